@@ -1,0 +1,386 @@
+//! The events that make up the journal. Each journal line carries exactly one.
+
+use super::dates::ClockTime;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// One thing that happened, as written to a journal line (`type` plus its fields).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    CaseAllocated(CaseAllocated),
+    CaseClosed(CaseClosed),
+    DeadlineSet(DeadlineSet),
+    DeadlineMet(DeadlineMet),
+    DeadlineExtended(DeadlineExtended),
+    LeaveAdded(LeaveAdded),
+    HoursLogged(HoursLogged),
+    NoteAdded(NoteAdded),
+    Voided { target: u64, reason: String },
+    Amended { target: u64, record: Box<Event> },
+}
+
+/// Every `type` this version understands, for the "written by a newer version" message.
+pub const KNOWN_TYPES: [&str; 10] = [
+    "case_allocated",
+    "case_closed",
+    "deadline_set",
+    "deadline_met",
+    "deadline_extended",
+    "leave_added",
+    "hours_logged",
+    "note_added",
+    "voided",
+    "amended",
+];
+
+impl Event {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Event::CaseAllocated(_) => "case_allocated",
+            Event::CaseClosed(_) => "case_closed",
+            Event::DeadlineSet(_) => "deadline_set",
+            Event::DeadlineMet(_) => "deadline_met",
+            Event::DeadlineExtended(_) => "deadline_extended",
+            Event::LeaveAdded(_) => "leave_added",
+            Event::HoursLogged(_) => "hours_logged",
+            Event::NoteAdded(_) => "note_added",
+            Event::Voided { .. } => "voided",
+            Event::Amended { .. } => "amended",
+        }
+    }
+
+    /// The date the event describes, where it describes a day on which something happened
+    /// (used for the contemporaneous measure). Deadlines set and leave booked describe future
+    /// days by nature, so they have none.
+    pub fn described_date(&self) -> Option<NaiveDate> {
+        match self {
+            Event::CaseAllocated(e) => Some(e.allocated_on),
+            Event::CaseClosed(e) => Some(e.on),
+            Event::DeadlineMet(e) => Some(e.on),
+            Event::HoursLogged(e) => Some(e.date),
+            Event::NoteAdded(e) => Some(e.date),
+            Event::Amended { record, .. } => record.described_date(),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseAllocated {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub kind: String,
+    pub allocated_on: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocated_by: Option<String>,
+    pub discussed: bool,
+    /// Weekly hours the case needs; `None` means "the kind's configured weight".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseClosed {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub on: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeadlineSet {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    pub what: String,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeadlineMet {
+    pub deadline: u64,
+    pub on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeadlineExtended {
+    pub deadline: u64,
+    pub due: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeaveAdded {
+    pub kind: LeaveKind,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Either a timed entry (`start`, `end`, `break_minutes`) or a plain number of `hours`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HoursLogged {
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<ClockTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<ClockTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub break_minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl HoursLogged {
+    /// Hours worked by this entry: `end - start - break`, or the plain `hours`.
+    pub fn worked(&self) -> f64 {
+        match (self.start, self.end, self.hours) {
+            (Some(start), Some(end), _) => {
+                let minutes =
+                    end.minutes() - start.minutes() - i64::from(self.break_minutes.unwrap_or(0));
+                minutes.max(0) as f64 / 60.0
+            }
+            (_, _, Some(hours)) => hours,
+            _ => 0.0,
+        }
+    }
+
+    pub fn is_timed(&self) -> bool {
+        self.start.is_some() && self.end.is_some()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteAdded {
+    pub date: NaiveDate,
+    pub text: String,
+    #[serde(default)]
+    pub standards: Vec<Standard>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stress: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub told: Option<String>,
+}
+
+/// The kinds of leave. Annual, sick and parental leave are made up in the WTR average.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeaveKind {
+    Annual,
+    Sick,
+    Toil,
+    Training,
+    Parental,
+    Other,
+}
+
+impl LeaveKind {
+    pub const ALL: [LeaveKind; 6] = [
+        LeaveKind::Annual,
+        LeaveKind::Sick,
+        LeaveKind::Toil,
+        LeaveKind::Training,
+        LeaveKind::Parental,
+        LeaveKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            LeaveKind::Annual => "annual",
+            LeaveKind::Sick => "sick",
+            LeaveKind::Toil => "toil",
+            LeaveKind::Training => "training",
+            LeaveKind::Parental => "parental",
+            LeaveKind::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LeaveKind::Annual => "Annual leave",
+            LeaveKind::Sick => "Sick leave",
+            LeaveKind::Toil => "Time off in lieu",
+            LeaveKind::Training => "Training",
+            LeaveKind::Parental => "Parental leave",
+            LeaveKind::Other => "Other leave",
+        }
+    }
+
+    /// Leave that regulation 4(6) of the Working Time Regulations makes up after the period.
+    pub fn made_up_in_wtr_average(self) -> bool {
+        matches!(
+            self,
+            LeaveKind::Annual | LeaveKind::Sick | LeaveKind::Parental
+        )
+    }
+}
+
+impl fmt::Display for LeaveKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for LeaveKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LeaveKind::ALL
+            .into_iter()
+            .find(|k| k.key().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                format!(
+                    "unknown leave kind `{s}`; use one of {}",
+                    keys_of(&LeaveKind::ALL.map(LeaveKind::key))
+                )
+            })
+    }
+}
+
+/// The six HSE Management Standards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standard {
+    Demands,
+    Control,
+    Support,
+    Relationships,
+    Role,
+    Change,
+}
+
+impl Standard {
+    pub const ALL: [Standard; 6] = [
+        Standard::Demands,
+        Standard::Control,
+        Standard::Support,
+        Standard::Relationships,
+        Standard::Role,
+        Standard::Change,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Standard::Demands => "demands",
+            Standard::Control => "control",
+            Standard::Support => "support",
+            Standard::Relationships => "relationships",
+            Standard::Role => "role",
+            Standard::Change => "change",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Standard::Demands => "Demands",
+            Standard::Control => "Control",
+            Standard::Support => "Support",
+            Standard::Relationships => "Relationships",
+            Standard::Role => "Role",
+            Standard::Change => "Change",
+        }
+    }
+
+    /// What the standard covers, in the HSE's terms.
+    pub fn covers(self) -> &'static str {
+        match self {
+            Standard::Demands => "workload, work patterns and the work environment",
+            Standard::Control => "how much say you have in the way you do your work",
+            Standard::Support => {
+                "encouragement, sponsorship and resources from managers and colleagues"
+            }
+            Standard::Relationships => {
+                "positive working, avoiding conflict, dealing with unacceptable behaviour"
+            }
+            Standard::Role => "understanding your role; no conflicting roles",
+            Standard::Change => "how organisational change is managed and communicated",
+        }
+    }
+}
+
+impl fmt::Display for Standard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Standard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Standard::ALL
+            .into_iter()
+            .find(|k| k.key().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                format!(
+                    "unknown HSE standard `{s}`; use one of {}",
+                    keys_of(&Standard::ALL.map(Standard::key))
+                )
+            })
+    }
+}
+
+fn keys_of(keys: &[&str]) -> String {
+    keys.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_round_trip_with_a_type_tag() {
+        let event = Event::Amended {
+            target: 3,
+            record: Box::new(Event::LeaveAdded(LeaveAdded {
+                kind: LeaveKind::Annual,
+                from: NaiveDate::from_ymd_opt(2026, 8, 3).unwrap(),
+                to: NaiveDate::from_ymd_opt(2026, 8, 14).unwrap(),
+                note: None,
+            })),
+        };
+        let json = serde_json::to_string(&event).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"amended","target":3,"record":{"type":"leave_added","kind":"annual","from":"2026-08-03","to":"2026-08-14"}}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);
+    }
+
+    #[test]
+    fn timed_hours_subtract_the_break() {
+        let entry = HoursLogged {
+            date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            start: ClockTime::from_hm(8, 30),
+            end: ClockTime::from_hm(18, 0),
+            break_minutes: Some(30),
+            hours: None,
+            note: None,
+        };
+        assert_eq!(entry.worked(), 9.0);
+        assert!(entry.is_timed());
+    }
+
+    #[test]
+    fn kinds_parse_case_insensitively_and_name_the_choices() {
+        assert_eq!("Sick".parse::<LeaveKind>(), Ok(LeaveKind::Sick));
+        let err = "holiday".parse::<LeaveKind>().unwrap_err();
+        assert!(
+            err.contains("annual, sick, toil, training, parental, other"),
+            "{err}"
+        );
+        assert!(
+            "stress"
+                .parse::<Standard>()
+                .unwrap_err()
+                .contains("demands, control")
+        );
+    }
+}

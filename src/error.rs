@@ -1,0 +1,46 @@
+//! The library's top-level error, which decides the exit status (SPEC 5).
+
+use crate::config::ConfigError;
+use crate::journal::JournalError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Invalid input: a bad date, an unknown kind, a duplicate reference... (exit 2)
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// Any other failure, such as an output file that cannot be written (exit 1)
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl Error {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::Invalid(message.into())
+    }
+
+    /// 2 for bad usage or invalid input, 1 for any other failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid(_) | Error::Config(_) => 2,
+            Error::Journal(_) | Error::Failed(_) => 1,
+        }
+    }
+}
+
+impl From<crate::domain::text::TextError> for Error {
+    fn from(e: crate::domain::text::TextError) -> Self {
+        Error::Invalid(e.to_string())
+    }
+}
+
+impl From<crate::domain::DateError> for Error {
+    fn from(e: crate::domain::DateError) -> Self {
+        Error::Invalid(e.to_string())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,62 @@
+use std::path::PathBuf;
+
+/// What is wrong with a journal that makes it unsafe to write to. The journal is then opened
+/// read-only and nothing is rewritten.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Damage {
+    #[error("line {line} is not a valid record ({reason})")]
+    Unreadable { line: u64, reason: String },
+    #[error(
+        "line {line} has type `{kind}`, which this version of caseload does not know; it was probably written by a newer version, so upgrade caseload before using this journal"
+    )]
+    UnknownType { line: u64, kind: String },
+    #[error(
+        "line {line} has seq {found} where {expected} was expected (a line is missing, repeated or out of order)"
+    )]
+    SeqGap {
+        line: u64,
+        expected: u64,
+        found: u64,
+    },
+    #[error(
+        "line {line} does not chain to the line before it (its prev hash differs): a line was edited, removed or inserted"
+    )]
+    BrokenChain { line: u64 },
+    #[error("the journal changed outside caseload: {0}")]
+    ChangedUnderneath(String),
+    #[error("{0} is not a regular file")]
+    NotAFile(PathBuf),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error(
+        "the journal {path} is damaged: {damage}; it is open read-only and nothing was written. Run `caseload verify` for details"
+    )]
+    Damaged { path: PathBuf, damage: Damage },
+    #[error(
+        "the journal is busy: another caseload window or command held its lock for {0} seconds; try again"
+    )]
+    Busy(u64),
+    #[error("{action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl JournalError {
+    pub fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> JournalError {
+        let path = path.into();
+        move |source| JournalError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Private files and folders: 0600 and 0700 whatever the umask.
+
+use super::JournalError;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+#[cfg(unix)]
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+
+/// Creates `dir` (and its parents) if missing, and makes it 0700.
+pub fn create_private_dir(dir: &Path) -> Result<(), JournalError> {
+    if !dir.is_dir() {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        builder.mode(0o700);
+        builder
+            .create(dir)
+            .map_err(JournalError::io("cannot create the folder", dir))?;
+        #[cfg(unix)]
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(JournalError::io("cannot make private the folder", dir))?;
+    }
+    Ok(())
+}
+
+/// Opens `path` for appending, creating it 0600 if missing. Returns whether it was created.
+pub fn open_private_append(path: &Path) -> Result<(File, bool), JournalError> {
+    let existed = path.exists();
+    let mut options = OpenOptions::new();
+    options.append(true).create(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let file = options
+        .open(path)
+        .map_err(JournalError::io("cannot open for writing", path))?;
+    if !existed {
+        make_private(path)?;
+    }
+    Ok((file, !existed))
+}
+
+/// Opens (creating 0600 if needed) a file for reading and writing, without truncating it.
+pub fn open_private_rw(path: &Path) -> Result<File, JournalError> {
+    let existed = path.exists();
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let file = options
+        .open(path)
+        .map_err(JournalError::io("cannot open", path))?;
+    if !existed {
+        make_private(path)?;
+    }
+    Ok(file)
+}
+
+pub fn make_private(path: &Path) -> Result<(), JournalError> {
+    #[cfg(unix)]
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+        .map_err(JournalError::io("cannot make private", path))?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, fsync, rename, fsync the folder),
+/// leaving a 0600 file.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        options.mode(0o600);
+        let mut file = options
+            .open(&tmp)
+            .map_err(JournalError::io("cannot create", &tmp))?;
+        make_private(&tmp)?;
+        file.write_all(bytes)
+            .map_err(JournalError::io("cannot write", &tmp))?;
+        file.sync_all()
+            .map_err(JournalError::io("cannot flush to disk", &tmp))?;
+        fs::rename(&tmp, path).map_err(JournalError::io("cannot rename into place", path))?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// fsyncs a folder so that a file created or renamed in it survives a crash.
+pub fn sync_dir(dir: &Path) -> Result<(), JournalError> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(JournalError::io("cannot flush the folder", dir))?;
+    Ok(())
+}

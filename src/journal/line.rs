@@ -1,0 +1,85 @@
+//! One journal line: `seq`, `at`, the event's `type` and fields, and `prev`.
+
+use crate::domain::Event;
+use crate::domain::event::KNOWN_TYPES;
+use crate::domain::replay::Record;
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The `prev` of the first line.
+pub const GENESIS_PREV: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Serialize, Deserialize)]
+struct Line {
+    seq: u64,
+    at: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    event: Event,
+    prev: String,
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn hash_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from_digit(u32::from(b >> 4), 16).expect("nibble"));
+        out.push(char::from_digit(u32::from(b & 0xf), 16).expect("nibble"));
+    }
+    out
+}
+
+/// Serialises a record as one line (without the newline).
+pub fn encode(record: &Record, prev: &str) -> String {
+    #[derive(Serialize)]
+    struct LineRef<'a> {
+        seq: u64,
+        at: String,
+        #[serde(flatten)]
+        event: &'a Event,
+        prev: &'a str,
+    }
+    let line = LineRef {
+        seq: record.seq,
+        at: record
+            .at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        event: &record.event,
+        prev,
+    };
+    serde_json::to_string(&line).expect("events always serialise")
+}
+
+/// Why a line could not be decoded.
+pub enum DecodeError {
+    /// Not JSON at all: at the end of the file, a torn write.
+    NotJson(String),
+    /// JSON, but with a `type` this version does not know.
+    UnknownType(String),
+    /// JSON with a known type but missing or bad fields.
+    BadFields(String),
+}
+
+/// Decodes one line (without its newline) into a record and its `prev`.
+pub fn decode(bytes: &[u8]) -> Result<(Record, String), DecodeError> {
+    match serde_json::from_slice::<Line>(bytes) {
+        Ok(line) => Ok((
+            Record {
+                seq: line.seq,
+                at: line.at,
+                event: line.event,
+            },
+            line.prev,
+        )),
+        Err(err) => match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Err(_) => Err(DecodeError::NotJson(err.to_string())),
+            Ok(value) => match value.get("type").and_then(|t| t.as_str()) {
+                Some(kind) if !KNOWN_TYPES.contains(&kind) => {
+                    Err(DecodeError::UnknownType(kind.to_string()))
+                }
+                _ => Err(DecodeError::BadFields(err.to_string())),
+            },
+        },
+    }
+}

@@ -1,0 +1,431 @@
+//! The journal file: load with repair and damage detection, catch-up and append.
+
+use super::backup::daily_backup;
+use super::fsutil::{
+    create_private_dir, make_private, open_private_append, open_private_rw, sync_dir,
+};
+use super::line::{DecodeError, GENESIS_PREV, decode, encode, hash_hex};
+use super::lock::{LOCK_TIMEOUT, acquire};
+use super::receipt::Receipt;
+use super::{Damage, JournalError};
+use crate::domain::Event;
+use crate::domain::replay::{Record, State};
+use chrono::{DateTime, FixedOffset, Local, Timelike};
+use std::fs::{self, File};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const JOURNAL_FILE: &str = "journal.jsonl";
+const LOCK_FILE: &str = "journal.lock";
+
+/// Whether opening may repair a torn tail (which writes) or must leave the files untouched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadOnly,
+    ReadWrite,
+}
+
+/// An open journal: every record read so far, the replayed state and the chain's head.
+#[derive(Debug)]
+pub struct Journal {
+    dir: PathBuf,
+    records: Vec<Record>,
+    state: State,
+    head: String,
+    /// Bytes of whole, verified lines.
+    len: u64,
+    last_line_start: u64,
+    damage: Option<Damage>,
+    notices: Vec<String>,
+    lock_timeout: Duration,
+}
+
+/// The result of reading a run of lines that continues a known chain.
+struct Scan {
+    records: Vec<Record>,
+    head: String,
+    /// Bytes of whole verified lines, and where the last of them starts (relative).
+    consumed: u64,
+    last_line_start: Option<u64>,
+    /// Bytes after `consumed` that are an incomplete or unparseable last line.
+    torn: bool,
+    damage: Option<Damage>,
+}
+
+fn scan(bytes: &[u8], first_seq: u64, prev: &str) -> Scan {
+    let mut out = Scan {
+        records: Vec::new(),
+        head: prev.to_string(),
+        consumed: 0,
+        last_line_start: None,
+        torn: false,
+        damage: None,
+    };
+    let mut start = 0usize;
+    let mut expected = first_seq;
+    while start < bytes.len() {
+        let Some(nl) = bytes[start..].iter().position(|b| *b == b'\n') else {
+            out.torn = true;
+            break;
+        };
+        let end = start + nl;
+        let line = &bytes[start..end];
+        let is_last = end + 1 == bytes.len();
+        let record = match decode(line) {
+            Ok((record, line_prev)) => {
+                if record.seq != expected {
+                    out.damage = Some(Damage::SeqGap {
+                        line: expected,
+                        expected,
+                        found: record.seq,
+                    });
+                    break;
+                }
+                if line_prev != out.head {
+                    out.damage = Some(Damage::BrokenChain { line: expected });
+                    break;
+                }
+                record
+            }
+            Err(DecodeError::NotJson(_)) if is_last => {
+                out.torn = true;
+                break;
+            }
+            Err(DecodeError::NotJson(reason)) | Err(DecodeError::BadFields(reason)) => {
+                out.damage = Some(Damage::Unreadable {
+                    line: expected,
+                    reason,
+                });
+                break;
+            }
+            Err(DecodeError::UnknownType(kind)) => {
+                out.damage = Some(Damage::UnknownType {
+                    line: expected,
+                    kind,
+                });
+                break;
+            }
+        };
+        out.head = hash_hex(line);
+        out.records.push(record);
+        out.last_line_start = Some(start as u64);
+        start = end + 1;
+        out.consumed = start as u64;
+        expected += 1;
+    }
+    out
+}
+
+fn wall_clock() -> DateTime<FixedOffset> {
+    let now = Local::now().fixed_offset();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+impl Journal {
+    /// Opens the journal in `dir`. A missing journal is an empty one. With `ReadWrite`, the
+    /// folder is created and a torn last line is set aside; with `ReadOnly` nothing is written.
+    /// Damage does not fail the open: the journal comes back read-only with [`Journal::damage`]
+    /// set and the records before the damaged line loaded.
+    pub fn open(dir: &Path, access: Access) -> Result<Journal, JournalError> {
+        let mut journal = Journal {
+            dir: dir.to_path_buf(),
+            records: Vec::new(),
+            state: State::default(),
+            head: GENESIS_PREV.to_string(),
+            len: 0,
+            last_line_start: 0,
+            damage: None,
+            notices: Vec::new(),
+            lock_timeout: LOCK_TIMEOUT,
+        };
+        let path = journal.path();
+        if path.exists() && !path.is_file() {
+            journal.damage = Some(Damage::NotAFile(path));
+            return Ok(journal);
+        }
+        match access {
+            Access::ReadWrite => {
+                create_private_dir(dir)?;
+                let _lock = acquire(&journal.lock_path(), journal.lock_timeout)?;
+                journal.read_new(true)?;
+            }
+            Access::ReadOnly => {
+                journal.read_new(false)?;
+            }
+        }
+        Ok(journal)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(JOURNAL_FILE)
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join(LOCK_FILE)
+    }
+
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// SHA-256 of the last line (64 zeros for an empty journal).
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+
+    /// Size in bytes of the verified part of the file, to notice growth cheaply.
+    pub fn len_bytes(&self) -> u64 {
+        self.len
+    }
+
+    pub fn damage(&self) -> Option<&Damage> {
+        self.damage.as_ref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.damage.is_some()
+    }
+
+    /// Messages for the user about what loading did (a torn line set aside, a backup failed).
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    pub fn set_lock_timeout(&mut self, timeout: Duration) {
+        self.lock_timeout = timeout;
+    }
+
+    fn damaged(&self) -> JournalError {
+        JournalError::Damaged {
+            path: self.path(),
+            damage: self.damage.clone().expect("called only when damaged"),
+        }
+    }
+
+    /// Reads lines appended since the last look. With `repair` (only under the lock), an
+    /// incomplete last line is set aside and the file truncated; without it, it is left for
+    /// now (it may be another process's write in progress). Returns how many records arrived.
+    fn read_new(&mut self, repair: bool) -> Result<usize, JournalError> {
+        if self.damage.is_some() {
+            return Ok(0);
+        }
+        let path = self.path();
+        let mut file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && self.len == 0 => return Ok(0),
+            Err(e) => return Err(JournalError::io("cannot open", &path)(e)),
+        };
+        let size = file
+            .metadata()
+            .map_err(JournalError::io("cannot inspect", &path))?
+            .len();
+        if size == self.len && self.len == 0 {
+            return Ok(0);
+        }
+        if size < self.len {
+            self.damage = Some(Damage::ChangedUnderneath(format!(
+                "it is now {size} bytes long but {} bytes were already read",
+                self.len
+            )));
+            return Ok(0);
+        }
+        // Re-read the last known line too, to notice a file replaced or rewritten meanwhile.
+        file.seek(SeekFrom::Start(self.last_line_start))
+            .map_err(JournalError::io("cannot read", &path))?;
+        let mut bytes = Vec::with_capacity((size - self.last_line_start) as usize);
+        file.read_to_end(&mut bytes)
+            .map_err(JournalError::io("cannot read", &path))?;
+        let known = (self.len - self.last_line_start) as usize;
+        if known > 0 && (bytes.len() < known || hash_hex(&bytes[..known - 1]) != self.head) {
+            self.damage = Some(Damage::ChangedUnderneath(format!(
+                "line {} is no longer what was read earlier",
+                self.records.len()
+            )));
+            return Ok(0);
+        }
+        let fresh = &bytes[known..];
+        let scan = scan(fresh, self.records.len() as u64 + 1, &self.head);
+        let arrived = scan.records.len();
+        let base = self.len;
+        if let Some(start) = scan.last_line_start {
+            self.last_line_start = base + start;
+        }
+        self.len = base + scan.consumed;
+        self.head = scan.head;
+        let first_new = self.records.len();
+        self.records.extend(scan.records);
+        self.state.catch_up(&self.records, first_new);
+        if let Some(damage) = scan.damage {
+            self.damage = Some(damage);
+        } else if scan.torn {
+            let torn = &fresh[scan.consumed as usize..];
+            if repair {
+                self.set_aside_torn_tail(torn)?;
+            } else {
+                self.notices.push(format!(
+                    "the last line of {} is incomplete ({} bytes, probably a write cut off); it is ignored here and will be set aside the next time caseload writes",
+                    path.display(),
+                    torn.len()
+                ));
+            }
+        }
+        Ok(arrived)
+    }
+
+    fn set_aside_torn_tail(&mut self, torn: &[u8]) -> Result<(), JournalError> {
+        let stamp = wall_clock().format("%Y%m%dT%H%M%S");
+        let mut aside = self.dir.join(format!("{JOURNAL_FILE}.torn-{stamp}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = self.dir.join(format!("{JOURNAL_FILE}.torn-{stamp}-{n}"));
+            n += 1;
+        }
+        let mut out = open_private_rw(&aside)?;
+        out.write_all(torn)
+            .map_err(JournalError::io("cannot write", &aside))?;
+        out.sync_all()
+            .map_err(JournalError::io("cannot flush to disk", &aside))?;
+        let path = self.path();
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .map_err(JournalError::io("cannot open", &path))?;
+        file.set_len(self.len)
+            .map_err(JournalError::io("cannot truncate", &path))?;
+        file.sync_all()
+            .map_err(JournalError::io("cannot flush to disk", &path))?;
+        sync_dir(&self.dir)?;
+        self.notices.push(format!(
+            "the last line of the journal was incomplete (a write cut off, {} bytes); it was moved to {} and the journal now ends at record {}",
+            torn.len(),
+            aside.display(),
+            self.records.len()
+        ));
+        Ok(())
+    }
+
+    /// Picks up records other processes appended, without taking the lock (for a window that
+    /// watches the journal). Returns how many arrived.
+    pub fn refresh(&mut self) -> Result<usize, JournalError> {
+        let size = match fs::metadata(self.path()) {
+            Ok(m) => m.len(),
+            Err(_) => return Ok(0),
+        };
+        if size == self.len {
+            return Ok(0);
+        }
+        self.read_new(false)
+    }
+
+    /// Appends one event, built from the current state by `build` under the lock after
+    /// catching up with other writers, so that validation (a duplicate reference, an unknown
+    /// id) sees the true latest state. The line is written and fsynced before this returns
+    /// its sequence number.
+    pub fn append<F>(&mut self, build: F) -> crate::error::Result<u64>
+    where
+        F: FnOnce(&State) -> crate::error::Result<Event>,
+    {
+        if self.damage.is_some() {
+            return Err(self.damaged().into());
+        }
+        create_private_dir(&self.dir)?;
+        let _lock = acquire(&self.lock_path(), self.lock_timeout)?;
+        self.read_new(true)?;
+        if self.damage.is_some() {
+            return Err(self.damaged().into());
+        }
+        let event = build(&self.state)?;
+        let now = wall_clock();
+        let record = Record {
+            seq: self.records.len() as u64 + 1,
+            at: now,
+            event,
+        };
+        let mut line = encode(&record, &self.head);
+        let line_hash = hash_hex(line.as_bytes());
+        line.push('\n');
+        self.write_line(line.as_bytes())?;
+
+        let seq = record.seq;
+        self.last_line_start = self.len;
+        self.len += line.len() as u64;
+        self.head = line_hash;
+        self.records.push(record);
+        let first_new = self.records.len() - 1;
+        self.state.catch_up(&self.records, first_new);
+
+        if let Err(e) = daily_backup(&self.dir, &self.path(), now.date_naive()) {
+            self.notices.push(format!(
+                "the record was saved, but today's backup failed: {e}"
+            ));
+        }
+        Ok(seq)
+    }
+
+    fn write_line(&self, bytes: &[u8]) -> Result<(), JournalError> {
+        let path = self.path();
+        let (mut file, created) = open_private_append(&path)?;
+        let written = file
+            .write_all(bytes)
+            .and_then(|()| file.sync_data())
+            .map_err(JournalError::io("cannot write the record to", &path));
+        if let Err(e) = written {
+            // Take back any part of the line that reached the file, so the journal stays whole.
+            let _ = file.set_len(self.len).and_then(|()| file.sync_all());
+            return Err(e);
+        }
+        if created {
+            make_private(&path)?;
+            sync_dir(&self.dir)?;
+        }
+        Ok(())
+    }
+
+    /// A receipt for the current head, or `None` for an empty journal.
+    pub fn receipt(&self) -> Option<Receipt> {
+        let last = self.records.last()?;
+        Some(Receipt {
+            seq: last.seq,
+            head: self.head.clone(),
+            at: last.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        })
+    }
+
+    /// Checks that line `receipt.seq` still hashes to `receipt.head`. The chain up to it was
+    /// checked on load.
+    pub fn check_receipt(&self, receipt: &Receipt) -> Result<(), String> {
+        if let Some(damage) = &self.damage {
+            return Err(format!("the journal is damaged: {damage}"));
+        }
+        if receipt.seq > self.records.len() as u64 {
+            return Err(format!(
+                "the receipt names record {} but the journal has only {} records: records were removed",
+                receipt.seq,
+                self.records.len()
+            ));
+        }
+        let bytes = fs::read(self.path())
+            .map_err(|e| format!("cannot read {}: {e}", self.path().display()))?;
+        let line = bytes
+            .split(|b| *b == b'\n')
+            .nth(receipt.seq as usize - 1)
+            .ok_or_else(|| format!("record {} is missing", receipt.seq))?;
+        let actual = hash_hex(line);
+        if actual != receipt.head {
+            return Err(format!(
+                "record {} now hashes to {actual}, not to the receipt's {}: the journal was changed after the receipt was made",
+                receipt.seq, receipt.head
+            ));
+        }
+        Ok(())
+    }
+}
