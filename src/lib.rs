@@ -1,6 +1,7 @@
 //! caseload: a private, tamper-evident log of allocated cases, deadlines, leave and hours,
 //! turned into evidence.
 
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod error;

@@ -2,6 +2,7 @@
 //! Nothing here touches the file system or the terminal.
 
 pub mod calendar;
+pub mod commands;
 pub mod dates;
 pub mod event;
 pub mod holidays;

@@ -19,7 +19,7 @@ pub enum Damage {
         found: u64,
     },
     #[error(
-        "line {line} does not chain to the line before it (its prev hash differs): a line was edited, removed or inserted"
+        "line {line} does not chain to the line before it (its prev is not that line's hash): one of the two was edited, or a line was removed or inserted"
     )]
     BrokenChain { line: u64 },
     #[error("the journal changed outside caseload: {0}")]

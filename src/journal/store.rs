@@ -330,12 +330,18 @@ impl Journal {
     /// catching up with other writers, so that validation (a duplicate reference, an unknown
     /// id) sees the true latest state. The line is written and fsynced before this returns
     /// its sequence number.
+    ///
+    /// On a first write, `build` is also tried against the empty state before the folder is
+    /// created, so that refused input leaves nothing behind.
     pub fn append<F>(&mut self, build: F) -> crate::error::Result<u64>
     where
-        F: FnOnce(&State) -> crate::error::Result<Event>,
+        F: Fn(&State, &[Record]) -> crate::error::Result<Event>,
     {
         if self.damage.is_some() {
             return Err(self.damaged().into());
+        }
+        if !self.dir.exists() {
+            build(&self.state, &self.records)?;
         }
         create_private_dir(&self.dir)?;
         let _lock = acquire(&self.lock_path(), self.lock_timeout)?;
@@ -343,7 +349,7 @@ impl Journal {
         if self.damage.is_some() {
             return Err(self.damaged().into());
         }
-        let event = build(&self.state)?;
+        let event = build(&self.state, &self.records)?;
         let now = wall_clock();
         let record = Record {
             seq: self.records.len() as u64 + 1,

@@ -1,0 +1,259 @@
+//! The command line's shape (SPEC 5). Help text is written for someone new to the tool.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caseload",
+    version,
+    about = "A private, tamper-evident log of the cases you are allocated, your deadlines, leave and hours, turned into evidence.",
+    long_about = "caseload keeps a private, local, tamper-evident journal of the cases allocated to you, \
+their deadlines, your leave, the hours you work and what it does to you, and turns it into evidence \
+for a grievance, a stress risk assessment or supervision.\n\nRun with no command to open the terminal \
+UI. Dates are accepted as 2026-11-22, 22/11/2026, today or yesterday.",
+    after_help = "Examples:\n  caseload case add FD26P00123 --kind s7 --undiscussed --by \"team manager\"\n  caseload leave add annual --from 03/08/2026 --to 14/08/2026\n  caseload hours add --start 08:30 --end 18:45 --break 20\n  caseload note add \"Three new cases the day before leave\" --standard demands --stress 7\n  caseload list cases --open\n  caseload receipt"
+)]
+pub struct Cli {
+    /// Folder that holds the journal [default: $CASELOAD_DIR, else your data folder]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Configuration file [default: $CASELOAD_CONFIG, else config.toml in your config folder]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// What "today" means for defaults and reports (the time each record is written is always the real clock)
+    #[arg(long, value_name = "DATE", global = true)]
+    pub today: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a case allocated to you, or close one
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Record a deadline, mark it met, or extend it
+    #[command(subcommand)]
+    Deadline(DeadlineCommand),
+    /// Record a period of leave
+    #[command(subcommand)]
+    Leave(LeaveCommand),
+    /// Record hours worked
+    #[command(subcommand)]
+    Hours(HoursCommand),
+    /// Record a diary note: what happened and what it did to you
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// List current records
+    List(ListArgs),
+    /// Withdraw a record: it stays in the journal, marked as withdrawn, with your reason
+    Void {
+        /// The record's number (its id, or the SEQ column of `caseload list events`)
+        seq: String,
+        /// Why it is withdrawn, e.g. "entered twice"
+        #[arg(long)]
+        reason: String,
+    },
+    /// Check the journal's hash chain, and optionally a receipt given out earlier
+    Verify {
+        /// A receipt line printed earlier by `caseload receipt`
+        #[arg(long, value_name = "TEXT")]
+        receipt: Option<String>,
+    },
+    /// Print a one-line receipt of the journal as it is now, to send to someone you trust
+    Receipt,
+    /// Show where the configuration lives, or start one from a preset
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    /// Record a case allocated to you
+    Add {
+        /// Your reference for the case: a court number or a private code, never a name (1-40 characters)
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// The kind of case: a key from your configuration (see `caseload config path`)
+        #[arg(long, value_name = "KEY")]
+        kind: String,
+        /// The day it was allocated [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Who allocated it: a role rather than a name is recommended, e.g. "team manager"
+        #[arg(long, value_name = "TEXT")]
+        by: Option<String>,
+        /// It was allocated without any discussion with you
+        #[arg(long)]
+        undiscussed: bool,
+        /// Weekly hours this case needs, if not the usual for its kind
+        #[arg(allow_negative_numbers = true, long, value_name = "HOURS")]
+        weight: Option<String>,
+        /// A note about the allocation
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Record that a case was closed or transferred away from you
+    Close {
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// The day it closed [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// What happened, e.g. "final order" or "transferred"
+        #[arg(long, value_name = "TEXT")]
+        outcome: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeadlineCommand {
+    /// Record a deadline; prints its id
+    Add {
+        /// The day it is due
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        /// What is due, e.g. "Section 7 report filing"
+        #[arg(long, value_name = "TEXT")]
+        what: String,
+        /// The case it belongs to, by your reference
+        #[arg(long, value_name = "REF")]
+        case: Option<String>,
+    },
+    /// Mark a deadline met
+    Done {
+        /// The deadline's id, as printed by `deadline add` or `list deadlines`
+        id: String,
+        /// The day it was met [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Move a deadline to a later date (an extension granted)
+    Extend {
+        id: String,
+        /// The new due date
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        /// Why, e.g. "court granted extension"
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LeaveCommand {
+    /// Record leave; prints its id. KIND is annual, sick, toil, training, parental or other
+    Add {
+        kind: String,
+        /// First day of leave
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Last day of leave (inclusive)
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HoursCommand {
+    /// Record hours worked on a day, as start and end times or as a number; prints its id
+    Add {
+        /// The day worked [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Start time, 24-hour HH:MM
+        #[arg(long, value_name = "HH:MM", requires = "end", conflicts_with = "hours")]
+        start: Option<String>,
+        /// End time, 24-hour HH:MM, the same day
+        #[arg(
+            long,
+            value_name = "HH:MM",
+            requires = "start",
+            conflicts_with = "hours"
+        )]
+        end: Option<String>,
+        /// Minutes of break taken between start and end
+        #[arg(
+            allow_negative_numbers = true,
+            long = "break",
+            value_name = "MIN",
+            requires = "start"
+        )]
+        break_minutes: Option<String>,
+        /// A plain number of hours instead of times, e.g. 2.5
+        #[arg(
+            allow_negative_numbers = true,
+            long,
+            value_name = "H",
+            required_unless_present = "start"
+        )]
+        hours: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Record a diary note; prints its id
+    Add {
+        /// What happened and how it affected you. Never write names of children or families
+        text: String,
+        /// The day it describes [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// HSE Management Standard it concerns (repeatable): demands, control, support, relationships, role, change
+        #[arg(long = "standard", value_name = "S")]
+        standards: Vec<String>,
+        /// How stressed you felt, 0 (not at all) to 10 (worst)
+        #[arg(allow_negative_numbers = true, long, value_name = "N")]
+        stress: Option<String>,
+        /// Who you told, and how (e.g. "manager by email")
+        #[arg(long, value_name = "TEXT")]
+        told: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Cases,
+    Deadlines,
+    Leave,
+    Hours,
+    Notes,
+    Events,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list
+    pub what: ListWhat,
+    /// Only open cases, or deadlines not yet met
+    #[arg(long)]
+    pub open: bool,
+    /// Print a JSON array instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the configuration file in use
+    Path,
+    /// Write a configuration file to start from, optionally from a preset (cafcass-fca, probation-officer)
+    Init {
+        #[arg(long, value_name = "NAME")]
+        preset: Option<String>,
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the built-in defaults, which document every setting
+    Defaults,
+}

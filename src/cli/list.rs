@@ -1,0 +1,236 @@
+//! `caseload list`: current records as a table or a JSON array.
+
+use super::args::{ListArgs, ListWhat};
+use super::{Context, io_failed};
+use crate::config::Config;
+use crate::domain::dates::format_date;
+use crate::domain::replay::State;
+use crate::error::{Error, Result};
+use crate::journal::{Access, Journal};
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+use std::io::Write;
+
+pub fn run(ctx: &Context, args: &ListArgs) -> Result<()> {
+    if args.open && !matches!(args.what, ListWhat::Cases | ListWhat::Deadlines) {
+        return Err(Error::invalid(
+            "--open applies only to `list cases` and `list deadlines`",
+        ));
+    }
+    let config = ctx.config()?;
+    let journal = ctx.open(Access::ReadOnly)?;
+    if let Some(damage) = journal.damage() {
+        eprintln!(
+            "caseload: warning: the journal is damaged ({damage}); showing the {} records before that line. Run `caseload verify`",
+            journal.records().len()
+        );
+    }
+    let table = build(&journal, &config, ctx.today, args);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let text =
+            serde_json::to_string_pretty(&Value::Array(table.json)).expect("JSON values serialise");
+        writeln!(out, "{text}").map_err(io_failed)?;
+    } else if table.rows.is_empty() {
+        writeln!(out, "(none)").map_err(io_failed)?;
+    } else {
+        write_table(&mut out, &table.header, &table.rows).map_err(io_failed)?;
+    }
+    Ok(())
+}
+
+struct Listing {
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    json: Vec<Value>,
+}
+
+fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) -> Listing {
+    let state: &State = journal.state();
+    let show = |d: NaiveDate| format_date(d, &config.date_format);
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let mut listing = Listing {
+        header: Vec::new(),
+        rows: Vec::new(),
+        json: Vec::new(),
+    };
+    match args.what {
+        ListWhat::Cases => {
+            listing.header = vec![
+                "REF",
+                "KIND",
+                "ALLOCATED",
+                "BY",
+                "DISCUSSED",
+                "HOURS/WK",
+                "CLOSED",
+                "ID",
+            ];
+            for c in state
+                .cases
+                .iter()
+                .filter(|c| !args.open || c.is_open_on(today))
+            {
+                let weight = config.weight_of(&c.kind, c.weight);
+                listing.rows.push(vec![
+                    c.reference.clone(),
+                    c.kind.clone(),
+                    show(c.allocated_on),
+                    opt(&c.allocated_by),
+                    if c.discussed { "yes" } else { "NO" }.into(),
+                    format!("{weight:.1}"),
+                    c.closed_on.map(show).unwrap_or_default(),
+                    c.id.to_string(),
+                ]);
+                listing.json.push(json!({
+                    "id": c.id, "ref": c.reference, "kind": c.kind, "allocated_on": c.allocated_on,
+                    "allocated_by": c.allocated_by, "discussed": c.discussed, "weight": c.weight,
+                    "weekly_hours": weight, "closed_on": c.closed_on, "outcome": c.outcome, "note": c.note,
+                    "amended": c.amended,
+                }));
+            }
+        }
+        ListWhat::Deadlines => {
+            listing.header = vec!["ID", "DUE", "CASE", "WHAT", "STATUS"];
+            for d in state
+                .deadlines
+                .iter()
+                .filter(|d| !args.open || d.met_on.is_none())
+            {
+                let status = match d.met_on {
+                    Some(met) if met > d.due => format!("met late, {}", show(met)),
+                    Some(met) => format!("met {}", show(met)),
+                    None if d.due < today => "MISSED".into(),
+                    None => "open".into(),
+                };
+                let status = if d.extensions.is_empty() {
+                    status
+                } else {
+                    format!("{status} (extended from {})", show(d.original_due))
+                };
+                listing.rows.push(vec![
+                    d.id.to_string(),
+                    show(d.due),
+                    opt(&d.case),
+                    d.what.clone(),
+                    status,
+                ]);
+                listing.json.push(json!({
+                    "id": d.id, "case": d.case, "what": d.what, "due": d.due, "original_due": d.original_due,
+                    "met_on": d.met_on, "extensions": d.extensions.len(), "amended": d.amended,
+                }));
+            }
+        }
+        ListWhat::Leave => {
+            listing.header = vec!["ID", "KIND", "FROM", "TO", "NOTE"];
+            for l in &state.leave {
+                listing.rows.push(vec![
+                    l.id.to_string(),
+                    l.kind.to_string(),
+                    show(l.from),
+                    show(l.to),
+                    opt(&l.note),
+                ]);
+                listing.json.push(json!({
+                    "id": l.id, "kind": l.kind, "from": l.from, "to": l.to, "note": l.note, "amended": l.amended,
+                }));
+            }
+        }
+        ListWhat::Hours => {
+            listing.header = vec!["ID", "DATE", "START", "END", "BREAK", "HOURS", "NOTE"];
+            for h in &state.hours {
+                let e = &h.entry;
+                let time = |t: Option<crate::domain::ClockTime>| {
+                    t.map(|t| t.to_string()).unwrap_or_default()
+                };
+                listing.rows.push(vec![
+                    h.id.to_string(),
+                    show(e.date),
+                    time(e.start),
+                    time(e.end),
+                    e.break_minutes.map(|b| format!("{b}m")).unwrap_or_default(),
+                    format!("{:.2}", e.worked()),
+                    opt(&e.note),
+                ]);
+                listing.json.push(json!({
+                    "id": h.id, "date": e.date, "start": e.start, "end": e.end, "break_minutes": e.break_minutes,
+                    "hours": (e.worked() * 100.0).round() / 100.0, "note": e.note, "amended": h.amended,
+                }));
+            }
+        }
+        ListWhat::Notes => {
+            listing.header = vec!["ID", "DATE", "STRESS", "STANDARDS", "TOLD", "TEXT"];
+            for n in &state.notes {
+                let e = &n.note;
+                let standards: Vec<&str> = e.standards.iter().map(|s| s.key()).collect();
+                listing.rows.push(vec![
+                    n.id.to_string(),
+                    show(e.date),
+                    e.stress.map(|s| s.to_string()).unwrap_or_default(),
+                    standards.join(","),
+                    opt(&e.told),
+                    e.text.clone(),
+                ]);
+                listing.json.push(json!({
+                    "id": n.id, "date": e.date, "text": e.text, "standards": e.standards, "stress": e.stress,
+                    "told": e.told, "amended": n.amended,
+                }));
+            }
+        }
+        ListWhat::Events => {
+            listing.header = vec!["SEQ", "WRITTEN", "TYPE", "STATUS"];
+            for r in journal.records() {
+                let status = if state.voided.contains(&r.seq) {
+                    "withdrawn".to_string()
+                } else if let Some(by) = state.amended_by.get(&r.seq) {
+                    format!("amended by {by}")
+                } else {
+                    String::new()
+                };
+                listing.rows.push(vec![
+                    r.seq.to_string(),
+                    r.at.format("%Y-%m-%d %H:%M").to_string(),
+                    r.event.type_name().to_string(),
+                    status,
+                ]);
+                let mut value = serde_json::to_value(&r.event).expect("events serialise");
+                if let Value::Object(map) = &mut value {
+                    map.insert("seq".into(), json!(r.seq));
+                    map.insert(
+                        "at".into(),
+                        json!(r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+                    );
+                    map.insert("withdrawn".into(), json!(state.voided.contains(&r.seq)));
+                }
+                listing.json.push(value);
+            }
+        }
+    }
+    listing
+}
+
+/// Left-aligned columns separated by two spaces; the last column is not padded.
+fn write_table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len() - 1;
+        let mut text = String::new();
+        for (i, cell) in cells.into_iter().enumerate() {
+            text.push_str(cell);
+            if i < last {
+                text.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
+            }
+        }
+        text.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(header.to_vec()))?;
+    for row in rows {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,234 @@
+//! The command line: parse, call the core, print. Errors are one line on stderr.
+
+mod args;
+mod list;
+mod write;
+
+pub use args::Cli;
+use args::{Command, ConfigCommand};
+
+use crate::config::{Config, DEFAULT_TOML, PRESETS, preset};
+use crate::domain::parse_date;
+use crate::error::{Error, Result};
+use crate::journal::{Access, Journal, Receipt};
+use chrono::NaiveDate;
+use clap::Parser;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Where things are and what day it is, resolved from the global options.
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub config_path: PathBuf,
+    /// Whether the user named the config file (then it must exist).
+    pub config_named: bool,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    pub fn from_cli(cli: &Cli) -> Result<Context> {
+        let real_today = chrono::Local::now().date_naive();
+        let today = match &cli.today {
+            Some(text) => {
+                parse_date(text, real_today).map_err(|e| Error::invalid(format!("--today: {e}")))?
+            }
+            None => real_today,
+        };
+        let dirs = directories::ProjectDirs::from("", "", "caseload");
+        let env_path = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        let data_dir = cli
+            .data_dir
+            .clone()
+            .or_else(|| env_path("CASELOAD_DIR"))
+            .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_path_buf()))
+            .ok_or_else(|| {
+                Error::Failed(
+                    "cannot find a data folder for this user; give one with --data-dir".into(),
+                )
+            })?;
+        let named = cli.config.clone().or_else(|| env_path("CASELOAD_CONFIG"));
+        let config_named = named.is_some();
+        let config_path = named
+            .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.toml")))
+            .ok_or_else(|| {
+                Error::Failed(
+                    "cannot find a config folder for this user; give a file with --config".into(),
+                )
+            })?;
+        Ok(Context {
+            data_dir,
+            config_path,
+            config_named,
+            today,
+        })
+    }
+
+    pub fn config(&self) -> Result<Config> {
+        Ok(Config::load(&self.config_path, self.config_named)?)
+    }
+
+    pub fn open(&self, access: Access) -> Result<Journal> {
+        let mut journal = Journal::open(&self.data_dir, access)?;
+        for notice in journal.take_notices() {
+            eprintln!("caseload: note: {notice}");
+        }
+        Ok(journal)
+    }
+}
+
+/// Runs the program with the process's arguments and returns its exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                let _ = e.print();
+                return ExitCode::from(2);
+            }
+            let rendered = e.to_string();
+            let summary: Vec<&str> = rendered
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(|l| l.trim().trim_start_matches("error: "))
+                .collect();
+            eprintln!("caseload: {}; see `caseload --help`", summary.join(" "));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("caseload: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Context::from_cli(&cli)?;
+    let Some(command) = cli.command else {
+        let mut help = <Cli as clap::CommandFactory>::command();
+        help.print_help()
+            .map_err(|e| Error::Failed(e.to_string()))?;
+        return Ok(());
+    };
+    match command {
+        Command::Case(c) => write::case(&ctx, c),
+        Command::Deadline(c) => write::deadline(&ctx, c),
+        Command::Leave(c) => write::leave(&ctx, c),
+        Command::Hours(c) => write::hours(&ctx, c),
+        Command::Note(c) => write::note(&ctx, c),
+        Command::Void { seq, reason } => write::void(&ctx, &seq, &reason),
+        Command::List(args) => list::run(&ctx, &args),
+        Command::Verify { receipt } => verify(&ctx, receipt.as_deref()),
+        Command::Receipt => receipt(&ctx),
+        Command::Config(c) => config(&ctx, c),
+    }
+}
+
+fn verify(ctx: &Context, receipt: Option<&str>) -> Result<()> {
+    let receipt = receipt
+        .map(|text| {
+            text.parse::<Receipt>()
+                .map_err(|e| Error::invalid(format!("--receipt: {e}")))
+        })
+        .transpose()?;
+    let journal = ctx.open(Access::ReadOnly)?;
+    if let Some(damage) = journal.damage() {
+        return Err(Error::Failed(format!(
+            "the journal {} is damaged: {damage}. The {} records before that line are intact. Nothing has been changed: keep the file as it is, restore the newest copy from {} if you need to go on writing, and keep the damaged file as evidence of what happened",
+            journal.path().display(),
+            journal.records().len(),
+            crate::journal::backup_dir(&ctx.data_dir).display()
+        )));
+    }
+    let mut out = std::io::stdout().lock();
+    let records = journal.records().len();
+    writeln!(
+        out,
+        "ok: {records} records, chain intact, head {}",
+        journal.head()
+    )
+    .map_err(io_failed)?;
+    if let Some(receipt) = receipt {
+        journal
+            .check_receipt(&receipt)
+            .map_err(|why| Error::Failed(format!("the receipt does not match: {why}")))?;
+        writeln!(
+            out,
+            "ok: the receipt for record {} matches; nothing up to it has changed",
+            receipt.seq
+        )
+        .map_err(io_failed)?;
+    }
+    Ok(())
+}
+
+fn receipt(ctx: &Context) -> Result<()> {
+    let journal = ctx.open(Access::ReadOnly)?;
+    if let Some(damage) = journal.damage() {
+        return Err(Error::Failed(format!(
+            "no receipt: the journal is damaged: {damage}; run `caseload verify`"
+        )));
+    }
+    let receipt = journal.receipt().ok_or_else(|| {
+        Error::Failed("no receipt: the journal is empty; record something first".into())
+    })?;
+    println!("{receipt}");
+    Ok(())
+}
+
+fn config(ctx: &Context, command: ConfigCommand) -> Result<()> {
+    match command {
+        ConfigCommand::Path => {
+            let state = if ctx.config_path.exists() {
+                ""
+            } else {
+                " (not created yet: the built-in defaults apply)"
+            };
+            println!("{}{state}", ctx.config_path.display());
+        }
+        ConfigCommand::Defaults => print!("{DEFAULT_TOML}"),
+        ConfigCommand::Init {
+            preset: name,
+            force,
+        } => {
+            let text = match &name {
+                Some(n) => preset(n).ok_or_else(|| {
+                    let names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+                    Error::invalid(format!(
+                        "unknown preset `{n}`; available presets are {}",
+                        names.join(", ")
+                    ))
+                })?,
+                None => DEFAULT_TOML,
+            };
+            if ctx.config_path.exists() && !force {
+                return Err(Error::invalid(format!(
+                    "{} already exists; add --force to replace it",
+                    ctx.config_path.display()
+                )));
+            }
+            if let Some(dir) = ctx.config_path.parent() {
+                crate::journal::create_private_dir(dir)?;
+            }
+            crate::journal::write_private_file(&ctx.config_path, text.as_bytes())?;
+            println!("wrote {}", ctx.config_path.display());
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn io_failed(e: std::io::Error) -> Error {
+    Error::Failed(format!("cannot write the output: {e}"))
+}

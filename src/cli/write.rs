@@ -1,0 +1,259 @@
+//! The commands that add a record: parse every argument first, then append under the lock.
+
+use super::Context;
+use super::args::{CaseCommand, DeadlineCommand, HoursCommand, LeaveCommand, NoteCommand};
+use crate::domain::commands as check;
+use crate::domain::dates::format_date;
+use crate::domain::replay::{Record, State};
+use crate::domain::*;
+use crate::error::{Error, Result};
+use crate::journal::Access;
+use chrono::NaiveDate;
+
+fn date_arg(flag: &str, text: &str, ctx: &Context) -> Result<NaiveDate> {
+    parse_date(text, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}")))
+}
+
+fn date_or_today(flag: &str, text: Option<&str>, ctx: &Context) -> Result<NaiveDate> {
+    text.map_or(Ok(ctx.today), |t| date_arg(flag, t, ctx))
+}
+
+fn number_arg(flag: &str, text: &str, accepted: &str) -> Result<f64> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| Error::invalid(format!("{flag}: `{text}` is not a number; {accepted}")))
+}
+
+fn whole_arg(flag: &str, text: &str, accepted: &str) -> Result<u64> {
+    text.trim().parse::<u64>().map_err(|_| {
+        Error::invalid(format!(
+            "{flag}: `{text}` is not a whole number; {accepted}"
+        ))
+    })
+}
+
+fn id_arg(text: &str) -> Result<u64> {
+    whole_arg(
+        "the id",
+        text,
+        "give the record's number as listed by `caseload list`",
+    )
+}
+
+/// Appends the event `build` makes from the state, refusing with exit 2 what it refuses.
+fn save(
+    ctx: &Context,
+    build: impl Fn(&State, &[Record]) -> Result<Event, check::Refusal>,
+) -> Result<u64> {
+    let mut journal = ctx.open(Access::ReadWrite)?;
+    let seq = journal.append(|state, records| build(state, records).map_err(Error::Invalid))?;
+    for notice in journal.take_notices() {
+        eprintln!("caseload: note: {notice}");
+    }
+    Ok(seq)
+}
+
+pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
+    let config = ctx.config()?;
+    let show = |d: NaiveDate| format_date(d, &config.date_format);
+    match command {
+        CaseCommand::Add {
+            reference,
+            kind,
+            on,
+            by,
+            undiscussed,
+            weight,
+            note,
+        } => {
+            let weight = weight
+                .map(|w| {
+                    number_arg(
+                        "--weight",
+                        &w,
+                        "give the weekly hours the case needs, e.g. 2.5",
+                    )
+                })
+                .transpose()?;
+            let event = CaseAllocated {
+                reference,
+                kind,
+                allocated_on: date_or_today("--on", on.as_deref(), ctx)?,
+                allocated_by: by,
+                discussed: !undiscussed,
+                weight,
+                note,
+            };
+            let kinds: Vec<&str> = config.case_kinds.iter().map(|k| k.key.as_str()).collect();
+            let on = event.allocated_on;
+            let seq = save(ctx, |state, _| {
+                check::allocate_case(state, &kinds, event.clone(), ctx.today, None)
+            })?;
+            println!(
+                "saved: case {} allocated on {} (record {seq})",
+                event.reference.trim(),
+                show(on)
+            );
+        }
+        CaseCommand::Close {
+            reference,
+            on,
+            outcome,
+        } => {
+            let event = CaseClosed {
+                reference,
+                on: date_or_today("--on", on.as_deref(), ctx)?,
+                outcome,
+            };
+            let seq = save(ctx, |state, _| {
+                check::close_case(state, event.clone(), ctx.today)
+            })?;
+            println!(
+                "saved: case {} closed on {} (record {seq})",
+                event.reference,
+                show(event.on)
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
+    match command {
+        DeadlineCommand::Add { due, what, case } => {
+            let event = DeadlineSet {
+                case,
+                what,
+                due: date_arg("--due", &due, ctx)?,
+            };
+            let seq = save(ctx, |state, _| check::set_deadline(state, event.clone()))?;
+            println!("{seq}");
+        }
+        DeadlineCommand::Done { id, on } => {
+            let event = DeadlineMet {
+                deadline: id_arg(&id)?,
+                on: date_or_today("--on", on.as_deref(), ctx)?,
+            };
+            let seq = save(ctx, |state, _| {
+                check::meet_deadline(state, event.clone(), ctx.today)
+            })?;
+            println!(
+                "saved: deadline {} met on {} (record {seq})",
+                event.deadline, event.on
+            );
+        }
+        DeadlineCommand::Extend { id, due, reason } => {
+            let event = DeadlineExtended {
+                deadline: id_arg(&id)?,
+                due: date_arg("--due", &due, ctx)?,
+                reason,
+            };
+            let seq = save(ctx, |state, _| check::extend_deadline(state, event.clone()))?;
+            println!(
+                "saved: deadline {} now due {} (record {seq})",
+                event.deadline, event.due
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
+    let LeaveCommand::Add {
+        kind,
+        from,
+        to,
+        note,
+    } = command;
+    let event = LeaveAdded {
+        kind: kind.parse::<LeaveKind>().map_err(Error::Invalid)?,
+        from: date_arg("--from", &from, ctx)?,
+        to: date_arg("--to", &to, ctx)?,
+        note,
+    };
+    let seq = save(ctx, |state, _| check::add_leave(state, event.clone(), None))?;
+    println!("{seq}");
+    Ok(())
+}
+
+pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
+    let HoursCommand::Add {
+        on,
+        start,
+        end,
+        break_minutes,
+        hours,
+        note,
+    } = command;
+    let time = |flag: &str, t: Option<String>| {
+        t.map(|t| parse_time(&t).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
+            .transpose()
+    };
+    let break_minutes = break_minutes
+        .map(|b| {
+            whole_arg("--break", &b, "give the minutes of break, e.g. 30").and_then(|m| {
+                u32::try_from(m).map_err(|_| Error::invalid("--break: too many minutes"))
+            })
+        })
+        .transpose()?;
+    let event = HoursLogged {
+        date: date_or_today("--on", on.as_deref(), ctx)?,
+        start: time("--start", start)?,
+        end: time("--end", end)?,
+        break_minutes,
+        hours: hours
+            .map(|h| number_arg("--hours", &h, "give hours as a number, e.g. 7.5"))
+            .transpose()?,
+        note,
+    };
+    let seq = save(ctx, |state, _| {
+        check::log_hours(state, event.clone(), ctx.today, None)
+    })?;
+    println!("{seq}");
+    Ok(())
+}
+
+pub fn note(ctx: &Context, command: NoteCommand) -> Result<()> {
+    let NoteCommand::Add {
+        text,
+        on,
+        standards,
+        stress,
+        told,
+    } = command;
+    let standards = standards
+        .iter()
+        .map(|s| s.parse::<Standard>().map_err(Error::Invalid))
+        .collect::<Result<Vec<_>>>()?;
+    let stress = stress
+        .map(|s| {
+            let accepted = "give a whole number from 0 (none) to 10 (worst)";
+            whole_arg("--stress", &s, accepted).and_then(|n| {
+                u8::try_from(n).ok().filter(|n| *n <= 10).ok_or_else(|| {
+                    Error::invalid(format!("--stress: {n} is out of range; {accepted}"))
+                })
+            })
+        })
+        .transpose()?;
+    let event = NoteAdded {
+        date: date_or_today("--on", on.as_deref(), ctx)?,
+        text,
+        standards,
+        stress,
+        told,
+    };
+    let seq = save(ctx, |_, _| check::add_note(event.clone(), ctx.today))?;
+    println!("{seq}");
+    Ok(())
+}
+
+pub fn void(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
+    let target = id_arg(seq)?;
+    let saved = save(ctx, |state, records| {
+        check::void(state, records, target, reason)
+    })?;
+    println!("saved: record {target} withdrawn (record {saved})");
+    Ok(())
+}

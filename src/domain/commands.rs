@@ -1,0 +1,329 @@
+//! Checks a new record against the current state and builds its event. Used by the command
+//! line and the terminal UI alike, under the journal's lock, so both refuse the same things
+//! with the same words.
+
+use super::event::*;
+use super::replay::{Record, State};
+use super::text::{self, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
+use chrono::{Datelike, NaiveDate};
+
+/// Why a new record was refused: one sentence naming what was wrong and what is accepted.
+pub type Refusal = String;
+
+/// The earliest and latest years any date may have.
+const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+/// Longest single leave period accepted (a year's parental leave fits).
+const MAX_LEAVE_DAYS: i64 = 731;
+
+fn text_err(e: text::TextError) -> Refusal {
+    e.to_string()
+}
+
+fn optional(
+    field: &'static str,
+    value: &Option<String>,
+    max: usize,
+) -> Result<Option<String>, Refusal> {
+    text::check_optional(field, value.as_deref(), max).map_err(text_err)
+}
+
+fn in_range(field: &str, date: NaiveDate) -> Result<(), Refusal> {
+    if YEARS.contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(format!("{field} {date} is outside the years 2000 to 2099"))
+    }
+}
+
+/// A date on which something already happened may not be after today.
+fn not_future(field: &str, date: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+    in_range(field, date)?;
+    if date > today {
+        return Err(format!(
+            "{field} {date} is in the future (today is {today}); record things once they have happened"
+        ));
+    }
+    Ok(())
+}
+
+fn check_weight(weight: Option<f64>) -> Result<(), Refusal> {
+    match weight {
+        Some(w) if !(0.0..=100.0).contains(&w) || w.is_nan() => Err(format!(
+            "the weight {w} is not accepted; give the weekly hours the case needs, from 0 to 100"
+        )),
+        _ => Ok(()),
+    }
+}
+
+pub fn allocate_case(
+    state: &State,
+    kinds: &[&str],
+    mut e: CaseAllocated,
+    today: NaiveDate,
+    replacing: Option<u64>,
+) -> Result<Event, Refusal> {
+    e.reference = text::check_ref(&e.reference).map_err(text_err)?;
+    if !kinds.contains(&e.kind.as_str()) {
+        return Err(format!(
+            "unknown case kind `{}`; configured kinds are {}",
+            e.kind,
+            kinds.join(", ")
+        ));
+    }
+    not_future("the allocation date", e.allocated_on, today)?;
+    check_weight(e.weight)?;
+    e.allocated_by = optional("allocated by", &e.allocated_by, MAX_SHORT_CHARS)?;
+    e.note = optional("the note", &e.note, MAX_NOTE_CHARS)?;
+    if let Some(existing) = state.case(&e.reference).filter(|c| Some(c.id) != replacing) {
+        return Err(format!(
+            "a case with reference `{}` already exists (allocated {}); references must be unique",
+            e.reference, existing.allocated_on
+        ));
+    }
+    Ok(Event::CaseAllocated(e))
+}
+
+pub fn close_case(state: &State, mut e: CaseClosed, today: NaiveDate) -> Result<Event, Refusal> {
+    let case = state.case(&e.reference).ok_or_else(|| {
+        format!(
+            "no case has reference `{}`; `caseload list cases` shows them",
+            e.reference
+        )
+    })?;
+    if let Some(closed) = case.closed_on {
+        return Err(format!(
+            "case `{}` was already closed on {closed}",
+            e.reference
+        ));
+    }
+    not_future("the closing date", e.on, today)?;
+    if e.on < case.allocated_on {
+        return Err(format!(
+            "the closing date {} is before the case was allocated ({})",
+            e.on, case.allocated_on
+        ));
+    }
+    e.outcome = optional("the outcome", &e.outcome, MAX_SHORT_CHARS)?;
+    Ok(Event::CaseClosed(e))
+}
+
+pub fn set_deadline(state: &State, mut e: DeadlineSet) -> Result<Event, Refusal> {
+    e.what = text::check("what the deadline is", &e.what, MAX_SHORT_CHARS).map_err(text_err)?;
+    in_range("the due date", e.due)?;
+    if let Some(reference) = &e.case
+        && state.case(reference).is_none()
+    {
+        return Err(format!(
+            "no case has reference `{reference}`; add the case first or leave out --case"
+        ));
+    }
+    Ok(Event::DeadlineSet(e))
+}
+
+fn open_deadline(state: &State, id: u64) -> Result<&super::replay::Deadline, Refusal> {
+    let deadline = state.deadline(id).ok_or_else(|| {
+        format!("no deadline has id {id}; `caseload list deadlines` shows the ids")
+    })?;
+    if let Some(met) = deadline.met_on {
+        return Err(format!("deadline {id} was already met on {met}"));
+    }
+    Ok(deadline)
+}
+
+pub fn meet_deadline(state: &State, e: DeadlineMet, today: NaiveDate) -> Result<Event, Refusal> {
+    open_deadline(state, e.deadline)?;
+    not_future("the date met", e.on, today)?;
+    Ok(Event::DeadlineMet(e))
+}
+
+pub fn extend_deadline(state: &State, mut e: DeadlineExtended) -> Result<Event, Refusal> {
+    let deadline = open_deadline(state, e.deadline)?;
+    in_range("the new due date", e.due)?;
+    if e.due <= deadline.due {
+        return Err(format!(
+            "the new due date {} is not after the current one ({}); an extension moves the deadline later",
+            e.due, deadline.due
+        ));
+    }
+    e.reason = optional("the reason", &e.reason, MAX_SHORT_CHARS)?;
+    Ok(Event::DeadlineExtended(e))
+}
+
+pub fn add_leave(
+    state: &State,
+    mut e: LeaveAdded,
+    replacing: Option<u64>,
+) -> Result<Event, Refusal> {
+    in_range("the first day of leave", e.from)?;
+    in_range("the last day of leave", e.to)?;
+    if e.to < e.from {
+        return Err(format!(
+            "the leave ends ({}) before it starts ({}); --to is the last day of leave, inclusive",
+            e.to, e.from
+        ));
+    }
+    if (e.to - e.from).num_days() >= MAX_LEAVE_DAYS {
+        return Err(format!(
+            "a leave period of more than {MAX_LEAVE_DAYS} days is not accepted; add it in parts"
+        ));
+    }
+    if let Some(other) = state
+        .leave
+        .iter()
+        .find(|l| Some(l.id) != replacing && l.from <= e.to && e.from <= l.to)
+    {
+        return Err(format!(
+            "this leave overlaps leave {} ({} to {}); change or withdraw that one first",
+            other.id, other.from, other.to
+        ));
+    }
+    e.note = optional("the note", &e.note, MAX_NOTE_CHARS)?;
+    Ok(Event::LeaveAdded(e))
+}
+
+pub fn log_hours(
+    state: &State,
+    mut e: HoursLogged,
+    today: NaiveDate,
+    replacing: Option<u64>,
+) -> Result<Event, Refusal> {
+    not_future("the date worked", e.date, today)?;
+    match (e.start, e.end, e.hours) {
+        (Some(start), Some(end), None) => {
+            if end <= start {
+                return Err(format!(
+                    "the end time {end} is not after the start time {start}; entries are within one day (log work after midnight on the next day)"
+                ));
+            }
+            let span = end.minutes() - start.minutes();
+            let brk = i64::from(e.break_minutes.unwrap_or(0));
+            if brk >= span {
+                return Err(format!(
+                    "a break of {brk} minutes is not shorter than the {span} minutes from {start} to {end}"
+                ));
+            }
+            let overlap = state.hours.iter().filter(|h| Some(h.id) != replacing && h.entry.date == e.date).find(|h| {
+                matches!((h.entry.start, h.entry.end), (Some(s), Some(en)) if s < end && start < en)
+            });
+            if let Some(other) = overlap {
+                return Err(format!(
+                    "{start}-{end} overlaps the entry {}-{} already logged on {} (id {})",
+                    other.entry.start.map(|t| t.to_string()).unwrap_or_default(),
+                    other.entry.end.map(|t| t.to_string()).unwrap_or_default(),
+                    e.date,
+                    other.id
+                ));
+            }
+        }
+        (None, None, Some(hours)) => {
+            if !(hours > 0.0 && hours <= 24.0) {
+                return Err(format!(
+                    "{hours} hours is not accepted; give a number above 0 and at most 24"
+                ));
+            }
+            if e.break_minutes.is_some() {
+                return Err("a break applies only to an entry with a start and end time".into());
+            }
+        }
+        _ => {
+            return Err(
+                "give either a start and end time (with an optional break) or a number of hours"
+                    .into(),
+            );
+        }
+    }
+    let day_total: f64 = state
+        .hours
+        .iter()
+        .filter(|h| Some(h.id) != replacing && h.entry.date == e.date)
+        .map(|h| h.entry.worked())
+        .sum();
+    if day_total + e.worked() > 24.0 {
+        return Err(format!(
+            "{} already has {day_total:.2} hours logged; with this entry it would exceed 24",
+            e.date
+        ));
+    }
+    e.note = optional("the note", &e.note, MAX_NOTE_CHARS)?;
+    Ok(Event::HoursLogged(e))
+}
+
+pub fn add_note(mut e: NoteAdded, today: NaiveDate) -> Result<Event, Refusal> {
+    not_future("the note's date", e.date, today)?;
+    e.text = text::check("the note", &e.text, MAX_NOTE_CHARS).map_err(text_err)?;
+    if let Some(stress) = e.stress.filter(|s| *s > 10) {
+        return Err(format!(
+            "stress {stress} is out of range; give a whole number from 0 (none) to 10 (worst)"
+        ));
+    }
+    e.standards.sort();
+    e.standards.dedup();
+    e.told = optional("who was told", &e.told, MAX_SHORT_CHARS)?;
+    Ok(Event::NoteAdded(e))
+}
+
+fn target(records: &[Record], seq: u64) -> Result<&Record, Refusal> {
+    seq.checked_sub(1)
+        .and_then(|i| records.get(i as usize))
+        .ok_or_else(|| {
+            format!(
+                "there is no record {seq}; the journal has records 1 to {}",
+                records.len()
+            )
+        })
+}
+
+pub fn void(state: &State, records: &[Record], seq: u64, reason: &str) -> Result<Event, Refusal> {
+    let record = target(records, seq)?;
+    if matches!(record.event, Event::Voided { .. }) {
+        return Err(format!(
+            "record {seq} is itself a withdrawal; withdrawals cannot be withdrawn"
+        ));
+    }
+    if state.voided.contains(&seq) {
+        return Err(format!("record {seq} is already withdrawn"));
+    }
+    let reason = text::check("the reason", reason, MAX_SHORT_CHARS).map_err(text_err)?;
+    Ok(Event::Voided {
+        target: seq,
+        reason,
+    })
+}
+
+/// An amendment of record `seq`, whose replacement must already have passed the checks for
+/// its own kind. The replacement must be of the same type; a case keeps its reference.
+pub fn amend(
+    state: &State,
+    records: &[Record],
+    seq: u64,
+    replacement: Event,
+) -> Result<Event, Refusal> {
+    let record = target(records, seq)?;
+    if state.voided.contains(&seq) {
+        return Err(format!("record {seq} is withdrawn; it cannot be amended"));
+    }
+    if matches!(record.event, Event::Voided { .. } | Event::Amended { .. }) {
+        return Err(format!(
+            "record {seq} is a {}; amend the original record instead",
+            record.event.type_name()
+        ));
+    }
+    if record.event.type_name() != replacement.type_name() {
+        return Err(format!(
+            "record {seq} is a {}, not a {}",
+            record.event.type_name(),
+            replacement.type_name()
+        ));
+    }
+    if let (Event::CaseAllocated(old), Event::CaseAllocated(new)) = (&record.event, &replacement)
+        && old.reference != new.reference
+    {
+        return Err(
+            "a case's reference cannot be changed; withdraw the case and add it again".into(),
+        );
+    }
+    Ok(Event::Amended {
+        target: seq,
+        record: Box::new(replacement),
+    })
+}

@@ -1,0 +1,640 @@
+//! End-to-end tests of every command: what succeeds, and what is refused with exit 2, one line
+//! on stderr and the journal unchanged.
+
+mod common;
+use common::Sandbox;
+use serde_json::Value;
+
+/// A journal with one case (FD1, record 1) and one deadline (record 2) on it.
+fn seeded() -> Sandbox {
+    let s = Sandbox::new();
+    s.ok(&[
+        "case",
+        "add",
+        "FD1",
+        "--kind",
+        "s7",
+        "--on",
+        "2026-11-02",
+        "--undiscussed",
+        "--by",
+        "team manager",
+    ]);
+    assert_eq!(
+        s.ok(&[
+            "deadline",
+            "add",
+            "--due",
+            "2026-12-01",
+            "--what",
+            "S7 filing",
+            "--case",
+            "FD1"
+        ]),
+        "2\n"
+    );
+    s
+}
+
+/// Runs `args`, expects exit 2 with one line on stderr containing `needle`, and no change.
+fn refused(s: &Sandbox, args: &[&str], needle: &str) {
+    let before = s.journal_bytes();
+    let out = s.cmd().args(args).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{args:?} gave {:?}: {stderr}",
+        out.status.code()
+    );
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "{args:?} printed more than one line: {stderr}"
+    );
+    assert!(stderr.starts_with("caseload: "), "{stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{args:?}: expected {needle:?} in {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    assert_eq!(s.journal_bytes(), before, "{args:?} changed the journal");
+}
+
+fn json(s: &Sandbox, args: &[&str]) -> Value {
+    serde_json::from_str(&s.ok(args)).unwrap()
+}
+
+#[test]
+fn case_add_and_close() {
+    let s = seeded();
+    let cases = json(&s, &["list", "cases", "--json"]);
+    assert_eq!(cases[0]["ref"], "FD1");
+    assert_eq!(cases[0]["discussed"], false);
+    assert_eq!(cases[0]["allocated_by"], "team manager");
+    assert_eq!(cases[0]["weekly_hours"], 2.5);
+    let out = s.ok(&[
+        "case",
+        "close",
+        "FD1",
+        "--on",
+        "yesterday",
+        "--outcome",
+        "final order",
+    ]);
+    assert!(out.contains("closed on 21 Nov 2026"), "{out}");
+    assert!(
+        json(&s, &["list", "cases", "--open", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        json(&s, &["list", "cases", "--json"])[0]["closed_on"],
+        "2026-11-21"
+    );
+}
+
+#[test]
+fn case_add_refusals() {
+    let s = seeded();
+    refused(
+        &s,
+        &["case", "add", "FD1", "--kind", "s7"],
+        "already exists",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "custody"],
+        "unknown case kind `custody`; configured kinds are s7",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--on", "30/02/2026"],
+        "not a real calendar date",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--on", "2026-12-01"],
+        "in the future",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD\u{7}2", "--kind", "s7"],
+        "control character",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--note", "a\u{202E}b"],
+        "direction-changing",
+    );
+    refused(
+        &s,
+        &["case", "add", &"x".repeat(41), "--kind", "s7"],
+        "at most 40",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--weight", "lots"],
+        "--weight: `lots` is not a number",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--weight", "-1"],
+        "from 0 to 100",
+    );
+    refused(&s, &["case", "add", "FD2"], "--kind");
+}
+
+#[test]
+fn case_close_refusals() {
+    let s = seeded();
+    refused(
+        &s,
+        &["case", "close", "NOPE"],
+        "no case has reference `NOPE`",
+    );
+    refused(
+        &s,
+        &["case", "close", "FD1", "--on", "2026-11-01"],
+        "before the case was allocated",
+    );
+    refused(
+        &s,
+        &["case", "close", "FD1", "--on", "2026-13-01"],
+        "not a real calendar date",
+    );
+    s.ok(&["case", "close", "FD1"]);
+    refused(&s, &["case", "close", "FD1"], "already closed");
+}
+
+#[test]
+fn deadlines_add_done_extend() {
+    let s = seeded();
+    assert_eq!(
+        s.ok(&[
+            "deadline",
+            "add",
+            "--due",
+            "22/12/2026",
+            "--what",
+            "Position statement"
+        ]),
+        "3\n"
+    );
+    s.ok(&[
+        "deadline",
+        "extend",
+        "2",
+        "--due",
+        "2026-12-15",
+        "--reason",
+        "court granted extension",
+    ]);
+    s.ok(&["deadline", "done", "3", "--on", "today"]);
+    let list = json(&s, &["list", "deadlines", "--json"]);
+    assert_eq!(list[0]["due"], "2026-12-15");
+    assert_eq!(list[0]["original_due"], "2026-12-01");
+    assert_eq!(list[1]["met_on"], "2026-11-22");
+    assert_eq!(list[1]["case"], Value::Null);
+    assert_eq!(
+        json(&s, &["list", "deadlines", "--open", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn deadline_refusals() {
+    let s = seeded();
+    refused(
+        &s,
+        &["deadline", "add", "--due", "2026-02-30", "--what", "x"],
+        "not a real calendar date",
+    );
+    refused(
+        &s,
+        &[
+            "deadline",
+            "add",
+            "--due",
+            "2026-12-01",
+            "--what",
+            "x",
+            "--case",
+            "NOPE",
+        ],
+        "no case has reference",
+    );
+    refused(
+        &s,
+        &["deadline", "add", "--due", "2026-12-01", "--what", "a\tb"],
+        "control character",
+    );
+    refused(
+        &s,
+        &["deadline", "add", "--due", "2026-12-01", "--what", "  "],
+        "is empty",
+    );
+    refused(&s, &["deadline", "done", "99"], "no deadline has id 99");
+    refused(&s, &["deadline", "done", "1"], "no deadline has id 1");
+    refused(&s, &["deadline", "done", "two"], "not a whole number");
+    refused(
+        &s,
+        &["deadline", "done", "2", "--on", "2027-01-01"],
+        "in the future",
+    );
+    refused(
+        &s,
+        &["deadline", "extend", "2", "--due", "2026-11-30"],
+        "not after the current one",
+    );
+    refused(
+        &s,
+        &["deadline", "extend", "77", "--due", "2027-01-30"],
+        "no deadline has id 77",
+    );
+    s.ok(&["deadline", "done", "2"]);
+    refused(&s, &["deadline", "done", "2"], "already met");
+}
+
+#[test]
+fn leave_add_and_refusals() {
+    let s = seeded();
+    assert_eq!(
+        s.ok(&[
+            "leave",
+            "add",
+            "annual",
+            "--from",
+            "2026-12-21",
+            "--to",
+            "2027-01-01",
+            "--note",
+            "Christmas"
+        ]),
+        "3\n"
+    );
+    let list = json(&s, &["list", "leave", "--json"]);
+    assert_eq!(
+        (list[0]["kind"].as_str(), list[0]["to"].as_str()),
+        (Some("annual"), Some("2027-01-01"))
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "holiday",
+            "--from",
+            "2027-02-01",
+            "--to",
+            "2027-02-02",
+        ],
+        "use one of annual, sick",
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "sick",
+            "--from",
+            "2027-02-05",
+            "--to",
+            "2027-02-01",
+        ],
+        "ends (2027-02-01) before it starts",
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "sick",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2027-01-04",
+        ],
+        "overlaps leave 3",
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "sick",
+            "--from",
+            "2027-02-29",
+            "--to",
+            "2027-03-01",
+        ],
+        "not a real calendar date",
+    );
+}
+
+#[test]
+fn hours_add_both_forms_and_refusals() {
+    let s = seeded();
+    assert_eq!(
+        s.ok(&[
+            "hours",
+            "add",
+            "--on",
+            "2026-11-20",
+            "--start",
+            "08:30",
+            "--end",
+            "18:45",
+            "--break",
+            "20"
+        ]),
+        "3\n"
+    );
+    assert_eq!(
+        s.ok(&[
+            "hours",
+            "add",
+            "--on",
+            "2026-11-20",
+            "--hours",
+            "1.5",
+            "--note",
+            "evening reading"
+        ]),
+        "4\n"
+    );
+    let list = json(&s, &["list", "hours", "--json"]);
+    assert_eq!(list[0]["hours"], 9.92);
+    assert_eq!(list[1]["hours"], 1.5);
+    refused(
+        &s,
+        &["hours", "add", "--start", "18:00", "--end", "09:00"],
+        "not after the start time",
+    );
+    refused(
+        &s,
+        &["hours", "add", "--start", "9:00", "--end", "25:00"],
+        "--end: `25:00` is not a time",
+    );
+    refused(
+        &s,
+        &[
+            "hours", "add", "--start", "09:00", "--end", "10:00", "--break", "60",
+        ],
+        "not shorter than",
+    );
+    refused(&s, &["hours", "add", "--hours", "30"], "at most 24");
+    refused(
+        &s,
+        &["hours", "add", "--hours", "x"],
+        "--hours: `x` is not a number",
+    );
+    refused(
+        &s,
+        &[
+            "hours",
+            "add",
+            "--on",
+            "2026-11-20",
+            "--start",
+            "12:00",
+            "--end",
+            "13:00",
+        ],
+        "overlaps",
+    );
+    refused(
+        &s,
+        &[
+            "hours", "add", "--start", "09:00", "--end", "10:00", "--hours", "1",
+        ],
+        "cannot be used with",
+    );
+    refused(
+        &s,
+        &["hours", "add"],
+        "required arguments were not provided: --hours <H>",
+    );
+    refused(
+        &s,
+        &["hours", "add", "--hours", "2", "--on", "2026-11-31"],
+        "not a real calendar date",
+    );
+}
+
+#[test]
+fn notes_add_and_refusals() {
+    let s = seeded();
+    let id = s.ok(&[
+        "note",
+        "add",
+        "Given three cases the day before leave",
+        "--standard",
+        "demands",
+        "--standard",
+        "support",
+        "--stress",
+        "7",
+        "--told",
+        "manager by email",
+        "--on",
+        "2026-11-20",
+    ]);
+    assert_eq!(id, "3\n");
+    let notes = json(&s, &["list", "notes", "--json"]);
+    assert_eq!(
+        notes[0]["standards"],
+        serde_json::json!(["demands", "support"])
+    );
+    assert_eq!(notes[0]["stress"], 7);
+    refused(&s, &["note", "add", "x", "--stress", "11"], "out of range");
+    refused(
+        &s,
+        &["note", "add", "x", "--stress", "-1"],
+        "--stress: `-1` is not a whole number",
+    );
+    refused(
+        &s,
+        &["note", "add", "x", "--standard", "workload"],
+        "unknown HSE standard `workload`",
+    );
+    refused(&s, &["note", "add", "line\nbreak"], "control character");
+    refused(&s, &["note", "add", &"x".repeat(4001)], "at most 4000");
+    refused(
+        &s,
+        &["note", "add", "x", "--on", "yesterday-ish"],
+        "is not a date",
+    );
+}
+
+#[test]
+fn list_every_kind_as_table_and_json() {
+    let s = seeded();
+    s.ok(&[
+        "leave",
+        "add",
+        "annual",
+        "--from",
+        "2026-12-21",
+        "--to",
+        "2026-12-24",
+    ]);
+    s.ok(&["hours", "add", "--hours", "7"]);
+    s.ok(&["note", "add", "ok day"]);
+    let table = s.ok(&["list", "cases"]);
+    assert!(table.starts_with("REF  KIND  ALLOCATED"), "{table}");
+    assert!(table.contains("02 Nov 2026  team manager  NO"), "{table}");
+    for what in ["cases", "deadlines", "leave", "hours", "notes", "events"] {
+        assert_eq!(
+            json(&s, &["list", what, "--json"])
+                .as_array()
+                .unwrap()
+                .len(),
+            if what == "events" { 5 } else { 1 },
+            "{what}"
+        );
+        assert!(!s.ok(&["list", what]).is_empty());
+    }
+    let events = json(&s, &["list", "events", "--json"]);
+    assert_eq!(events[0]["type"], "case_allocated");
+    assert_eq!(events[0]["seq"], 1);
+    refused(&s, &["list", "leave", "--open"], "--open applies only");
+    refused(&s, &["list", "people"], "invalid value 'people'");
+    assert_eq!(Sandbox::new().ok(&["list", "cases"]), "(none)\n");
+}
+
+#[test]
+fn void_withdraws_and_refuses() {
+    let s = seeded();
+    let out = s.ok(&["void", "2", "--reason", "entered twice"]);
+    assert_eq!(out, "saved: record 2 withdrawn (record 3)\n");
+    assert!(
+        json(&s, &["list", "deadlines", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let events = json(&s, &["list", "events", "--json"]);
+    assert_eq!(events[1]["withdrawn"], true);
+    assert_eq!(events[2]["target"], 2);
+    refused(&s, &["void", "2", "--reason", "again"], "already withdrawn");
+    refused(
+        &s,
+        &["void", "3", "--reason", "undo"],
+        "withdrawals cannot be withdrawn",
+    );
+    refused(&s, &["void", "9", "--reason", "x"], "there is no record 9");
+    refused(&s, &["void", "0", "--reason", "x"], "there is no record 0");
+    refused(&s, &["void", "1", "--reason", " "], "the reason is empty");
+    refused(
+        &s,
+        &["void", "1"],
+        "required arguments were not provided: --reason <REASON>",
+    );
+}
+
+#[test]
+fn verify_and_receipt() {
+    let s = seeded();
+    let receipt = s.ok(&["receipt"]);
+    assert!(
+        receipt.starts_with("caseload-receipt v1 seq=2 head="),
+        "{receipt}"
+    );
+    let head = common::sha256_hex(s.lines()[1].as_bytes());
+    assert!(receipt.contains(&format!("head={head} at=")), "{receipt}");
+    s.ok(&["note", "add", "later"]);
+    let out = s.ok(&["verify", "--receipt", receipt.trim()]);
+    assert!(out.starts_with("ok: 3 records, chain intact"), "{out}");
+    assert!(out.contains("receipt for record 2 matches"), "{out}");
+    refused(
+        &s,
+        &["verify", "--receipt", "hello"],
+        "--receipt: the receipt does not have five parts",
+    );
+    let empty = Sandbox::new();
+    let out = empty.cmd().arg("receipt").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the journal is empty"));
+    assert!(empty.ok(&["verify"]).starts_with("ok: 0 records"));
+}
+
+#[test]
+fn config_commands() {
+    let s = Sandbox::new();
+    assert!(
+        s.ok(&["config", "path"])
+            .starts_with(&s.config().display().to_string())
+    );
+    assert!(s.ok(&["config", "defaults"]).contains("[limits]"));
+    refused(&s, &["config", "init"], "already exists; add --force");
+    refused(
+        &s,
+        &["config", "init", "--preset", "nurse", "--force"],
+        "unknown preset `nurse`; available presets are cafcass-fca, probation-officer",
+    );
+    s.ok(&["config", "init", "--preset", "probation-officer", "--force"]);
+    s.ok(&["case", "add", "P1", "--kind", "tier-a"]);
+    std::fs::write(s.config(), "[limits]\ncaseload = \"many\"\n").unwrap();
+    refused(
+        &s,
+        &["case", "add", "P2", "--kind", "tier-a"],
+        "`limits.caseload` should be a number, not text",
+    );
+}
+
+#[test]
+fn bad_global_options_and_unknown_commands() {
+    let s = seeded();
+    let out = s
+        .std_cmd()
+        .env_remove("X")
+        .args(["list", "cases"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = std::process::Command::new(common::BIN)
+        .env("CASELOAD_DIR", s.data())
+        .env("CASELOAD_CONFIG", s.config())
+        .args(["--today", "31/31/2026", "list", "cases"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "caseload: --today: `31/31/2026` is not a real calendar date\n"
+    );
+    refused(&s, &["frobnicate"], "unrecognized subcommand");
+    let help = s.ok(&["--help"]);
+    assert!(help.contains("caseload case add FD26P00123"), "{help}");
+}
+
+#[test]
+fn help_for_every_command_explains_itself() {
+    let s = Sandbox::new();
+    for cmd in [
+        vec!["case", "add"],
+        vec!["case", "close"],
+        vec!["deadline", "add"],
+        vec!["deadline", "done"],
+        vec!["deadline", "extend"],
+        vec!["leave", "add"],
+        vec!["hours", "add"],
+        vec!["note", "add"],
+        vec!["list"],
+        vec!["void"],
+        vec!["verify"],
+        vec!["receipt"],
+        vec!["config", "init"],
+    ] {
+        let mut args = cmd.clone();
+        args.push("--help");
+        let help = s.ok(&args);
+        assert!(help.contains("Usage: caseload"), "{cmd:?}: {help}");
+    }
+}

@@ -1,0 +1,89 @@
+//! A throwaway data folder and config for driving the real binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_caseload");
+pub const TODAY: &str = "2026-11-22";
+
+pub struct Sandbox {
+    pub dir: TempDir,
+}
+
+impl Sandbox {
+    /// A sandbox whose config is the Cafcass preset.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("config.toml"),
+            caseload::config::preset("cafcass-fca").unwrap(),
+        )
+        .unwrap();
+        Sandbox { dir }
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.data().join("journal.jsonl")
+    }
+
+    /// The binary with this sandbox's folders and a fixed today; nothing from the machine.
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::new(BIN);
+        cmd.env_clear()
+            .env("HOME", self.dir.path())
+            .env("CASELOAD_DIR", self.data())
+            .env("CASELOAD_CONFIG", self.config())
+            .args(["--today", TODAY]);
+        cmd
+    }
+
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.env_clear()
+            .env("HOME", self.dir.path())
+            .env("CASELOAD_DIR", self.data())
+            .env("CASELOAD_CONFIG", self.config())
+            .args(["--today", TODAY]);
+        cmd
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn journal_bytes(&self) -> Vec<u8> {
+        std::fs::read(self.journal_path()).unwrap_or_default()
+    }
+
+    pub fn lines(&self) -> Vec<String> {
+        String::from_utf8(self.journal_bytes())
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    caseload::journal::hash_hex(bytes)
+}
+
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}

@@ -1,0 +1,302 @@
+//! The journal's guarantees (SPEC 6), through the real binary: the chain, torn-tail repair,
+//! damage detection without rewriting, the lock, concurrent writers, receipts and file modes.
+
+mod common;
+use common::{BIN, Sandbox, sha256_hex};
+use std::fs::{self, File};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+fn seeded(n: usize) -> Sandbox {
+    let s = Sandbox::new();
+    for i in 0..n {
+        s.ok(&["note", "add", &format!("note {i}"), "--stress", "3"]);
+    }
+    s
+}
+
+fn failing(s: &Sandbox, args: &[&str]) -> (i32, String) {
+    let out = s.cmd().args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn every_line_chains_to_the_sha256_of_the_one_before() {
+    let s = seeded(4);
+    let lines = s.lines();
+    assert_eq!(lines.len(), 4);
+    let mut prev = "0".repeat(64);
+    for (i, line) in lines.iter().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["seq"], i as u64 + 1);
+        assert_eq!(v["prev"], prev.as_str());
+        assert!(chrono::DateTime::parse_from_rfc3339(v["at"].as_str().unwrap()).is_ok());
+        prev = sha256_hex(line.as_bytes());
+    }
+    assert!(s.journal_bytes().ends_with(b"\n"));
+    let out = s.ok(&["verify"]);
+    assert_eq!(out, format!("ok: 4 records, chain intact, head {prev}\n"));
+}
+
+#[test]
+fn a_torn_last_line_is_set_aside_and_the_journal_repaired() {
+    let s = seeded(2);
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .open(s.journal_path())
+        .unwrap();
+    file.write_all(br#"{"seq":3,"at":"2026-11-22T10:00:00+00:00","type":"note_ad"#)
+        .unwrap();
+    drop(file);
+    let torn_bytes = s.journal_bytes();
+
+    // Reading does not touch it.
+    let out = s.cmd().args(["list", "notes"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("incomplete"));
+    assert_eq!(s.journal_bytes(), torn_bytes);
+
+    // The next write sets it aside, truncates to the last whole line and chains on.
+    let out = s
+        .cmd()
+        .args(["note", "add", "after the crash"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "3\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("was moved to"));
+    let aside: Vec<_> = fs::read_dir(s.data())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("journal.jsonl.torn-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        fs::read(s.data().join(&aside[0])).unwrap(),
+        br#"{"seq":3,"at":"2026-11-22T10:00:00+00:00","type":"note_ad"#
+    );
+    assert!(s.ok(&["verify"]).starts_with("ok: 3 records"));
+}
+
+#[test]
+fn an_unparseable_last_line_with_a_newline_is_also_torn() {
+    let s = seeded(1);
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .open(s.journal_path())
+        .unwrap();
+    file.write_all(b"{\"seq\":2,\"at\n").unwrap();
+    drop(file);
+    s.ok(&["note", "add", "next"]);
+    assert_eq!(s.lines().len(), 2);
+    assert!(s.ok(&["verify"]).starts_with("ok: 2 records"));
+}
+
+fn assert_damaged(s: &Sandbox, needle: &str) {
+    let before = s.journal_bytes();
+    let (code, err) = failing(s, &["verify"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(needle), "expected {needle:?} in {err}");
+    assert_eq!(err.lines().count(), 1);
+    let (code, err) = failing(s, &["note", "add", "should not be written"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("damaged") && err.contains("read-only"),
+        "{err}"
+    );
+    // Reading still works, on the records before the damage.
+    let out = s.cmd().args(["list", "notes"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"));
+    assert_eq!(
+        s.journal_bytes(),
+        before,
+        "the damaged journal was rewritten"
+    );
+    assert!(
+        fs::read_dir(s.data()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("torn"))
+    );
+}
+
+#[test]
+fn an_edited_middle_line_is_detected_and_nothing_is_rewritten() {
+    let s = seeded(4);
+    let text = String::from_utf8(s.journal_bytes())
+        .unwrap()
+        .replacen("note 1", "note X", 1);
+    fs::write(s.journal_path(), text).unwrap();
+    assert_damaged(&s, "line 3 does not chain to the line before it");
+}
+
+#[test]
+fn a_deleted_middle_line_is_detected() {
+    let s = seeded(4);
+    let mut lines = s.lines();
+    lines.remove(1);
+    fs::write(s.journal_path(), lines.join("\n") + "\n").unwrap();
+    assert_damaged(&s, "line 2 has seq 3 where 2 was expected");
+}
+
+#[test]
+fn a_line_of_an_unknown_type_says_it_needs_a_newer_version() {
+    let s = seeded(2);
+    let head = sha256_hex(s.lines()[1].as_bytes());
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .open(s.journal_path())
+        .unwrap();
+    writeln!(
+        file,
+        r#"{{"seq":3,"at":"2026-11-22T10:00:00+00:00","type":"case_transferred","prev":"{head}"}}"#
+    )
+    .unwrap();
+    drop(file);
+    assert_damaged(
+        &s,
+        "line 3 has type `case_transferred`, which this version of caseload does not know",
+    );
+}
+
+#[test]
+fn a_second_writer_gives_up_after_about_five_seconds() {
+    let s = seeded(1);
+    let lock = File::options()
+        .read(true)
+        .write(true)
+        .open(s.data().join("journal.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let before = s.journal_bytes();
+    let started = Instant::now();
+    let (code, err) = failing(&s, &["note", "add", "blocked"]);
+    let waited = started.elapsed();
+    lock.unlock().unwrap();
+    assert_eq!(code, 1);
+    assert!(err.contains("the journal is busy"), "{err}");
+    assert!(
+        waited >= Duration::from_millis(4900) && waited < Duration::from_secs(9),
+        "{waited:?}"
+    );
+    assert_eq!(s.journal_bytes(), before);
+    s.ok(&["note", "add", "free again"]);
+}
+
+#[test]
+fn two_processes_appending_at_once_lose_nothing() {
+    let s = seeded(0);
+    const EACH: usize = 25;
+    let writers: Vec<_> = ["a", "b"]
+        .into_iter()
+        .map(|name| {
+            let script = format!(
+                "for i in $(seq 1 {EACH}); do \"{BIN}\" --today 2026-11-22 note add \"{name} $i\" >/dev/null || exit 1; done"
+            );
+            std::process::Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .env("CASELOAD_DIR", s.data())
+                .env("CASELOAD_CONFIG", s.config())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut w in writers {
+        assert!(w.wait().unwrap().success());
+    }
+    assert!(
+        s.ok(&["verify"])
+            .starts_with(&format!("ok: {} records, chain intact", 2 * EACH))
+    );
+    let notes: Vec<serde_json::Value> =
+        serde_json::from_str(&s.ok(&["list", "notes", "--json"])).unwrap();
+    for name in ["a", "b"] {
+        for i in 1..=EACH {
+            let text = format!("{name} {i}");
+            assert_eq!(
+                notes.iter().filter(|n| n["text"] == text.as_str()).count(),
+                1,
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn receipts_verify_after_appends_and_fail_after_tampering() {
+    let s = seeded(3);
+    let receipt = s.ok(&["receipt"]).trim().to_string();
+    s.ok(&["note", "add", "more"]);
+    assert!(s.ok(&["verify", "--receipt", &receipt]).contains("matches"));
+
+    // A forger rebuilds a whole, internally consistent journal with different content.
+    let forged = Sandbox::new();
+    for text in ["forged 0", "forged 1", "forged 2", "forged 3"] {
+        forged.ok(&["note", "add", text]);
+    }
+    fs::write(s.journal_path(), forged.journal_bytes()).unwrap();
+    assert!(s.ok(&["verify"]).starts_with("ok: 4 records"));
+    let (code, err) = failing(&s, &["verify", "--receipt", &receipt]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("the receipt does not match") && err.contains("record 3 now hashes to"),
+        "{err}"
+    );
+
+    // Removing records is caught too.
+    fs::write(s.journal_path(), s.lines()[..2].join("\n") + "\n").unwrap();
+    let (code, err) = failing(&s, &["verify", "--receipt", &receipt]);
+    assert_eq!(code, 1);
+    assert!(err.contains("has only 2 records"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Sandbox::new();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 000; exec \"{BIN}\" --today 2026-11-22 note add hello"
+        ))
+        .env("CASELOAD_DIR", s.data())
+        .env("CASELOAD_CONFIG", s.config())
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&s.data()), 0o700);
+    assert_eq!(mode(&s.journal_path()), 0o600);
+    assert_eq!(mode(&s.data().join("journal.lock")), 0o600);
+    assert_eq!(mode(&s.data().join("backups")), 0o700);
+    let backup = fs::read_dir(s.data().join("backups"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(mode(&backup), 0o600);
+    assert_eq!(fs::read(backup).unwrap(), s.journal_bytes());
+}
+
+#[test]
+fn a_journal_that_is_a_folder_is_reported_not_replaced() {
+    let s = Sandbox::new();
+    fs::create_dir_all(s.journal_path()).unwrap();
+    let (code, err) = failing(&s, &["note", "add", "x"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert!(s.journal_path().is_dir());
+}
