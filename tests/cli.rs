@@ -638,3 +638,85 @@ fn help_for_every_command_explains_itself() {
         assert!(help.contains("Usage: caseload"), "{cmd:?}: {help}");
     }
 }
+
+#[test]
+fn report_json_is_pseudonymised_unless_revealed() {
+    let s = seeded();
+    s.ok(&[
+        "leave",
+        "add",
+        "annual",
+        "--from",
+        "2026-11-09",
+        "--to",
+        "2026-11-13",
+    ]);
+    s.ok(&[
+        "case",
+        "add",
+        "FD-SECRET",
+        "--kind",
+        "r16-4",
+        "--on",
+        "2026-11-10",
+        "--undiscussed",
+    ]);
+    let report = json(&s, &["report", "--format", "json"]);
+    assert_eq!(report["schema"], "caseload.report/1");
+    assert_eq!(report["period"]["from"], "2025-11-23");
+    assert_eq!(report["caseload"]["allocated"], 2);
+    assert_eq!(report["caseload"]["undiscussed"], 2);
+    assert_eq!(report["allocations_during_leave"][0]["case"], "Case 2");
+    assert_eq!(report["integrity"]["records"], 4);
+    assert_eq!(report["integrity"]["chain_ok"], true);
+    let text = report.to_string();
+    assert!(
+        !text.contains("FD1") && !text.contains("FD-SECRET"),
+        "{text}"
+    );
+    let revealed = s.ok(&[
+        "report",
+        "--format",
+        "json",
+        "--reveal-refs",
+        "--purpose",
+        "stress",
+    ]);
+    assert!(revealed.contains("FD-SECRET") && revealed.contains("\"purpose\": \"stress\""));
+
+    let out = s.dir.path().join("report.json");
+    let written = s
+        .cmd()
+        .args(["report", "--format", "json", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(written.status.success());
+    assert!(written.stdout.is_empty());
+    let from_file: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(from_file["caseload"], report["caseload"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    refused(
+        &s,
+        &["report", "--from", "2026-11-01", "--to", "2026-10-01"],
+        "ends (2026-10-01) before it starts",
+    );
+    refused(
+        &s,
+        &["report", "--from", "2026-02-30"],
+        "--from: `2026-02-30` is not a real calendar date",
+    );
+    refused(
+        &s,
+        &["report", "--purpose", "revenge"],
+        "invalid value 'revenge'",
+    );
+}

@@ -58,6 +58,8 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Produce a report for a grievance, a stress risk assessment, supervision or a notice to your manager
+    Report(ReportArgs),
     /// Check the journal's hash chain, and optionally a receipt given out earlier
     Verify {
         /// A receipt line printed earlier by `caseload receipt`
@@ -240,6 +242,41 @@ pub struct ListArgs {
     /// Print a JSON array instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Purpose {
+    Grievance,
+    Stress,
+    Supervision,
+    Notice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// What the report is for
+    #[arg(long, value_enum, default_value = "grievance")]
+    pub purpose: Purpose,
+    /// First day covered [default: a year before --to]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day covered [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: Format,
+    /// Write to FILE instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show your real case references instead of Case 1, Case 2... (off by default)
+    #[arg(long)]
+    pub reveal_refs: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod list;
+mod report;
 mod write;
 
 pub use args::Cli;
@@ -130,6 +131,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Note(c) => write::note(&ctx, c),
         Command::Void { seq, reason } => write::void(&ctx, &seq, &reason),
         Command::List(args) => list::run(&ctx, &args),
+        Command::Report(args) => report::run(&ctx, &args),
         Command::Verify { receipt } => verify(&ctx, receipt.as_deref()),
         Command::Receipt => receipt(&ctx),
         Command::Config(c) => config(&ctx, c),

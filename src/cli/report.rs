@@ -1,0 +1,68 @@
+//! `caseload report`: the evidence, computed once and written in the chosen format.
+
+use super::Context;
+use super::args::{Format, Purpose as PurposeArg, ReportArgs};
+use crate::domain::parse_date;
+use crate::error::{Error, Result};
+use crate::journal::{Access, write_private_file};
+use crate::report::{self, Inputs, Period, Purpose};
+use chrono::{Local, Timelike};
+use std::io::Write;
+
+fn purpose(p: PurposeArg) -> Purpose {
+    match p {
+        PurposeArg::Grievance => Purpose::Grievance,
+        PurposeArg::Stress => Purpose::Stress,
+        PurposeArg::Supervision => Purpose::Supervision,
+        PurposeArg::Notice => Purpose::Notice,
+    }
+}
+
+pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
+    let date = |flag: &str, text: &Option<String>| {
+        text.as_deref()
+            .map(|t| parse_date(t, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
+            .transpose()
+    };
+    let period = Period::resolve(
+        date("--from", &args.from)?,
+        date("--to", &args.to)?,
+        ctx.today,
+    )
+    .map_err(Error::Invalid)?;
+    let config = ctx.config()?;
+    let journal = ctx.open(Access::ReadOnly)?;
+    if let Some(damage) = journal.damage() {
+        eprintln!(
+            "caseload: warning: the journal is damaged ({damage}); this report covers only the {} records before that line and says so",
+            journal.records().len()
+        );
+    }
+    let now = Local::now().fixed_offset();
+    let model = report::analyse(&Inputs {
+        state: journal.state(),
+        records: journal.records(),
+        config: &config,
+        head: journal.head(),
+        chain_ok: journal.damage().is_none(),
+        today: ctx.today,
+        period,
+        purpose: purpose(args.purpose),
+        reveal_refs: args.reveal_refs,
+        generated_at: now.with_nanosecond(0).unwrap_or(now),
+    });
+    let text = match args.format {
+        Format::Json => report::json::write(&model),
+    };
+    match &args.output {
+        Some(path) => {
+            write_private_file(path, text.as_bytes())?;
+            eprintln!("caseload: wrote {}", path.display());
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(super::io_failed)?,
+    }
+    Ok(())
+}

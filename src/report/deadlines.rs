@@ -1,0 +1,104 @@
+//! Deadlines in the period: met, missed, late, extended, and those in or soon after leave.
+
+use super::leave::LeaveIndex;
+use super::model::{DeadlineAfterLeave, DeadlineInLeave, Deadlines, WeekCount, WeekPoint};
+use super::{Inputs, Period, Pseudonyms, iso};
+use crate::domain::calendar::{WorkCalendar, week_start};
+use crate::domain::replay::{Deadline, State};
+use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
+
+/// Deadlines whose (possibly extended) due date falls in the period, in date order.
+fn due_in(state: &State, period: Period) -> Vec<&Deadline> {
+    let mut due: Vec<&Deadline> = state
+        .deadlines
+        .iter()
+        .filter(|d| period.contains(d.due))
+        .collect();
+    due.sort_by_key(|d| (d.due, d.id));
+    due
+}
+
+pub fn summary(
+    input: &Inputs,
+    calendar: &WorkCalendar,
+    leave: &LeaveIndex,
+    names: &Pseudonyms,
+) -> Deadlines {
+    let period = input.period;
+    let due = due_in(input.state, period);
+    let by = period.to.min(input.today);
+    let met_in_time = |d: &&&Deadline| d.met_on.is_some_and(|m| m <= d.due);
+    let missed: Vec<&&Deadline> = due
+        .iter()
+        .filter(|d| d.due <= by && !met_in_time(d))
+        .collect();
+    let case = |d: &Deadline| d.case.as_deref().map(|r| names.name(r));
+
+    let in_leave = due
+        .iter()
+        .filter_map(|d| {
+            let l = leave.containing(d.due)?;
+            Some(DeadlineInLeave {
+                case: case(d),
+                what: d.what.clone(),
+                due: iso(d.due),
+                leave_from: iso(l.from),
+                leave_to: iso(l.to),
+            })
+        })
+        .collect();
+    let window = input.config.limits.post_leave_days;
+    let soon_after_leave = due
+        .iter()
+        .filter(|d| leave.containing(d.due).is_none())
+        .filter_map(|d| {
+            let l = leave.last_before(d.due)?;
+            // Working days after the leave's last day, up to and including the due date.
+            let after = calendar.working_days_in(l.to + Days::new(1), d.due) as u32;
+            (1..=window).contains(&after).then(|| DeadlineAfterLeave {
+                case: case(d),
+                what: d.what.clone(),
+                due: iso(d.due),
+                leave_to: iso(l.to),
+                working_days_after_return: after,
+            })
+        })
+        .collect();
+
+    let mut per_week: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    for d in &due {
+        *per_week.entry(week_start(d.due)).or_default() += 1;
+    }
+    let busiest_week = per_week
+        .iter()
+        .fold(None::<(NaiveDate, u32)>, |best, (w, c)| match best {
+            Some((_, bc)) if bc >= *c => best,
+            _ => Some((*w, *c)),
+        })
+        .map(|(w, count)| WeekCount {
+            week_start: iso(w),
+            count,
+        });
+
+    Deadlines {
+        due: due.len() as u32,
+        met: due.iter().filter(met_in_time).count() as u32,
+        missed: missed.len() as u32,
+        met_late: missed.iter().filter(|d| d.met_on.is_some()).count() as u32,
+        extended: due.iter().filter(|d| !d.extensions.is_empty()).count() as u32,
+        in_leave,
+        soon_after_leave,
+        busiest_week,
+    }
+}
+
+pub fn fill_series(weeks: &mut [WeekPoint], state: &State, period: Period) {
+    let first_week = week_start(period.from);
+    for d in due_in(state, period) {
+        let index = ((week_start(d.due) - first_week).num_days() / 7) as usize;
+        if let Some(w) = weeks.get_mut(index) {
+            w.deadlines_due += 1;
+        }
+    }
+}

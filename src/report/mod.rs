@@ -1,0 +1,179 @@
+//! The evidence engine: pure functions from the replayed journal to the report model
+//! (SPEC 7 and 8), and the writers that turn the model into documents.
+
+mod caseload;
+mod deadlines;
+mod hours;
+pub mod json;
+mod leave;
+pub mod model;
+mod notes;
+mod pseudonym;
+
+pub use model::Report;
+pub use pseudonym::Pseudonyms;
+
+use crate::config::Config;
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::replay::{Record, State};
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use std::fmt;
+use std::str::FromStr;
+
+/// What a report is for; decides the document's shape, not the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Grievance,
+    Stress,
+    Supervision,
+    Notice,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 4] = [
+        Purpose::Grievance,
+        Purpose::Stress,
+        Purpose::Supervision,
+        Purpose::Notice,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Purpose::Grievance => "grievance",
+            Purpose::Stress => "stress",
+            Purpose::Supervision => "supervision",
+            Purpose::Notice => "notice",
+        }
+    }
+}
+
+impl fmt::Display for Purpose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Purpose {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Purpose::ALL
+            .into_iter()
+            .find(|p| p.key() == s)
+            .ok_or_else(|| {
+                format!("unknown purpose `{s}`; use grievance, stress, supervision or notice")
+            })
+    }
+}
+
+/// The days a report covers, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// From and to as given, defaulting to the 12 months ending `to` (itself defaulting to
+    /// today). Refuses a period that ends before it starts.
+    pub fn resolve(
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<Period, String> {
+        let to = to.unwrap_or(today);
+        let from = from.unwrap_or_else(|| {
+            to.checked_sub_months(Months::new(12))
+                .and_then(|d| d.succ_opt())
+                .unwrap_or(to)
+        });
+        if to < from {
+            return Err(format!(
+                "the period ends ({to}) before it starts ({from}); --to must be on or after --from"
+            ));
+        }
+        if (to - from).num_days() > 366 * 50 {
+            return Err("a report period of more than 50 years is not accepted".into());
+        }
+        Ok(Period { from, to })
+    }
+
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
+
+    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        let to = self.to;
+        self.from.iter_days().take_while(move |d| *d <= to)
+    }
+
+    pub fn len_days(&self) -> usize {
+        (self.to - self.from).num_days() as usize + 1
+    }
+}
+
+/// Everything the analysis reads. It is a pure function of these.
+pub struct Inputs<'a> {
+    pub state: &'a State,
+    pub records: &'a [Record],
+    pub config: &'a Config,
+    pub head: &'a str,
+    pub chain_ok: bool,
+    pub today: NaiveDate,
+    pub period: Period,
+    pub purpose: Purpose,
+    pub reveal_refs: bool,
+    pub generated_at: DateTime<FixedOffset>,
+}
+
+/// The working-day calendar for a state and configuration.
+pub fn calendar(state: &State, config: &Config) -> WorkCalendar {
+    WorkCalendar::new(
+        &config.work.working_days,
+        config.work.bank_holidays,
+        &state.leave_periods(),
+    )
+}
+
+pub(crate) fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Computes the whole report model.
+pub fn analyse(input: &Inputs) -> Report {
+    let calendar = calendar(input.state, input.config);
+    let names = Pseudonyms::new(input.state, input.reveal_refs);
+    let daily = caseload::Daily::compute(input.state, input.config, input.period);
+    let hours_by_day = hours::DayTotals::compute(input.state);
+    let leave = leave::LeaveIndex::new(input.state);
+    let mut series = caseload::weekly_series(&daily, input.period);
+    hours::fill_series(&mut series, &hours_by_day, input.period);
+    deadlines::fill_series(&mut series, input.state, input.period);
+    Report {
+        schema: model::SCHEMA,
+        purpose: input.purpose.key(),
+        generated_at: input
+            .generated_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        period: model::PeriodOut {
+            from: iso(input.period.from),
+            to: iso(input.period.to),
+        },
+        caseload: caseload::summary(input.state, input.config, input.period, &daily),
+        allocations_during_leave: leave.allocations_during(input.state, input.period, &names),
+        allocations_before_leave: leave.allocations_before(
+            input.state,
+            input.config,
+            input.period,
+            &calendar,
+            &names,
+        ),
+        deadlines: deadlines::summary(input, &calendar, &leave, &names),
+        hours: hours::summary(input, &calendar, &hours_by_day),
+        notes: notes::summary(input.state, input.period),
+        integrity: notes::integrity(input),
+        series: model::Series { weeks: series },
+    }
+}
+
+#[cfg(test)]
+mod tests;

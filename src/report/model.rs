@@ -1,0 +1,166 @@
+//! The computed report model: `caseload.report/1` (SPEC 8), field for field, plus the weekly
+//! series the documents and the dashboard chart. Everything that shows analysis reads this.
+
+use serde::Serialize;
+
+pub const SCHEMA: &str = "caseload.report/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub purpose: &'static str,
+    pub generated_at: String,
+    pub period: PeriodOut,
+    pub caseload: Caseload,
+    pub allocations_during_leave: Vec<AllocationDuringLeave>,
+    pub allocations_before_leave: Vec<AllocationBeforeLeave>,
+    pub deadlines: Deadlines,
+    pub hours: Hours,
+    pub notes: Notes,
+    pub integrity: Integrity,
+    /// Not in the listed schema: per-week figures for charts (an allowed extra field).
+    pub series: Series,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodOut {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Caseload {
+    pub open_at_start: u32,
+    pub open_at_end: u32,
+    pub allocated: u32,
+    pub closed: u32,
+    pub peak_open: u32,
+    pub peak_open_on: Option<String>,
+    pub limit: u32,
+    pub days_over_limit: u32,
+    pub capacity_percent_peak: f64,
+    pub weeks_over_threshold: u32,
+    pub longest_run_over_threshold: u32,
+    pub undiscussed: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllocationDuringLeave {
+    pub case: String,
+    pub allocated_on: String,
+    pub leave_kind: String,
+    pub leave_from: String,
+    pub leave_to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllocationBeforeLeave {
+    pub case: String,
+    pub allocated_on: String,
+    pub leave_from: String,
+    pub working_days_before: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deadlines {
+    pub due: u32,
+    pub met: u32,
+    pub missed: u32,
+    pub met_late: u32,
+    pub extended: u32,
+    pub in_leave: Vec<DeadlineInLeave>,
+    pub soon_after_leave: Vec<DeadlineAfterLeave>,
+    pub busiest_week: Option<WeekCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineInLeave {
+    pub case: Option<String>,
+    pub what: String,
+    pub due: String,
+    pub leave_from: String,
+    pub leave_to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineAfterLeave {
+    pub case: Option<String>,
+    pub what: String,
+    pub due: String,
+    pub leave_to: String,
+    pub working_days_after_return: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekCount {
+    pub week_start: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hours {
+    pub worked: f64,
+    pub expected: f64,
+    pub excess: f64,
+    pub days_logged: u32,
+    pub days_unlogged: u32,
+    pub max_week: Option<WeekHours>,
+    pub wtr_average_max: Option<f64>,
+    pub short_rest: u32,
+    pub missed_breaks: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekHours {
+    pub week_start: String,
+    pub hours: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notes {
+    pub count: u32,
+    pub by_standard: ByStandard,
+    pub mean_stress: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ByStandard {
+    pub demands: u32,
+    pub control: u32,
+    pub support: u32,
+    pub relationships: u32,
+    pub role: u32,
+    pub change: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Integrity {
+    pub records: u64,
+    pub voided: u64,
+    pub amended: u64,
+    pub head: String,
+    pub chain_ok: bool,
+    pub contemporaneous_percent: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Series {
+    pub weeks: Vec<WeekPoint>,
+}
+
+/// One Monday-start week of the period (the first and last may be cut by the period's ends).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekPoint {
+    pub week_start: String,
+    /// Open cases and capacity % on the week's last day inside the period.
+    pub open: u32,
+    pub capacity_percent: f64,
+    pub hours: f64,
+    pub deadlines_due: u32,
+}
+
+/// Rounds to two decimals, as every hours and percent figure in the report is.
+pub fn round2(x: f64) -> f64 {
+    // Adding 0.0 turns the -0.0 of an empty sum into 0.0.
+    (x * 100.0).round() / 100.0 + 0.0
+}
