@@ -3,7 +3,9 @@
 
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod journal;
 pub mod report;
+pub mod tui;

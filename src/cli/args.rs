@@ -33,6 +33,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the terminal UI on a generated sample journal in a temporary folder (never your data)
+    Demo(DemoArgs),
     /// Record a case allocated to you, or close one
     #[command(subcommand)]
     Case(CaseCommand),
@@ -71,6 +73,19 @@ pub enum Command {
     /// Show where the configuration lives, or start one from a preset
     #[command(subcommand)]
     Config(ConfigCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Instead of opening the UI, write a sample journal and its config.toml into DIR and exit
+    #[arg(long, value_name = "DIR")]
+    pub generate: Option<PathBuf>,
+    /// How many years of records to generate [default: 1.5]
+    #[arg(long, value_name = "N", requires = "generate")]
+    pub years: Option<String>,
+    /// Seed for the generator; the same seed gives the same journal [default: 1]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

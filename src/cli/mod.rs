@@ -1,6 +1,7 @@
 //! The command line: parse, call the core, print. Errors are one line on stderr.
 
 mod args;
+mod demo;
 mod list;
 mod report;
 mod write;
@@ -118,12 +119,10 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Context::from_cli(&cli)?;
     let Some(command) = cli.command else {
-        let mut help = <Cli as clap::CommandFactory>::command();
-        help.print_help()
-            .map_err(|e| Error::Failed(e.to_string()))?;
-        return Ok(());
+        return crate::tui::run(&ctx.data_dir, &ctx.config_path, ctx.config_named, ctx.today);
     };
     match command {
+        Command::Demo(args) => demo::run(&ctx, &args),
         Command::Case(c) => write::case(&ctx, c),
         Command::Deadline(c) => write::deadline(&ctx, c),
         Command::Leave(c) => write::leave(&ctx, c),

@@ -28,6 +28,29 @@ pub enum Damage {
     NotAFile(PathBuf),
 }
 
+impl Damage {
+    /// The journal line where the damage was found, if it is at one line.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            Damage::Unreadable { line, .. }
+            | Damage::UnknownType { line, .. }
+            | Damage::SeqGap { line, .. }
+            | Damage::BrokenChain { line } => Some(*line),
+            Damage::ChangedUnderneath(_) | Damage::NotAFile(_) => None,
+        }
+    }
+
+    /// A few words for a banner: "damaged at line 3".
+    pub fn short(&self) -> String {
+        match self {
+            Damage::UnknownType { .. } => "written by a newer version of caseload".to_string(),
+            Damage::NotAFile(_) => "the journal is not a file".to_string(),
+            Damage::ChangedUnderneath(_) => "the journal changed outside caseload".to_string(),
+            other => format!("damaged at line {}", other.line().unwrap_or(0)),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
     #[error(

@@ -396,6 +396,32 @@ impl Journal {
         Ok(())
     }
 
+    /// Writes a new journal of already-dated records (a generated sample journal: their `at`
+    /// times are part of the sample). Refuses to touch an existing journal.
+    pub fn create_sample(dir: &Path, records: &[Record]) -> Result<Journal, JournalError> {
+        create_private_dir(dir)?;
+        let path = dir.join(JOURNAL_FILE);
+        if path.exists() {
+            return Err(JournalError::io("refusing to overwrite", &path)(
+                std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+            ));
+        }
+        let mut text = String::new();
+        let mut prev = GENESIS_PREV.to_string();
+        for (i, record) in records.iter().enumerate() {
+            let record = Record {
+                seq: i as u64 + 1,
+                ..record.clone()
+            };
+            let line = encode(&record, &prev);
+            prev = hash_hex(line.as_bytes());
+            text.push_str(&line);
+            text.push('\n');
+        }
+        super::fsutil::write_private_file(&path, text.as_bytes())?;
+        Journal::open(dir, Access::ReadWrite)
+    }
+
     /// A receipt for the current head, or `None` for an empty journal.
     pub fn receipt(&self) -> Option<Receipt> {
         let last = self.records.last()?;

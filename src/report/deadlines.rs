@@ -5,7 +5,7 @@ use super::model::{DeadlineAfterLeave, DeadlineInLeave, Deadlines, WeekCount, We
 use super::{Inputs, Period, Pseudonyms, iso};
 use crate::domain::calendar::{WorkCalendar, week_start};
 use crate::domain::replay::{Deadline, State};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// Deadlines whose (possibly extended) due date falls in the period, in date order.
@@ -38,7 +38,7 @@ pub fn summary(
     let in_leave = due
         .iter()
         .filter_map(|d| {
-            let l = leave.containing(d.due)?;
+            let l = leave.due_in_leave(d.due)?;
             Some(DeadlineInLeave {
                 case: case(d),
                 what: d.what.clone(),
@@ -51,12 +51,9 @@ pub fn summary(
     let window = input.config.limits.post_leave_days;
     let soon_after_leave = due
         .iter()
-        .filter(|d| leave.containing(d.due).is_none())
         .filter_map(|d| {
-            let l = leave.last_before(d.due)?;
-            // Working days after the leave's last day, up to and including the due date.
-            let after = calendar.working_days_in(l.to + Days::new(1), d.due) as u32;
-            (1..=window).contains(&after).then(|| DeadlineAfterLeave {
+            let (l, after) = leave.due_soon_after(d.due, calendar, window)?;
+            Some(DeadlineAfterLeave {
                 case: case(d),
                 what: d.what.clone(),
                 due: iso(d.due),

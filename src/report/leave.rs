@@ -1,11 +1,12 @@
-//! What happened in and around leave: allocations during and just before it.
+//! What happened in and around leave: allocations during and just before it, deadlines in it
+//! and soon after it. The per-item tests here serve the report lists and the UI's row flags.
 
 use super::model::{AllocationBeforeLeave, AllocationDuringLeave};
 use super::{Period, Pseudonyms, iso};
 use crate::config::Config;
 use crate::domain::calendar::WorkCalendar;
-use crate::domain::replay::{Leave, State};
-use chrono::NaiveDate;
+use crate::domain::replay::{Case, Leave, State};
+use chrono::{Days, NaiveDate};
 
 /// Leave periods sorted by start, for "which leave contains / follows / precedes this day".
 pub struct LeaveIndex<'a> {
@@ -20,59 +21,101 @@ impl<'a> LeaveIndex<'a> {
     }
 
     pub fn containing(&self, d: NaiveDate) -> Option<&'a Leave> {
-        self.sorted
+        let after = self.sorted.partition_point(|l| l.from <= d);
+        self.sorted[..after]
             .iter()
+            .rev()
             .copied()
-            .find(|l| l.from <= d && d <= l.to)
+            .find(|l| d <= l.to)
     }
 
     /// The first leave that starts after `d`.
     pub fn next_after(&self, d: NaiveDate) -> Option<&'a Leave> {
-        self.sorted.iter().copied().find(|l| l.from > d)
+        let after = self.sorted.partition_point(|l| l.from <= d);
+        self.sorted.get(after).copied()
     }
 
-    /// The last leave that ended before `d`.
+    /// The leave with the latest end before `d`.
     pub fn last_before(&self, d: NaiveDate) -> Option<&'a Leave> {
-        self.sorted
+        let started = self.sorted.partition_point(|l| l.from < d);
+        self.sorted[..started]
             .iter()
             .copied()
             .filter(|l| l.to < d)
             .max_by_key(|l| l.to)
     }
 
-    /// Cases allocated in the period on a day inside any leave (inclusive).
+    /// A case allocated on a day of leave: that leave.
+    pub fn allocated_during(&self, case: &Case) -> Option<&'a Leave> {
+        self.containing(case.allocated_on)
+    }
+
+    /// A case allocated (not during leave) within `window` working days before the next leave:
+    /// that leave and the working days from the allocation day (inclusive) to its first day.
+    pub fn allocated_before(
+        &self,
+        case: &Case,
+        calendar: &WorkCalendar,
+        window: u32,
+    ) -> Option<(&'a Leave, u32)> {
+        if self.containing(case.allocated_on).is_some() {
+            return None;
+        }
+        let leave = self.next_after(case.allocated_on)?;
+        let before = calendar.working_days_between(case.allocated_on, leave.from) as u32;
+        (1..=window).contains(&before).then_some((leave, before))
+    }
+
+    /// A deadline due on a day of leave: that leave.
+    pub fn due_in_leave(&self, due: NaiveDate) -> Option<&'a Leave> {
+        self.containing(due)
+    }
+
+    /// A deadline (not in leave) due within `window` working days after the latest leave
+    /// before it: that leave and the working days after its last day up to and including `due`.
+    pub fn due_soon_after(
+        &self,
+        due: NaiveDate,
+        calendar: &WorkCalendar,
+        window: u32,
+    ) -> Option<(&'a Leave, u32)> {
+        if self.containing(due).is_some() {
+            return None;
+        }
+        let leave = self.last_before(due)?;
+        let after = calendar.working_days_in(leave.to + Days::new(1), due) as u32;
+        (1..=window).contains(&after).then_some((leave, after))
+    }
+
+    /// Cases allocated in the period on a day inside any leave (inclusive), in date order.
     pub fn allocations_during(
         &self,
         state: &State,
         period: Period,
         names: &Pseudonyms,
     ) -> Vec<AllocationDuringLeave> {
-        let mut out: Vec<(NaiveDate, u64, AllocationDuringLeave)> = state
+        let mut cases: Vec<&Case> = state
             .cases
             .iter()
             .filter(|c| period.contains(c.allocated_on))
-            .filter_map(|c| {
-                let leave = self.containing(c.allocated_on)?;
-                Some((
-                    c.allocated_on,
-                    c.id,
-                    AllocationDuringLeave {
-                        case: names.name(&c.reference),
-                        allocated_on: iso(c.allocated_on),
-                        leave_kind: leave.kind.key().to_string(),
-                        leave_from: iso(leave.from),
-                        leave_to: iso(leave.to),
-                    },
-                ))
-            })
             .collect();
-        out.sort_by_key(|(d, id, _)| (*d, *id));
-        out.into_iter().map(|(_, _, a)| a).collect()
+        cases.sort_by_key(|c| (c.allocated_on, c.id));
+        cases
+            .into_iter()
+            .filter_map(|c| {
+                let leave = self.allocated_during(c)?;
+                Some(AllocationDuringLeave {
+                    case: names.name(&c.reference),
+                    allocated_on: iso(c.allocated_on),
+                    leave_kind: leave.kind.key().to_string(),
+                    leave_from: iso(leave.from),
+                    leave_to: iso(leave.to),
+                })
+            })
+            .collect()
     }
 
-    /// Cases allocated in the period, not during leave, within the configured number of
-    /// working days before the next leave starts: working days from the allocation day
-    /// (inclusive) up to the leave's first day (exclusive), flagged when 1..=window.
+    /// Cases allocated in the period just before leave, in date order.
     pub fn allocations_before(
         &self,
         state: &State,
@@ -81,31 +124,24 @@ impl<'a> LeaveIndex<'a> {
         calendar: &WorkCalendar,
         names: &Pseudonyms,
     ) -> Vec<AllocationBeforeLeave> {
-        let window = config.limits.pre_leave_days;
-        let mut out: Vec<(NaiveDate, u64, AllocationBeforeLeave)> = state
+        let mut cases: Vec<&Case> = state
             .cases
             .iter()
-            .filter(|c| {
-                period.contains(c.allocated_on) && self.containing(c.allocated_on).is_none()
-            })
+            .filter(|c| period.contains(c.allocated_on))
+            .collect();
+        cases.sort_by_key(|c| (c.allocated_on, c.id));
+        cases
+            .into_iter()
             .filter_map(|c| {
-                let leave = self.next_after(c.allocated_on)?;
-                let before = calendar.working_days_between(c.allocated_on, leave.from) as u32;
-                (1..=window).contains(&before).then(|| {
-                    (
-                        c.allocated_on,
-                        c.id,
-                        AllocationBeforeLeave {
-                            case: names.name(&c.reference),
-                            allocated_on: iso(c.allocated_on),
-                            leave_from: iso(leave.from),
-                            working_days_before: before,
-                        },
-                    )
+                let (leave, before) =
+                    self.allocated_before(c, calendar, config.limits.pre_leave_days)?;
+                Some(AllocationBeforeLeave {
+                    case: names.name(&c.reference),
+                    allocated_on: iso(c.allocated_on),
+                    leave_from: iso(leave.from),
+                    working_days_before: before,
                 })
             })
-            .collect();
-        out.sort_by_key(|(d, id, _)| (*d, *id));
-        out.into_iter().map(|(_, _, a)| a).collect()
+            .collect()
     }
 }

@@ -3,13 +3,16 @@
 
 mod caseload;
 mod deadlines;
+mod format;
 mod hours;
 pub mod json;
 mod leave;
+pub mod leave_flags;
 pub mod model;
 mod notes;
 mod pseudonym;
 
+pub use format::{Format, render};
 pub use model::Report;
 pub use pseudonym::Pseudonyms;
 

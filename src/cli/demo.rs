@@ -1,0 +1,99 @@
+//! `caseload demo`: the UI on a generated sample journal in a temporary folder, or with
+//! `--generate DIR` a sample journal and config written to DIR for benchmarks and trials.
+
+use super::Context;
+use super::args::DemoArgs;
+use crate::config::{Config, preset};
+use crate::demo::{DEMO_PRESET, generate};
+use crate::error::{Error, Result};
+use crate::journal::{Journal, create_private_dir, write_private_file};
+use chrono::{Local, NaiveTime, Timelike};
+use std::path::Path;
+
+/// About 18 months: long enough for four leave periods and a year's report.
+const DEMO_DAYS: u64 = 540;
+
+pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
+    let seed = match &args.seed {
+        Some(s) => s
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| Error::invalid(format!("--seed: `{s}` is not a whole number")))?,
+        None => 1,
+    };
+    let days = match &args.years {
+        Some(y) => {
+            let years = y
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|y| (0.1..=200.0).contains(y))
+                .ok_or_else(|| {
+                    Error::invalid(format!(
+                        "--years: `{y}` is not accepted; give a number of years from 0.1 to 200"
+                    ))
+                })?;
+            (years * 365.25).round() as u64
+        }
+        None => DEMO_DAYS,
+    };
+    // The sample's "now": the real time if --today is today, else the evening of --today.
+    let real = Local::now().fixed_offset();
+    let now = if real.date_naive() == ctx.today {
+        real.with_nanosecond(0).unwrap_or(real)
+    } else {
+        ctx.today
+            .and_time(NaiveTime::from_hms_opt(18, 0, 0).expect("valid"))
+            .and_local_timezone(*real.offset())
+            .single()
+            .unwrap_or(real)
+    };
+    let records = generate(ctx.today, now, days, seed);
+    let config_text = preset(DEMO_PRESET).expect("the demo preset ships");
+    match &args.generate {
+        Some(dir) => {
+            write_sample(dir, &records, config_text)?;
+            println!(
+                "wrote {} records to {} and its config to {}",
+                records.len(),
+                dir.join("journal.jsonl").display(),
+                dir.join("config.toml").display()
+            );
+            println!(
+                "open it with: caseload --data-dir {} --config {}",
+                dir.display(),
+                dir.join("config.toml").display()
+            );
+            Ok(())
+        }
+        None => {
+            let tmp = tempfile::Builder::new()
+                .prefix("caseload-demo-")
+                .tempdir()
+                .map_err(|e| {
+                    Error::Failed(format!(
+                        "cannot create a temporary folder for the demo: {e}"
+                    ))
+                })?;
+            let journal = write_sample(tmp.path(), &records, config_text)?;
+            let config = Config::load(&tmp.path().join("config.toml"), true)?;
+            crate::tui::run_on(journal, config, ctx.today)
+        }
+    }
+}
+
+fn write_sample(
+    dir: &Path,
+    records: &[crate::domain::replay::Record],
+    config_text: &str,
+) -> Result<Journal> {
+    if dir.join("journal.jsonl").exists() {
+        return Err(Error::invalid(format!(
+            "{} already holds a journal; choose an empty folder",
+            dir.display()
+        )));
+    }
+    create_private_dir(dir)?;
+    write_private_file(&dir.join("config.toml"), config_text.as_bytes())?;
+    Ok(Journal::create_sample(dir, records)?)
+}

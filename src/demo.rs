@@ -1,0 +1,534 @@
+//! A generated sample journal: a family court adviser's record over a chosen span, dated
+//! relative to today, with the things a grievance is made of (cases given just before and
+//! during leave, deadlines landing on the first day back, long days and evenings).
+//! Deterministic for a seed. Used by `caseload demo` and, at scale, by the benchmarks.
+
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::dates::ClockTime;
+use crate::domain::event::*;
+use crate::domain::replay::Record;
+use crate::domain::{Region, Standard};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Weekday};
+
+/// The config the demo journal is generated for (the Cafcass preset's case kinds).
+pub const DEMO_PRESET: &str = "cafcass-fca";
+
+const KINDS: [(&str, u32); 7] = [
+    ("s7", 30),
+    ("r16-4", 8),
+    ("public-law", 22),
+    ("adoption", 8),
+    ("wtfh", 12),
+    ("enforcement", 10),
+    ("other", 10),
+];
+
+const ALLOCATORS: [&str; 3] = ["team manager", "practice supervisor", "duty manager"];
+
+const NOTES: [(&str, &[Standard], u8); 12] = [
+    (
+        "Two new cases allocated by email without any discussion of my current caseload",
+        &[Standard::Demands, Standard::Control],
+        7,
+    ),
+    (
+        "Worked into the evening to finish a Section 7 report for filing",
+        &[Standard::Demands],
+        6,
+    ),
+    (
+        "Supervision cancelled again; no chance to discuss priorities",
+        &[Standard::Support],
+        6,
+    ),
+    (
+        "Asked for a reduction in allocations; told everyone is in the same position",
+        &[Standard::Support, Standard::Demands],
+        8,
+    ),
+    (
+        "Home visit ran late; wrote up notes after 9pm",
+        &[Standard::Demands, Standard::Control],
+        5,
+    ),
+    (
+        "New case management system rolled out with one day's notice",
+        &[Standard::Change],
+        5,
+    ),
+    (
+        "Unclear whether I or the duty worker should file the safeguarding letter",
+        &[Standard::Role],
+        4,
+    ),
+    (
+        "Difficult exchange with a manager in front of the team about late filings",
+        &[Standard::Relationships],
+        7,
+    ),
+    (
+        "Good supervision: priorities agreed and one case reallocated",
+        &[Standard::Support],
+        3,
+    ),
+    (
+        "Could not take a lunch break: back-to-back court hearing and visits",
+        &[Standard::Demands, Standard::Control],
+        6,
+    ),
+    (
+        "Team restructure announced; no consultation on caseload weighting",
+        &[Standard::Change, Standard::Control],
+        6,
+    ),
+    (
+        "Felt unable to switch off at the weekend; checking emails",
+        &[Standard::Demands],
+        7,
+    ),
+];
+
+struct Draft {
+    at: DateTime<FixedOffset>,
+    event: Event,
+    /// For a deadline_met or deadline_extended: the index of its deadline_set draft.
+    deadline: Option<usize>,
+}
+
+struct Generator {
+    rng: fastrand::Rng,
+    drafts: Vec<Draft>,
+    now: DateTime<FixedOffset>,
+    offset: FixedOffset,
+    next_ref: u32,
+}
+
+impl Generator {
+    /// When a record describing `day` was written: mostly that evening, sometimes the next
+    /// day, now and then a few days later; never after `now`.
+    fn written(&mut self, day: NaiveDate) -> DateTime<FixedOffset> {
+        let delay = match self.rng.u32(0..100) {
+            0..80 => 0,
+            80..95 => 1,
+            _ => self.rng.u64(2..6),
+        };
+        let time = NaiveTime::from_hms_opt(self.rng.u32(17..22), self.rng.u32(0..60), 0)
+            .expect("valid time");
+        let at = (day + Days::new(delay))
+            .and_time(time)
+            .and_local_timezone(self.offset)
+            .single()
+            .expect("fixed offset");
+        at.min(self.now)
+    }
+
+    fn push(&mut self, at: DateTime<FixedOffset>, event: Event, deadline: Option<usize>) -> usize {
+        // Keep causes before effects whatever the drawn times.
+        let at = deadline.map_or(at, |d| {
+            at.max(self.drafts[d].at + chrono::Duration::minutes(1))
+        });
+        self.drafts.push(Draft {
+            at,
+            event,
+            deadline,
+        });
+        self.drafts.len() - 1
+    }
+
+    fn new_ref(&mut self, day: NaiveDate) -> String {
+        self.next_ref += 1;
+        format!("FD{:02}P{:05}", day.year() % 100, 100 + self.next_ref * 7)
+    }
+
+    fn pick_kind(&mut self) -> &'static str {
+        let total: u32 = KINDS.iter().map(|(_, w)| w).sum();
+        let mut roll = self.rng.u32(0..total);
+        for (k, w) in KINDS {
+            if roll < w {
+                return k;
+            }
+            roll -= w;
+        }
+        KINDS[0].0
+    }
+
+    /// A case allocated on `day`, with its filing deadline and, when the time has come, its
+    /// closure and the deadline's outcome.
+    fn allocate(
+        &mut self,
+        day: NaiveDate,
+        today: NaiveDate,
+        discussed: bool,
+        note: Option<&str>,
+    ) -> String {
+        let reference = self.new_ref(day);
+        let at = self.written(day);
+        let by = ALLOCATORS[self.rng.usize(0..ALLOCATORS.len())];
+        let event = Event::CaseAllocated(CaseAllocated {
+            reference: reference.clone(),
+            kind: self.pick_kind().to_string(),
+            allocated_on: day,
+            allocated_by: Some(by.to_string()),
+            discussed,
+            weight: None,
+            note: note.map(str::to_string),
+        });
+        let case_index = self.push(at, event, None);
+        let due = day + Days::new(self.rng.u64(42..85));
+        self.deadline(case_index, Some(&reference), "Report filing", due, today);
+        let closes = day + Days::new(self.rng.u64(70..230));
+        if closes < today {
+            let at = self
+                .written(closes)
+                .max(self.drafts[case_index].at + chrono::Duration::minutes(1));
+            let outcome = [
+                "final order",
+                "case concluded",
+                "transferred to another team",
+            ][self.rng.usize(0..3)];
+            self.push(
+                at,
+                Event::CaseClosed(CaseClosed {
+                    reference: reference.clone(),
+                    on: closes,
+                    outcome: Some(outcome.into()),
+                }),
+                None,
+            );
+        }
+        reference
+    }
+
+    fn deadline(
+        &mut self,
+        after: usize,
+        case: Option<&str>,
+        what: &str,
+        due: NaiveDate,
+        today: NaiveDate,
+    ) {
+        let at = self.drafts[after].at + chrono::Duration::minutes(2);
+        let event = Event::DeadlineSet(DeadlineSet {
+            case: case.map(str::to_string),
+            what: what.to_string(),
+            due,
+        });
+        let set = self.push(at, event, None);
+        let set_on = self.drafts[set].at.date_naive();
+        let mut due = due;
+        let roll = self.rng.u32(0..100);
+        if (75..87).contains(&roll) {
+            let extended = due + Days::new(self.rng.u64(14..29));
+            let asked = (due - Days::new(self.rng.u64(1..6))).max(set_on);
+            if asked <= today {
+                let at = self.written(asked);
+                let reason = Some("extension granted by the court".to_string());
+                self.push(
+                    at,
+                    Event::DeadlineExtended(DeadlineExtended {
+                        deadline: 0,
+                        due: extended,
+                        reason,
+                    }),
+                    Some(set),
+                );
+                due = extended;
+            }
+        }
+        let met_on = match roll {
+            0..87 => due - Days::new(self.rng.u64(0..4)),
+            87..96 => due + Days::new(self.rng.u64(1..6)),
+            _ => return,
+        };
+        let met_on = met_on.max(set_on);
+        if met_on < today {
+            let at = self.written(met_on);
+            self.push(
+                at,
+                Event::DeadlineMet(DeadlineMet {
+                    deadline: 0,
+                    on: met_on,
+                }),
+                Some(set),
+            );
+        }
+    }
+}
+
+/// Generates `days` days of records ending on `today`; `now` caps every written-at time.
+pub fn generate(today: NaiveDate, now: DateTime<FixedOffset>, days: u64, seed: u64) -> Vec<Record> {
+    let mut g = Generator {
+        rng: fastrand::Rng::with_seed(seed),
+        drafts: Vec::new(),
+        now,
+        offset: *now.offset(),
+        next_ref: 0,
+    };
+    let start = today - Days::new(days);
+    // Leave: two weeks, three sick days and a week in every 365 days, starting on Mondays.
+    let mut leave: Vec<(LeaveKind, NaiveDate, NaiveDate)> = Vec::new();
+    let mut block = start;
+    while block < today {
+        for (offset, length, kind) in [
+            (120u64, 11u64, LeaveKind::Annual),
+            (260, 2, LeaveKind::Sick),
+            (340, 4, LeaveKind::Annual),
+        ] {
+            let mut from = block + Days::new(offset);
+            while from.weekday() != Weekday::Mon {
+                from = from + Days::new(1);
+            }
+            let to = from + Days::new(length);
+            if from < today && (kind != LeaveKind::Sick || to < today) {
+                leave.push((kind, from, to));
+            }
+        }
+        block = block + Days::new(365);
+    }
+    let periods: Vec<(NaiveDate, NaiveDate)> = leave.iter().map(|(_, f, t)| (*f, *t)).collect();
+    let calendar = WorkCalendar::new(
+        &[
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ],
+        Region::EnglandAndWales,
+        &periods,
+    );
+    for (kind, from, to) in &leave {
+        // Annual leave is booked weeks ahead; sickness is recorded on return.
+        let booked = if *kind == LeaveKind::Sick {
+            *to + Days::new(1)
+        } else {
+            *from - Days::new(30)
+        };
+        let at = g.written(booked.max(start).min(today));
+        g.push(
+            at,
+            Event::LeaveAdded(LeaveAdded {
+                kind: *kind,
+                from: *from,
+                to: *to,
+                note: None,
+            }),
+            None,
+        );
+    }
+
+    // A starting caseload, then allocations through the period.
+    for n in 0..14 {
+        let day = start + Days::new(n);
+        g.allocate(day, today, true, None);
+    }
+    for day in start.iter_days().take_while(|d| *d <= today) {
+        if calendar.is_working_day(day) {
+            let next_leave = leave
+                .iter()
+                .find(|(k, from, _)| *k == LeaveKind::Annual && *from > day);
+            let last_before_leave = next_leave
+                .is_some_and(|(_, from, _)| calendar.working_days_between(day, *from) == 1);
+            if last_before_leave {
+                let case = g.allocate(
+                    day,
+                    today,
+                    false,
+                    Some("Allocated at 4pm on my last day before annual leave"),
+                );
+                let (_, from, to) = next_leave.expect("checked above");
+                let back = to
+                    .iter_days()
+                    .skip(1)
+                    .find(|d| calendar.is_working_day(*d))
+                    .expect("a working day follows");
+                let after = g.drafts.len() - 1;
+                g.deadline(after, Some(&case), "Safeguarding letter", back, today);
+                let at = g.written(day);
+                let text = format!(
+                    "Given a new case on my last day before leave ({from}); filing due my first day back"
+                );
+                g.push(
+                    at,
+                    Event::NoteAdded(NoteAdded {
+                        date: day,
+                        text,
+                        standards: vec![Standard::Demands, Standard::Control],
+                        stress: Some(8),
+                        told: Some("manager by email".into()),
+                    }),
+                    None,
+                );
+            } else if g.rng.u32(0..100) < 19 {
+                let discussed = g.rng.u32(0..100) >= 35;
+                g.allocate(day, today, discussed, None);
+            }
+        } else if leave
+            .iter()
+            .any(|(k, from, _)| *k == LeaveKind::Annual && day == *from + Days::new(1))
+        {
+            g.allocate(day, today, false, Some("Allocated while I was on leave"));
+        }
+        log_day(&mut g, &calendar, day, today);
+    }
+
+    let mut drafts = g.drafts;
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|i| (drafts[*i].at, *i));
+    let mut seq_of = vec![0u64; drafts.len()];
+    for (n, i) in order.iter().enumerate() {
+        seq_of[*i] = n as u64 + 1;
+    }
+    for draft in &mut drafts {
+        if let Some(target) = draft.deadline {
+            match &mut draft.event {
+                Event::DeadlineMet(e) => e.deadline = seq_of[target],
+                Event::DeadlineExtended(e) => e.deadline = seq_of[target],
+                _ => {}
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|i| Record {
+            seq: seq_of[i],
+            at: drafts[i].at,
+            event: drafts[i].event.clone(),
+        })
+        .collect()
+}
+
+/// Hours and a diary note for one day.
+fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: NaiveDate) {
+    if day >= today {
+        return;
+    }
+    if calendar.is_working_day(day) && g.rng.u32(0..100) < 95 {
+        let start = ClockTime::from_hm(g.rng.u32(8..10), [0, 15, 30, 45][g.rng.usize(0..4)])
+            .expect("valid");
+        let late = g.rng.u32(0..100) < 4;
+        let length = if late {
+            g.rng.u32(720..800)
+        } else {
+            g.rng.u32(450..640)
+        };
+        let end_minutes = (start.minutes() as u32 + length).min(23 * 60 + 30);
+        let end = ClockTime::from_hm(end_minutes / 60, end_minutes % 60).expect("valid");
+        let brk = if g.rng.u32(0..100) < 15 {
+            g.rng.u32(0..15)
+        } else {
+            g.rng.u32(20..50)
+        };
+        let at = g.written(day);
+        let entry = HoursLogged {
+            date: day,
+            start: Some(start),
+            end: Some(end),
+            break_minutes: Some(brk),
+            hours: None,
+            note: None,
+        };
+        g.push(at, Event::HoursLogged(entry), None);
+        if !late && end_minutes < 19 * 60 && g.rng.u32(0..100) < 14 {
+            let evening = HoursLogged {
+                date: day,
+                start: ClockTime::from_hm(20, 0),
+                end: ClockTime::from_hm(21, g.rng.u32(0..60)),
+                break_minutes: Some(0),
+                hours: None,
+                note: Some("evening catch-up on reports".into()),
+            };
+            let at = g.written(day);
+            g.push(at, Event::HoursLogged(evening), None);
+        }
+    } else if !calendar.is_working_weekday(day) && g.rng.u32(0..100) < 6 {
+        let at = g.written(day);
+        let hours = f64::from(g.rng.u32(2..8)) / 2.0;
+        let entry = HoursLogged {
+            date: day,
+            start: None,
+            end: None,
+            break_minutes: None,
+            hours: Some(hours),
+            note: Some("weekend reading".into()),
+        };
+        g.push(at, Event::HoursLogged(entry), None);
+    }
+    if g.rng.u32(0..100) < 22 && calendar.is_working_weekday(day) {
+        let (text, standards, stress) = NOTES[g.rng.usize(0..NOTES.len())];
+        let stress = (i32::from(stress) + g.rng.i32(-1..2)).clamp(0, 10) as u8;
+        let told = (g.rng.u32(0..100) < 40).then(|| "manager by email".to_string());
+        let at = g.written(day);
+        let note = NoteAdded {
+            date: day,
+            text: text.to_string(),
+            standards: standards.to_vec(),
+            stress: Some(stress),
+            told,
+        };
+        g.push(at, Event::NoteAdded(note), None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::replay::replay;
+
+    fn sample() -> Vec<Record> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
+        generate(today, now, 540, 7)
+    }
+
+    #[test]
+    fn is_deterministic_and_in_written_order() {
+        let a = sample();
+        assert_eq!(a, sample());
+        assert!(
+            a.windows(2)
+                .all(|w| w[0].at <= w[1].at && w[1].seq == w[0].seq + 1)
+        );
+    }
+
+    #[test]
+    fn has_a_lived_in_year_and_a_half() {
+        let records = sample();
+        let state = replay(&records);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let open = state.open_cases_on(today).count();
+        assert!((14..=32).contains(&open), "{open} open");
+        assert_eq!(state.leave.len(), 4);
+        assert!(state.cases.iter().any(|c| !c.discussed));
+        assert!(state.cases.iter().any(|c| {
+            state
+                .leave
+                .iter()
+                .any(|l| l.from <= c.allocated_on && c.allocated_on <= l.to)
+        }));
+        assert!(
+            state
+                .deadlines
+                .iter()
+                .any(|d| d.met_on.is_some_and(|m| m > d.due))
+        );
+        assert!(state.deadlines.iter().any(|d| !d.extensions.is_empty()));
+        assert!(
+            state
+                .deadlines
+                .iter()
+                .any(|d| d.met_on.is_none() && d.due < today)
+        );
+        assert!(state.notes.len() > 50 && state.hours.len() > 250);
+        // Every reference to a deadline points at a deadline.
+        for r in &records {
+            if let Event::DeadlineMet(DeadlineMet { deadline, .. }) = r.event {
+                assert!(matches!(
+                    records[deadline as usize - 1].event,
+                    Event::DeadlineSet(_)
+                ));
+                assert!(deadline < r.seq);
+            }
+        }
+    }
+}

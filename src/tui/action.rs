@@ -1,0 +1,85 @@
+//! Everything the UI can be asked to do. Every key press becomes one of these.
+
+/// The seven screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenId {
+    Dashboard,
+    Cases,
+    Deadlines,
+    Leave,
+    Hours,
+    Diary,
+    Report,
+}
+
+impl ScreenId {
+    pub const ALL: [ScreenId; 7] = [
+        ScreenId::Dashboard,
+        ScreenId::Cases,
+        ScreenId::Deadlines,
+        ScreenId::Leave,
+        ScreenId::Hours,
+        ScreenId::Diary,
+        ScreenId::Report,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ScreenId::Dashboard => "Dashboard",
+            ScreenId::Cases => "Cases",
+            ScreenId::Deadlines => "Deadlines",
+            ScreenId::Leave => "Leave",
+            ScreenId::Hours => "Hours",
+            ScreenId::Diary => "Diary",
+            ScreenId::Report => "Report",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        ScreenId::ALL
+            .iter()
+            .position(|s| *s == self)
+            .expect("listed")
+    }
+
+    pub fn offset(self, by: isize) -> ScreenId {
+        let n = ScreenId::ALL.len() as isize;
+        ScreenId::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    NextScreen,
+    PrevScreen,
+    Show(ScreenId),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Add,
+    Filter,
+    Sort,
+    Edit,
+    Withdraw,
+    CloseCase,
+    MarkMet,
+    Extend,
+    // Editing inside a form, the filter line or a dialog (not rebindable).
+    NextField,
+    PrevField,
+    Submit,
+    Cancel,
+    Type(char),
+    Backspace,
+    Left,
+    Right,
+    // From the system rather than the keyboard.
+    JournalChanged,
+    Resize,
+    ReportFinished(Result<String, String>),
+}

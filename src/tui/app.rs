@@ -1,0 +1,543 @@
+//! The application state and `App::update`, the one place where state changes.
+
+use super::action::{Action, ScreenId};
+use super::dashboard_model::Dashboard;
+use super::form::Form;
+use super::forms::{self, FormKind};
+use super::keymap::KeyMap;
+use super::records::{RecordKind, TableState, ViewCtx};
+use super::report_screen::ReportScreen;
+use super::theme::Theme;
+use crate::config::Config;
+use crate::error::Error;
+use crate::journal::Journal;
+use crate::report::leave_flags::LeaveFlags;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// What is drawn over the current screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    None,
+    Help,
+    Form(FormKind, Form),
+    /// The Report screen's choices, being edited.
+    ReportForm(Form),
+}
+
+pub struct App {
+    pub journal: Journal,
+    pub config: Config,
+    pub today: NaiveDate,
+    /// When the data was last analysed (the report's "generated at").
+    pub now: DateTime<FixedOffset>,
+    pub keymap: KeyMap,
+    pub theme: Theme,
+    pub screen: ScreenId,
+    pub tables: Vec<TableState>,
+    pub flags: LeaveFlags,
+    pub dashboard: Dashboard,
+    pub overlay: Overlay,
+    pub report: ReportScreen,
+    /// The last message for the status bar, and whether it is an error.
+    pub status: Option<(String, bool)>,
+    pub quit: bool,
+    /// Terminal size, kept so that paging and scrolling match what is drawn.
+    pub size: (u16, u16),
+}
+
+pub const RECORD_SCREENS: [(ScreenId, RecordKind); 5] = [
+    (ScreenId::Cases, RecordKind::Cases),
+    (ScreenId::Deadlines, RecordKind::Deadlines),
+    (ScreenId::Leave, RecordKind::Leave),
+    (ScreenId::Hours, RecordKind::Hours),
+    (ScreenId::Diary, RecordKind::Diary),
+];
+
+impl App {
+    pub fn new(
+        journal: Journal,
+        config: Config,
+        keymap: KeyMap,
+        theme: Theme,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> App {
+        let dashboard = Dashboard::compute(&journal, &config, today, now);
+        let report = ReportScreen::new(today, journal.dir());
+        let mut app = App {
+            flags: LeaveFlags::compute(journal.state(), &config),
+            journal,
+            config,
+            today,
+            now,
+            keymap,
+            theme,
+            screen: ScreenId::Dashboard,
+            tables: RECORD_SCREENS
+                .iter()
+                .map(|(_, k)| TableState::new(*k))
+                .collect(),
+            dashboard,
+            overlay: Overlay::None,
+            report,
+            status: None,
+            quit: false,
+            size: (100, 30),
+        };
+        app.rebuild_tables();
+        app.select_first_due_from_today();
+        if let Some(damage) = app.journal.damage() {
+            app.status = Some((format!("read-only: {damage}"), true));
+        }
+        for notice in app.journal.take_notices() {
+            app.status = Some((notice, false));
+        }
+        app
+    }
+
+    /// The deadlines list opens on the first deadline due today or later, not years back.
+    fn select_first_due_from_today(&mut self) {
+        let page = self.page();
+        let state = self.journal.state();
+        if let Some(t) = self
+            .tables
+            .iter_mut()
+            .find(|t| t.kind == RecordKind::Deadlines && t.ascending && t.sort_column == 0)
+            && let Some(pos) = t
+                .order
+                .iter()
+                .position(|i| state.deadlines[*i].due >= self.today)
+        {
+            t.selected = pos;
+            t.offset = pos.saturating_sub(page / 2);
+            t.scroll_into_view(page);
+        }
+    }
+
+    pub fn view_ctx(&self) -> ViewCtx<'_> {
+        ViewCtx {
+            state: self.journal.state(),
+            config: &self.config,
+            today: self.today,
+            flags: &self.flags,
+        }
+    }
+
+    /// The journal id of each table's selected record, read before the state changes.
+    fn selected_ids(&self) -> Vec<Option<u64>> {
+        let state = self.journal.state();
+        self.tables
+            .iter()
+            .map(|t| t.selected_row().map(|i| t.kind.id(state, i)))
+            .collect()
+    }
+
+    fn rebuild_tables_keeping(&mut self, keep: Vec<Option<u64>>) {
+        let mut tables = std::mem::take(&mut self.tables);
+        {
+            let ctx = self.view_ctx();
+            for (t, keep) in tables.iter_mut().zip(keep) {
+                t.rebuild(&ctx, keep);
+            }
+        }
+        self.tables = tables;
+        self.clamp_scroll();
+    }
+
+    fn rebuild_tables(&mut self) {
+        let keep = self.selected_ids();
+        self.rebuild_tables_keeping(keep);
+    }
+
+    /// Everything derived from the journal, recomputed when it changes (never per frame).
+    /// `keep` is what was selected before the change.
+    fn recompute(&mut self, keep: Vec<Option<u64>>) {
+        self.flags = LeaveFlags::compute(self.journal.state(), &self.config);
+        self.dashboard = Dashboard::compute(&self.journal, &self.config, self.today, self.now);
+        self.rebuild_tables_keeping(keep);
+    }
+
+    pub fn table_kind(&self) -> Option<RecordKind> {
+        RECORD_SCREENS
+            .iter()
+            .find(|(s, _)| *s == self.screen)
+            .map(|(_, k)| *k)
+    }
+
+    pub fn table(&self) -> Option<&TableState> {
+        let kind = self.table_kind()?;
+        self.tables.iter().find(|t| t.kind == kind)
+    }
+
+    fn table_mut(&mut self) -> Option<&mut TableState> {
+        let kind = self.table_kind()?;
+        self.tables.iter_mut().find(|t| t.kind == kind)
+    }
+
+    /// Rows visible in a record table at the current size (see `screens::table_rows`).
+    pub fn page(&self) -> usize {
+        super::screens::table_rows(self.size)
+    }
+
+    fn clamp_scroll(&mut self) {
+        let page = self.page();
+        for t in &mut self.tables {
+            t.scroll_into_view(page);
+        }
+    }
+
+    fn say(&mut self, message: impl Into<String>, error: bool) {
+        self.status = Some((message.into(), error));
+    }
+
+    fn writable(&mut self) -> bool {
+        if let Some(damage) = self.journal.damage() {
+            let message = format!(
+                "unavailable: the journal is read-only ({}); run `caseload verify`",
+                damage.short()
+            );
+            self.say(message, true);
+            return false;
+        }
+        true
+    }
+
+    /// Applies one action. Returns whether anything visible changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        match action {
+            Action::Resize => {
+                self.clamp_scroll();
+                return true;
+            }
+            Action::JournalChanged => return self.read_new_records(),
+            Action::ReportFinished(result) => {
+                match &result {
+                    Ok(path) => self.say(format!("report written to {path}"), false),
+                    Err(e) => self.say(format!("the report was not written: {e}"), true),
+                }
+                self.report.finish(result);
+                return true;
+            }
+            // A key press: the last message has been seen.
+            _ => self.status = None,
+        }
+        if let Overlay::Form(..) | Overlay::ReportForm(_) = self.overlay {
+            return self.update_form(action);
+        }
+        if self.overlay == Overlay::Help {
+            if matches!(
+                action,
+                Action::Help | Action::Cancel | Action::Quit | Action::Submit
+            ) {
+                self.overlay = Overlay::None;
+                return true;
+            }
+            return false;
+        }
+        if self.screen == ScreenId::Report
+            && matches!(action, Action::Submit | Action::Add | Action::Edit)
+        {
+            if self.report.is_writing() {
+                self.say("a report is still being written", true);
+            } else {
+                self.overlay = Overlay::ReportForm(self.report.form.clone());
+            }
+            return true;
+        }
+        if self.table().is_some_and(|t| t.filtering) {
+            return self.update_filter(action);
+        }
+        self.update_normal(action)
+    }
+
+    fn update_normal(&mut self, action: Action) -> bool {
+        let page = self.page() as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Overlay::Help,
+            Action::NextScreen => self.screen = self.screen.offset(1),
+            Action::PrevScreen => self.screen = self.screen.offset(-1),
+            Action::Show(s) => self.screen = s,
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-page),
+            Action::PageDown => self.move_by(page),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Filter => match self.table_mut() {
+                Some(t) => t.filtering = true,
+                None => return false,
+            },
+            Action::Sort => {
+                let Some(t) = self.table_mut() else {
+                    return false;
+                };
+                t.next_sort();
+                self.rebuild_tables();
+            }
+            Action::Add => self.open_add(),
+            Action::Edit
+            | Action::Withdraw
+            | Action::CloseCase
+            | Action::MarkMet
+            | Action::Extend => self.open_for_selected(action),
+            Action::Cancel => {}
+            _ => return false,
+        }
+        true
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let page = self.page();
+        if let Some(t) = self.table_mut() {
+            t.move_by(delta);
+            t.scroll_into_view(page);
+        }
+    }
+
+    fn update_filter(&mut self, action: Action) -> bool {
+        let Some(t) = self.table_mut() else {
+            return false;
+        };
+        match action {
+            Action::Type(c) => t.filter.push(c),
+            Action::Backspace => {
+                t.filter.pop();
+            }
+            Action::Cancel => {
+                t.filter.clear();
+                t.filtering = false;
+            }
+            Action::Submit => t.filtering = false,
+            Action::Up | Action::Down => {
+                t.filtering = false;
+                return self.update_normal(action);
+            }
+            _ => return false,
+        }
+        t.selected = 0;
+        t.offset = 0;
+        self.rebuild_tables();
+        true
+    }
+
+    fn open(&mut self, kind: FormKind) {
+        let form = forms::open(&kind, self.journal.state(), &self.config, self.today);
+        self.overlay = Overlay::Form(kind, form);
+    }
+
+    fn open_add(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let kind = match self.screen {
+            ScreenId::Cases | ScreenId::Dashboard => FormKind::AddCase,
+            ScreenId::Deadlines => FormKind::AddDeadline,
+            ScreenId::Leave => FormKind::AddLeave,
+            ScreenId::Hours => FormKind::AddHours,
+            ScreenId::Diary => FormKind::AddNote,
+            ScreenId::Report => return,
+        };
+        self.open(kind);
+    }
+
+    fn open_for_selected(&mut self, action: Action) {
+        let Some((table_kind, selected)) = self.table().map(|t| (t.kind, t.selected_row())) else {
+            return;
+        };
+        let Some(row) = selected else {
+            self.say("nothing selected", true);
+            return;
+        };
+        if !self.writable() {
+            return;
+        }
+        let state = self.journal.state();
+        let id = table_kind.id(state, row);
+        let kind = match (action, table_kind) {
+            (Action::Withdraw, _) => FormKind::Withdraw(id),
+            (Action::Edit, RecordKind::Cases) => FormKind::EditCase(id),
+            (Action::Edit, RecordKind::Deadlines) => FormKind::EditDeadline(id),
+            (Action::Edit, RecordKind::Leave) => FormKind::EditLeave(id),
+            (Action::Edit, RecordKind::Hours) => FormKind::EditHours(id),
+            (Action::Edit, RecordKind::Diary) => FormKind::EditNote(id),
+            (Action::CloseCase, RecordKind::Cases) => {
+                let case = &state.cases[row];
+                if let Some(closed) = case.closed_on {
+                    self.say(
+                        format!("case {} was already closed on {closed}", case.reference),
+                        true,
+                    );
+                    return;
+                }
+                FormKind::CloseCase(case.reference.clone())
+            }
+            (Action::MarkMet, RecordKind::Deadlines) => FormKind::MeetDeadline(id),
+            (Action::Extend, RecordKind::Deadlines) => FormKind::ExtendDeadline(id),
+            (other, _) => {
+                let what = match other {
+                    Action::CloseCase => "closing applies to cases (screen 2)",
+                    _ => "marking met and extending apply to deadlines (screen 3)",
+                };
+                self.say(what, true);
+                return;
+            }
+        };
+        self.open(kind);
+    }
+
+    fn update_form(&mut self, action: Action) -> bool {
+        let form = match &mut self.overlay {
+            Overlay::Form(_, form) | Overlay::ReportForm(form) => form,
+            _ => return false,
+        };
+        match action {
+            Action::Cancel => {
+                self.overlay = Overlay::None;
+                self.say("cancelled; nothing was saved", false);
+            }
+            Action::NextField | Action::Down => form.next(),
+            Action::PrevField | Action::Up => form.prev(),
+            Action::Left => form.step(-1),
+            Action::Right => form.step(1),
+            Action::Type(c) => form.type_char(c),
+            Action::Backspace => form.backspace(),
+            Action::Submit => match &self.overlay {
+                Overlay::Form(kind, _) => {
+                    let kind = kind.clone();
+                    self.submit(kind);
+                }
+                _ => self.start_report(),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn start_report(&mut self) {
+        let Overlay::ReportForm(form) = &self.overlay else {
+            return;
+        };
+        self.report.form = form.clone();
+        if self
+            .report
+            .start(&self.journal, &self.config, self.today, self.now)
+        {
+            self.overlay = Overlay::None;
+            self.say("writing the report...", false);
+        } else {
+            self.overlay = Overlay::ReportForm(self.report.form.clone());
+        }
+    }
+
+    fn submit(&mut self, kind: FormKind) {
+        let Overlay::Form(_, form) = &mut self.overlay else {
+            return;
+        };
+        let Some(builder) = forms::read(&kind, form, &self.config, self.today) else {
+            return;
+        };
+        let keep = self.selected_ids();
+        match self
+            .journal
+            .append(|state, records| builder(state, records).map_err(Error::Invalid))
+        {
+            Ok(seq) => {
+                self.overlay = Overlay::None;
+                self.recompute(keep);
+                if let Some(kind) = forms::record_kind(&kind) {
+                    self.select_record(kind, seq);
+                }
+                self.say(format!("saved (record {seq})"), false);
+            }
+            Err(e) => {
+                if let Overlay::Form(_, form) = &mut self.overlay {
+                    form.error = Some(match e {
+                        Error::Invalid(reason) => reason,
+                        other => format!("not saved: {other}"),
+                    });
+                }
+            }
+        }
+        for notice in self.journal.take_notices() {
+            self.say(notice, false);
+        }
+    }
+
+    /// Moves to the screen of `kind` and selects the record created by line `seq` (or, for a
+    /// line that changes a record, the record it changed).
+    fn select_record(&mut self, kind: RecordKind, seq: u64) {
+        if let Some((screen, _)) = RECORD_SCREENS.iter().find(|(_, k)| *k == kind) {
+            self.screen = *screen;
+        }
+        let state = self.journal.state();
+        let page = self.page();
+        let target = match kind {
+            RecordKind::Cases => state.cases.iter().position(|c| {
+                c.id == seq
+                    || c.closed_by_seq == Some(seq)
+                    || state.amended_by.get(&c.id) == Some(&seq)
+            }),
+            RecordKind::Deadlines => state.deadlines.iter().position(|d| {
+                d.id == seq
+                    || d.met_seq == Some(seq)
+                    || d.extensions.iter().any(|e| e.seq == seq)
+                    || state.amended_by.get(&d.id) == Some(&seq)
+            }),
+            _ => (0..kind.len(state)).position(|i| {
+                let id = kind.id(state, i);
+                id == seq || state.amended_by.get(&id) == Some(&seq)
+            }),
+        };
+        if let (Some(row), Some(t)) = (target, self.tables.iter_mut().find(|t| t.kind == kind))
+            && let Some(pos) = t.order.iter().position(|r| *r == row)
+        {
+            t.selected = pos;
+            t.scroll_into_view(page);
+        }
+    }
+
+    /// Whether the journal file's length differs from what has been read: a cheap stat,
+    /// checked on a timer, so that other windows' records are noticed.
+    pub fn journal_grew(&self) -> bool {
+        std::fs::metadata(self.journal.path()).is_ok_and(|m| m.len() != self.journal.len_bytes())
+    }
+
+    /// Checks for records another window or the command line appended.
+    pub fn poll_journal(&mut self) -> bool {
+        self.journal_grew() && self.update(Action::JournalChanged)
+    }
+
+    /// Reads only the journal's new tail and updates what depends on it.
+    fn read_new_records(&mut self) -> bool {
+        let was_damaged = self.journal.is_read_only();
+        let keep = self.selected_ids();
+        match self.journal.refresh() {
+            Ok(0) if !was_damaged && self.journal.is_read_only() => {
+                let damage = self
+                    .journal
+                    .damage()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                self.say(format!("read-only: {damage}"), true);
+                true
+            }
+            Ok(0) => false,
+            Ok(n) => {
+                self.recompute(keep);
+                self.say(
+                    format!(
+                        "{n} new record{} from another window",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    false,
+                );
+                true
+            }
+            Err(e) => {
+                self.say(format!("cannot read the journal: {e}"), true);
+                true
+            }
+        }
+    }
+}

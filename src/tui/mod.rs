@@ -1,0 +1,183 @@
+//! The terminal UI. Key presses become Actions, `App::update` changes state, and drawing
+//! (`impl Widget for &App`) reads it. The journal is watched by its length only, so other
+//! windows' records appear without re-reading the whole file.
+
+pub mod action;
+pub mod app;
+mod dashboard_model;
+pub mod form;
+pub mod forms;
+pub mod input;
+pub mod keymap;
+pub mod records;
+mod report_screen;
+pub mod screens;
+pub mod setup;
+pub mod theme;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::journal::{Access, Journal, create_private_dir, write_private_file};
+use action::Action;
+use app::App;
+use chrono::{Local, NaiveDate, Timelike};
+use keymap::KeyMap;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use setup::{Setup, SetupOutcome};
+use std::path::Path;
+use std::time::{Duration, Instant};
+use theme::Theme;
+
+/// How often the journal's length is checked for other windows' writes.
+const WATCH_EVERY: Duration = Duration::from_millis(500);
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Builds the App for a journal folder and a config: the key map and theme from the config.
+pub fn build_app(journal: Journal, config: Config, today: NaiveDate) -> Result<App> {
+    let file = config.source.as_ref().map_or_else(
+        || "(built-in defaults)".to_string(),
+        |p| p.display().to_string(),
+    );
+    let keymap = KeyMap::with_overrides(&config.keys, &file)?;
+    let theme = Theme::new(config.theme, no_color());
+    let now = Local::now().fixed_offset();
+    Ok(App::new(
+        journal,
+        config,
+        keymap,
+        theme,
+        today,
+        now.with_nanosecond(0).unwrap_or(now),
+    ))
+}
+
+/// Opens the UI on the journal in `data_dir`. Without a config file (and none named), the
+/// first-run setup writes one first.
+pub fn run(
+    data_dir: &Path,
+    config_path: &Path,
+    config_named: bool,
+    today: NaiveDate,
+) -> Result<()> {
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| Error::Failed(format!("cannot start the terminal UI: {e}")))?;
+    let result = (|| {
+        if !config_path.exists() && !config_named {
+            let theme = Theme::new(crate::config::Theme::Dark, no_color());
+            let Some(text) = run_setup(&mut terminal, theme)? else {
+                return Ok(());
+            };
+            if let Some(dir) = config_path.parent() {
+                create_private_dir(dir)?;
+            }
+            write_private_file(config_path, text.as_bytes())?;
+        }
+        let config = Config::load(config_path, config_named)?;
+        let journal = Journal::open(data_dir, Access::ReadWrite)?;
+        let mut app = build_app(journal, config, today)?;
+        event_loop(&mut terminal, &mut app)
+    })();
+    ratatui::restore();
+    result
+}
+
+/// Opens the UI on an already-open journal (the demo).
+pub fn run_on(journal: Journal, config: Config, today: NaiveDate) -> Result<()> {
+    let mut app = build_app(journal, config, today)?;
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| Error::Failed(format!("cannot start the terminal UI: {e}")))?;
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::Failed(format!("terminal error: {e}"))
+}
+
+fn run_setup(terminal: &mut DefaultTerminal, theme: Theme) -> Result<Option<String>> {
+    let mut setup = Setup::new(theme);
+    loop {
+        terminal
+            .draw(|f| f.render_widget(&setup, f.area()))
+            .map_err(io)?;
+        if let Event::Key(key) = event::read().map_err(io)? {
+            if key.kind != KeyEventKind::Press {
+                continue;
+            }
+            let Some(action) = setup_action(key) else {
+                continue;
+            };
+            match setup.update(action) {
+                SetupOutcome::Continue => {}
+                SetupOutcome::Done(text) => return Ok(Some(text)),
+                SetupOutcome::Quit => return Ok(None),
+            }
+        }
+    }
+}
+
+fn setup_action(key: event::KeyEvent) -> Option<Action> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    Some(match key.code {
+        KeyCode::Tab => Action::NextField,
+        KeyCode::BackTab => Action::PrevField,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Left => Action::Left,
+        KeyCode::Right => Action::Right,
+        KeyCode::Up => Action::Up,
+        KeyCode::Down => Action::Down,
+        KeyCode::Char(c) => Action::Type(c),
+        _ => return None,
+    })
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+    let size = terminal.size().map_err(io)?;
+    app.size = (size.width, size.height);
+    app.update(Action::Resize);
+    let mut dirty = true;
+    let mut last_watch = Instant::now();
+    while !app.quit {
+        if dirty {
+            terminal
+                .draw(|f| f.render_widget(&*app, f.area()))
+                .map_err(io)?;
+            dirty = false;
+        }
+        if event::poll(Duration::from_millis(200)).map_err(io)? {
+            match event::read().map_err(io)? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    if let Some(action) = input::action_for(app, key) {
+                        dirty |= app.update(action);
+                    }
+                }
+                Event::Resize(w, h) => {
+                    app.size = (w, h);
+                    dirty |= app.update(Action::Resize);
+                }
+                _ => {}
+            }
+        }
+        if last_watch.elapsed() >= WATCH_EVERY {
+            last_watch = Instant::now();
+            dirty |= app.poll_journal();
+        }
+        if let Some(result) = app.report.poll() {
+            dirty |= app.update(Action::ReportFinished(result));
+        }
+    }
+    if let Some(result) = app.report.wait() {
+        app.update(Action::ReportFinished(result));
+    }
+    Ok(())
+}

@@ -1,0 +1,69 @@
+use super::{Column, SortKey, ViewCtx, field, opt};
+use ratatui::layout::Constraint;
+use ratatui::text::Line;
+
+pub const COLUMNS: &[Column] = &[
+    Column {
+        title: "Date",
+        width: Constraint::Length(12),
+    },
+    Column {
+        title: "Stress",
+        width: Constraint::Length(6),
+    },
+    Column {
+        title: "Standards",
+        width: Constraint::Length(20),
+    },
+    Column {
+        title: "Note",
+        width: Constraint::Min(20),
+    },
+];
+
+pub fn cells(ctx: &ViewCtx, i: usize) -> Vec<String> {
+    let n = &ctx.state.notes[i].note;
+    let standards: Vec<&str> = n.standards.iter().map(|s| s.key()).collect();
+    vec![
+        ctx.date(n.date),
+        n.stress.map(|s| s.to_string()).unwrap_or_default(),
+        standards.join(","),
+        n.text.clone(),
+    ]
+}
+
+pub fn sort_key(ctx: &ViewCtx, i: usize, column: usize) -> SortKey {
+    let n = &ctx.state.notes[i].note;
+    match column {
+        0 => SortKey::Date(n.date),
+        1 => SortKey::Number(n.stress.map_or(-1.0, f64::from)),
+        c => SortKey::Text(cells(ctx, i).swap_remove(c)),
+    }
+}
+
+pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
+    let note = &ctx.state.notes[i];
+    let n = &note.note;
+    let standards: Vec<&str> = n.standards.iter().map(|s| s.label()).collect();
+    vec![
+        field("Date", ctx.date(n.date)),
+        field(
+            "Stress",
+            n.stress
+                .map_or_else(|| "not given".into(), |s| format!("{s} / 10")),
+        ),
+        field("Standards", standards.join(", ")),
+        field("Told", opt(&n.told)),
+        Line::from(""),
+        Line::from(n.text.clone()),
+        Line::from(""),
+        field(
+            "Record",
+            format!(
+                "{}{}",
+                note.id,
+                if note.amended { " (amended)" } else { "" }
+            ),
+        ),
+    ]
+}

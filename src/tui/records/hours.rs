@@ -1,0 +1,80 @@
+use super::{Column, SortKey, ViewCtx, field, opt};
+use ratatui::layout::Constraint;
+use ratatui::text::Line;
+
+pub const COLUMNS: &[Column] = &[
+    Column {
+        title: "Date",
+        width: Constraint::Length(12),
+    },
+    Column {
+        title: "Start",
+        width: Constraint::Length(5),
+    },
+    Column {
+        title: "End",
+        width: Constraint::Length(5),
+    },
+    Column {
+        title: "Break",
+        width: Constraint::Length(5),
+    },
+    Column {
+        title: "Hours",
+        width: Constraint::Length(5),
+    },
+    Column {
+        title: "Note",
+        width: Constraint::Min(10),
+    },
+];
+
+pub fn cells(ctx: &ViewCtx, i: usize) -> Vec<String> {
+    let e = &ctx.state.hours[i].entry;
+    let time = |t: Option<crate::domain::ClockTime>| t.map(|t| t.to_string()).unwrap_or_default();
+    vec![
+        ctx.date(e.date),
+        time(e.start),
+        time(e.end),
+        e.break_minutes.map(|b| format!("{b}m")).unwrap_or_default(),
+        format!("{:.2}", e.worked()),
+        opt(&e.note),
+    ]
+}
+
+pub fn sort_key(ctx: &ViewCtx, i: usize, column: usize) -> SortKey {
+    let e = &ctx.state.hours[i].entry;
+    match column {
+        0 => SortKey::Date(e.date),
+        4 => SortKey::Number(e.worked()),
+        n => SortKey::Text(cells(ctx, i).swap_remove(n)),
+    }
+}
+
+pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
+    let h = &ctx.state.hours[i];
+    let e = &h.entry;
+    let day_total: f64 = ctx
+        .state
+        .hours
+        .iter()
+        .filter(|o| o.entry.date == e.date)
+        .map(|o| o.entry.worked())
+        .sum();
+    let mut lines = vec![field("Date", ctx.date(e.date))];
+    if let (Some(s), Some(end)) = (e.start, e.end) {
+        lines.push(field(
+            "Time",
+            format!("{s} to {end}, {} min break", e.break_minutes.unwrap_or(0)),
+        ));
+    }
+    lines.push(field("Hours", format!("{:.2}", e.worked())));
+    lines.push(field("Day total", format!("{day_total:.2}")));
+    lines.push(field("Note", opt(&e.note)));
+    lines.push(Line::from(""));
+    lines.push(field(
+        "Record",
+        format!("{}{}", h.id, if h.amended { " (amended)" } else { "" }),
+    ));
+    lines
+}

@@ -1,0 +1,234 @@
+//! The five record screens' rows: columns, cell text, sort keys and the detail pane, plus the
+//! table state (filter, sort, selection) they share. Only visible rows are ever formatted.
+
+mod cases;
+mod deadlines;
+mod diary;
+mod hours;
+mod leave;
+
+use crate::config::Config;
+use crate::domain::dates::format_date;
+use crate::domain::replay::State;
+use crate::report::leave_flags::LeaveFlags;
+use chrono::NaiveDate;
+use ratatui::layout::Constraint;
+use ratatui::text::Line;
+use std::cmp::Ordering;
+
+/// What a table row's cells are read from.
+pub struct ViewCtx<'a> {
+    pub state: &'a State,
+    pub config: &'a Config,
+    pub today: NaiveDate,
+    pub flags: &'a LeaveFlags,
+}
+
+impl ViewCtx<'_> {
+    pub fn date(&self, d: NaiveDate) -> String {
+        format_date(d, &self.config.date_format)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Cases,
+    Deadlines,
+    Leave,
+    Hours,
+    Diary,
+}
+
+pub struct Column {
+    pub title: &'static str,
+    pub width: Constraint,
+}
+
+/// A value to sort a column by.
+#[derive(Debug, Clone, PartialEq, PartialOrd)]
+pub enum SortKey {
+    Date(NaiveDate),
+    Number(f64),
+    Text(String),
+}
+
+fn compare(a: &SortKey, b: &SortKey) -> Ordering {
+    a.partial_cmp(b).unwrap_or(Ordering::Equal)
+}
+
+impl RecordKind {
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            RecordKind::Cases => cases::COLUMNS,
+            RecordKind::Deadlines => deadlines::COLUMNS,
+            RecordKind::Leave => leave::COLUMNS,
+            RecordKind::Hours => hours::COLUMNS,
+            RecordKind::Diary => diary::COLUMNS,
+        }
+    }
+
+    pub fn len(self, state: &State) -> usize {
+        match self {
+            RecordKind::Cases => state.cases.len(),
+            RecordKind::Deadlines => state.deadlines.len(),
+            RecordKind::Leave => state.leave.len(),
+            RecordKind::Hours => state.hours.len(),
+            RecordKind::Diary => state.notes.len(),
+        }
+    }
+
+    /// The journal sequence number of the record that created row `i`.
+    pub fn id(self, state: &State, i: usize) -> u64 {
+        match self {
+            RecordKind::Cases => state.cases[i].id,
+            RecordKind::Deadlines => state.deadlines[i].id,
+            RecordKind::Leave => state.leave[i].id,
+            RecordKind::Hours => state.hours[i].id,
+            RecordKind::Diary => state.notes[i].id,
+        }
+    }
+
+    pub fn cells(self, ctx: &ViewCtx, i: usize) -> Vec<String> {
+        match self {
+            RecordKind::Cases => cases::cells(ctx, i),
+            RecordKind::Deadlines => deadlines::cells(ctx, i),
+            RecordKind::Leave => leave::cells(ctx, i),
+            RecordKind::Hours => hours::cells(ctx, i),
+            RecordKind::Diary => diary::cells(ctx, i),
+        }
+    }
+
+    pub fn sort_key(self, ctx: &ViewCtx, i: usize, column: usize) -> SortKey {
+        match self {
+            RecordKind::Cases => cases::sort_key(ctx, i, column),
+            RecordKind::Deadlines => deadlines::sort_key(ctx, i, column),
+            RecordKind::Leave => leave::sort_key(ctx, i, column),
+            RecordKind::Hours => hours::sort_key(ctx, i, column),
+            RecordKind::Diary => diary::sort_key(ctx, i, column),
+        }
+    }
+
+    pub fn detail(self, ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
+        match self {
+            RecordKind::Cases => cases::detail(ctx, i),
+            RecordKind::Deadlines => deadlines::detail(ctx, i),
+            RecordKind::Leave => leave::detail(ctx, i),
+            RecordKind::Hours => hours::detail(ctx, i),
+            RecordKind::Diary => diary::detail(ctx, i),
+        }
+    }
+
+    /// The default sort: (column, ascending).
+    fn default_sort(self) -> (usize, bool) {
+        match self {
+            RecordKind::Deadlines => (0, true),
+            _ => (0, false),
+        }
+    }
+}
+
+/// Filter, sort and selection of one record table.
+#[derive(Debug, Clone)]
+pub struct TableState {
+    pub kind: RecordKind,
+    /// Row indices (into the state's vector) that pass the filter, in display order.
+    pub order: Vec<usize>,
+    pub selected: usize,
+    pub offset: usize,
+    pub sort_column: usize,
+    pub ascending: bool,
+    pub filter: String,
+    pub filtering: bool,
+}
+
+impl TableState {
+    pub fn new(kind: RecordKind) -> Self {
+        let (sort_column, ascending) = kind.default_sort();
+        TableState {
+            kind,
+            order: Vec::new(),
+            selected: 0,
+            offset: 0,
+            sort_column,
+            ascending,
+            filter: String::new(),
+            filtering: false,
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
+
+    /// Recomputes the visible order, keeping the record `keep` (a journal id) selected if it
+    /// still shows. `order` may refer to an older state here, so the id is passed in.
+    pub fn rebuild(&mut self, ctx: &ViewCtx, keep: Option<u64>) {
+        let needle = self.filter.to_lowercase();
+        let mut order: Vec<usize> = (0..self.kind.len(ctx.state))
+            .filter(|i| {
+                needle.is_empty()
+                    || self
+                        .kind
+                        .cells(ctx, *i)
+                        .iter()
+                        .any(|c| c.to_lowercase().contains(&needle))
+            })
+            .collect();
+        let keys: Vec<SortKey> = (0..self.kind.len(ctx.state))
+            .map(|i| self.kind.sort_key(ctx, i, self.sort_column))
+            .collect();
+        order.sort_by(|a, b| {
+            let by_key = compare(&keys[*a], &keys[*b]).then(a.cmp(b));
+            if self.ascending {
+                by_key
+            } else {
+                by_key.reverse()
+            }
+        });
+        self.order = order;
+        self.selected = keep
+            .and_then(|id| {
+                self.order
+                    .iter()
+                    .position(|i| self.kind.id(ctx.state, *i) == id)
+            })
+            .unwrap_or(0)
+            .min(self.order.len().saturating_sub(1));
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        if self.order.is_empty() {
+            return;
+        }
+        let last = self.order.len() as isize - 1;
+        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+    }
+
+    /// Keeps the selection inside a window of `height` rows starting at `offset`.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+
+    /// Sort cycles: ascending, then descending, then the next column ascending.
+    pub fn next_sort(&mut self) {
+        if self.ascending {
+            self.ascending = false;
+        } else {
+            self.sort_column = (self.sort_column + 1) % self.kind.columns().len();
+            self.ascending = true;
+        }
+    }
+}
+
+pub(crate) fn opt(text: &Option<String>) -> String {
+    text.clone().unwrap_or_default()
+}
+
+pub(crate) fn field(label: &str, value: impl Into<String>) -> Line<'static> {
+    Line::from(format!("{label:<14}{}", value.into()))
+}

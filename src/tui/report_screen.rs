@@ -1,0 +1,172 @@
+//! The Report screen: choose purpose, period, format and whether to reveal references, then
+//! the document is rendered and written on a worker thread while the UI stays responsive.
+
+use super::form::{Field, Form};
+use crate::config::Config;
+use crate::journal::{Journal, create_private_dir, write_private_file};
+use crate::report::{self, Format, Inputs, Period, Purpose};
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+pub struct ReportScreen {
+    /// The choices, kept between visits.
+    pub form: Form,
+    pub job: Option<Receiver<Result<String, String>>>,
+    pub last: Option<Result<String, String>>,
+    reports_dir: PathBuf,
+}
+
+impl ReportScreen {
+    pub fn new(today: NaiveDate, data_dir: &Path) -> ReportScreen {
+        let from = today
+            .checked_sub_months(Months::new(12))
+            .and_then(|d| d.succ_opt())
+            .unwrap_or(today);
+        let purposes = vec![
+            (
+                "grievance".to_string(),
+                "Grievance: dated chronology and flagged facts".to_string(),
+            ),
+            (
+                "stress".to_string(),
+                "Stress risk assessment, by HSE standard".to_string(),
+            ),
+            (
+                "supervision".to_string(),
+                "Supervision: last four weeks, next four".to_string(),
+            ),
+            ("notice".to_string(), "Notice to your manager".to_string()),
+        ];
+        let formats = Format::ALL
+            .iter()
+            .map(|f| (f.key().to_string(), f.label().to_string()))
+            .collect();
+        let form = Form::new(
+            "Write a report",
+            vec![
+                Field::choice("Purpose", purposes, "grievance"),
+                Field::date("From", from.format("%Y-%m-%d").to_string()),
+                Field::date("To", today.format("%Y-%m-%d").to_string()),
+                Field::choice("Format", formats, Format::ALL[0].key()),
+                Field::toggle(
+                    "Reveal refs",
+                    false,
+                    "y shows your real case references; n (the default) shows Case 1, Case 2...",
+                ),
+                Field::text(
+                    "Save as",
+                    "",
+                    "a file name or path; blank for the reports folder in your data folder",
+                ),
+            ],
+        );
+        ReportScreen {
+            form,
+            job: None,
+            last: None,
+            reports_dir: data_dir.join("reports"),
+        }
+    }
+
+    pub fn is_writing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Checks the choices, computes the model (fast, here) and hands rendering and writing to
+    /// a worker thread. Returns false, with the reasons marked on the form, if a choice is bad.
+    pub fn start(
+        &mut self,
+        journal: &Journal,
+        config: &Config,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> bool {
+        let form = &mut self.form;
+        form.clear_errors();
+        let date = |form: &mut Form, label: &'static str| match crate::domain::parse_date(
+            form.value(label),
+            today,
+        ) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                form.refuse(label, e.to_string());
+                None
+            }
+        };
+        let (from, to) = (date(form, "From"), date(form, "To"));
+        let (Some(from), Some(to)) = (from, to) else {
+            return false;
+        };
+        let period = match Period::resolve(Some(from), Some(to), today) {
+            Ok(p) => p,
+            Err(e) => {
+                form.refuse("To", e);
+                return false;
+            }
+        };
+        let purpose: Purpose = form.value("Purpose").parse().unwrap_or(Purpose::Grievance);
+        let format: Format = form.value("Format").parse().unwrap_or(Format::ALL[0]);
+        let reveal = form
+            .fields
+            .iter()
+            .any(|f| f.label == "Reveal refs" && f.is_on());
+        let chosen = form.value("Save as").trim().to_string();
+        let path = if chosen.is_empty() {
+            self.reports_dir.join(format!(
+                "caseload-{purpose}-{}.{}",
+                period.to.format("%Y-%m-%d"),
+                format.extension()
+            ))
+        } else {
+            PathBuf::from(chosen)
+        };
+        let model = report::analyse(&Inputs {
+            state: journal.state(),
+            records: journal.records(),
+            config,
+            head: journal.head(),
+            chain_ok: journal.damage().is_none(),
+            today,
+            period,
+            purpose,
+            reveal_refs: reveal,
+            generated_at: now,
+        });
+        let (send, receive) = channel();
+        let reports_dir = self.reports_dir.clone();
+        std::thread::spawn(move || {
+            let bytes = report::render(&model, format);
+            let result = (|| {
+                if path.starts_with(&reports_dir) {
+                    create_private_dir(&reports_dir)?;
+                }
+                write_private_file(&path, &bytes)
+            })()
+            .map(|()| path.display().to_string())
+            .map_err(|e| e.to_string());
+            let _ = send.send(result);
+        });
+        self.job = Some(receive);
+        self.last = None;
+        true
+    }
+
+    /// The worker's result, if it has finished (without blocking).
+    pub fn poll(&mut self) -> Option<Result<String, String>> {
+        let result = self.job.as_ref()?.try_recv().ok()?;
+        self.job = None;
+        Some(result)
+    }
+
+    /// Waits for the worker (for tests and for quitting cleanly).
+    pub fn wait(&mut self) -> Option<Result<String, String>> {
+        let result = self.job.take()?.recv().ok()?;
+        Some(result)
+    }
+
+    pub fn finish(&mut self, result: Result<String, String>) {
+        self.job = None;
+        self.last = Some(result);
+    }
+}

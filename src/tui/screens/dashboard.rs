@@ -1,0 +1,340 @@
+//! The dashboard: caseload and capacity against the limits, the last 26 weeks charted with
+//! the limit drawn, the deadlines of the next 14 days, and the flagged facts of the year.
+
+use crate::domain::dates::format_date;
+use crate::tui::app::App;
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
+
+/// "23 Nov" from an ISO date, for tight spaces.
+fn short(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_or_else(|_| iso.to_string(), |d| d.format("%d %b").to_string())
+}
+
+fn date(app: &App, iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(
+        |_| iso.to_string(),
+        |d| format_date(d, &app.config.date_format),
+    )
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let [cards, middle, facts] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ])
+    .areas(area);
+    render_cards(app, cards, buf);
+    let [chart, upcoming] =
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(middle);
+    render_chart(app, chart, buf);
+    render_upcoming(app, upcoming, buf);
+    render_facts(app, facts, buf);
+}
+
+fn card(app: &App, title: &str, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(format!(" {title} "), app.theme.title)),
+        )
+        .render(area, buf);
+}
+
+fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
+    let [a, b, c] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(area);
+    let y = &app.dashboard.year;
+    let limits = &app.config.limits;
+    let open = y.caseload.open_at_end;
+    let capacity = y.series.weeks.last().map_or(0.0, |w| w.capacity_percent);
+    let style = |over: bool| if over { app.theme.bad } else { app.theme.good };
+    card(
+        app,
+        "Caseload today",
+        vec![
+            Line::from(vec![
+                Span::styled(format!("{open} open"), style(open > limits.caseload)),
+                Span::styled(format!("  limit {}", limits.caseload), app.theme.muted),
+            ]),
+            Line::from(vec![
+                Span::styled(
+                    format!("{capacity:.0}% capacity"),
+                    style(capacity > limits.capacity_percent),
+                ),
+                Span::styled(
+                    format!("  threshold {:.0}%", limits.capacity_percent),
+                    app.theme.muted,
+                ),
+            ]),
+        ],
+        a,
+        buf,
+    );
+    let contracted = app.config.work.contracted_hours;
+    let week = app.dashboard.this_week_hours;
+    let wtr = app.dashboard.wtr_current;
+    card(
+        app,
+        "Hours",
+        vec![
+            Line::from(vec![
+                Span::styled(format!("{week:.1} h this week"), style(week > contracted)),
+                Span::styled(format!("  contract {contracted:.1}"), app.theme.muted),
+            ]),
+            Line::from(vec![
+                Span::styled(
+                    wtr.map_or("17-week avg: no hours yet".to_string(), |w| {
+                        format!("{w:.1} h 17-week avg")
+                    }),
+                    style(wtr.is_some_and(|w| w > 48.0)),
+                ),
+                Span::styled("  WTR limit 48", app.theme.muted),
+            ]),
+        ],
+        b,
+        buf,
+    );
+    let soon = &app.dashboard.fortnight.deadlines;
+    let at_risk = soon.in_leave.len() + soon.soon_after_leave.len();
+    card(
+        app,
+        "Next 14 days",
+        vec![
+            Line::from(Span::styled(
+                format!("{} deadlines due", app.dashboard.upcoming.len()),
+                app.theme.base,
+            )),
+            Line::from(Span::styled(
+                format!("{at_risk} in or just after leave"),
+                style(at_risk > 0),
+            )),
+        ],
+        c,
+        buf,
+    );
+}
+
+fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
+    let weeks = &app.dashboard.half_year.series.weeks;
+    let open: Vec<(f64, f64)> = weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i as f64, f64::from(w.open)))
+        .collect();
+    let limit = f64::from(app.config.limits.caseload);
+    let last = weeks.len().saturating_sub(1) as f64;
+    let limit_line = vec![(0.0, limit), (last.max(1.0), limit)];
+    let top = open.iter().map(|p| p.1).fold(limit, f64::max).ceil() + 2.0;
+    let datasets = vec![
+        Dataset::default()
+            .name("open cases")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(app.theme.accent)
+            .data(&open),
+        Dataset::default()
+            .name(format!("limit {limit:.0}"))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(app.theme.bad)
+            .data(&limit_line),
+    ];
+    let first = weeks
+        .first()
+        .map(|w| date(app, &w.week_start))
+        .unwrap_or_default();
+    let final_week = weeks
+        .last()
+        .map(|w| date(app, &w.week_start))
+        .unwrap_or_default();
+    Chart::new(datasets)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(" Open cases, last 26 weeks ", app.theme.title)),
+        )
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, last.max(1.0)])
+                .labels(vec![Span::raw(first), Span::raw(final_week)])
+                .style(app.theme.muted),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top])
+                .labels(vec![
+                    Span::raw("0"),
+                    Span::raw(format!("{:.0}", top / 2.0)),
+                    Span::raw(format!("{top:.0}")),
+                ])
+                .style(app.theme.muted),
+        )
+        .render(area, buf);
+}
+
+fn render_upcoming(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut lines: Vec<Line> = Vec::new();
+    for (due, case, what, id) in &app.dashboard.upcoming {
+        let flag = app
+            .flags
+            .deadline(*id)
+            .map(|f| format!(" ⚑ {}", f.label()))
+            .unwrap_or_default();
+        let style = if flag.is_empty() {
+            app.theme.base
+        } else {
+            app.theme.warn
+        };
+        let case = case.as_deref().unwrap_or("");
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{}  {case} {what}{flag}",
+                format_date(*due, &app.config.date_format)
+            ),
+            style,
+        )));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No deadlines in the next 14 days.",
+            app.theme.muted,
+        )));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(" Deadlines, next 14 days ", app.theme.title)),
+        )
+        .render(area, buf);
+}
+
+fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
+    let y = &app.dashboard.year;
+    let limits = &app.config.limits;
+    let fact = |count: u64, text: String| -> Line<'static> {
+        let style: Style = if count > 0 {
+            app.theme.warn
+        } else {
+            app.theme.muted
+        };
+        Line::from(Span::styled(
+            format!("{} {text}", if count > 0 { "⚑" } else { "·" }),
+            style,
+        ))
+    };
+    let c = &y.caseload;
+    let d = &y.deadlines;
+    let h = &y.hours;
+    let peak = c
+        .peak_open_on
+        .as_deref()
+        .map(|p| format!(" (peak {} on {})", c.peak_open, short(p)))
+        .unwrap_or_default();
+    let sustained = if c.longest_run_over_threshold >= limits.capacity_weeks {
+        ": sustained"
+    } else {
+        ""
+    };
+    let left = vec![
+        fact(
+            y.allocations_during_leave.len() as u64,
+            format!(
+                "{} allocated during leave",
+                y.allocations_during_leave.len()
+            ),
+        ),
+        fact(
+            y.allocations_before_leave.len() as u64,
+            format!(
+                "{} allocated ≤{} working days before leave",
+                y.allocations_before_leave.len(),
+                limits.pre_leave_days
+            ),
+        ),
+        fact(
+            u64::from(c.undiscussed),
+            format!(
+                "{} of {} allocated without discussion",
+                c.undiscussed, c.allocated
+            ),
+        ),
+        fact(
+            u64::from(c.days_over_limit),
+            format!(
+                "{} days over the limit of {}{peak}",
+                c.days_over_limit, c.limit
+            ),
+        ),
+        fact(
+            u64::from(c.weeks_over_threshold),
+            format!(
+                "{} weeks over {:.0}%, run of {}{sustained}",
+                c.weeks_over_threshold, limits.capacity_percent, c.longest_run_over_threshold
+            ),
+        ),
+    ];
+    let right = vec![
+        fact(
+            (d.in_leave.len() + d.soon_after_leave.len()) as u64,
+            format!(
+                "{} deadlines in leave, {} just after",
+                d.in_leave.len(),
+                d.soon_after_leave.len()
+            ),
+        ),
+        fact(
+            u64::from(d.missed),
+            format!(
+                "{} of {} deadlines missed, {} met late",
+                d.missed, d.due, d.met_late
+            ),
+        ),
+        fact(
+            u64::from(h.excess > 0.0),
+            format!(
+                "{:.1} h beyond contract ({:.0} worked)",
+                h.excess.max(0.0),
+                h.worked
+            ),
+        ),
+        fact(
+            u64::from(h.short_rest + h.missed_breaks),
+            format!(
+                "{} short rests, {} days without a break",
+                h.short_rest, h.missed_breaks
+            ),
+        ),
+        fact(
+            u64::from(h.days_unlogged),
+            format!("{} working days with no hours logged", h.days_unlogged),
+        ),
+    ];
+    let title = format!(
+        " Flagged, {} to {} ",
+        date(app, &y.period.from),
+        date(app, &y.period.to)
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, app.theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [l, r] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    Paragraph::new(left)
+        .wrap(Wrap { trim: true })
+        .render(l, buf);
+    Paragraph::new(right)
+        .wrap(Wrap { trim: true })
+        .render(r, buf);
+}

@@ -1,0 +1,165 @@
+//! Drawing. `impl Widget for &App` lays out the tabs, an optional read-only banner, the
+//! current screen and the status bar, then any overlay. Drawing never changes the App.
+
+mod dashboard;
+mod help;
+mod report;
+mod table;
+
+use super::action::{Action, ScreenId};
+use super::app::{App, Overlay};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Rows of a record table that fit at this terminal size: everything but the tabs, status
+/// bar, banner, filter line, table borders and header.
+pub fn table_rows(size: (u16, u16)) -> usize {
+    usize::from(size.1).saturating_sub(2 + 1 + 1 + 3).max(1)
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.base);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let text = format!(
+                "caseload needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make the window larger, or press q to quit.",
+                area.width, area.height
+            );
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let [tabs, banner, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        render_tabs(self, tabs, buf);
+        render_banner(self, banner, buf);
+        match self.screen {
+            ScreenId::Dashboard => dashboard::render(self, body, buf),
+            ScreenId::Report => report::render(self, body, buf),
+            _ => table::render(self, body, buf),
+        }
+        render_status(self, status, buf);
+        match &self.overlay {
+            Overlay::None => {}
+            Overlay::Help => help::render(self, area, buf),
+            Overlay::Form(_, form) | Overlay::ReportForm(form) => {
+                let width = area.width.saturating_sub(8).min(90);
+                let height = form.height().min(area.height.saturating_sub(2));
+                let rect = centered(area, width, height);
+                let footer = "Tab/Shift-Tab or ↑/↓ move · Enter saves · Esc cancels";
+                form.render(rect, buf, &self.theme, footer);
+            }
+        }
+    }
+}
+
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans = vec![Span::styled(" caseload ", app.theme.title)];
+    for screen in ScreenId::ALL {
+        let label = format!(
+            " {} {} ",
+            app.keymap.label(&Action::Show(screen)),
+            screen.title()
+        );
+        let style = if screen == app.screen {
+            app.theme.tab_active
+        } else {
+            app.theme.muted
+        };
+        spans.push(Span::styled(label, style));
+    }
+    let today = crate::domain::dates::format_date(app.today, &app.config.date_format);
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let pad = usize::from(area.width).saturating_sub(used + today.chars().count() + 1);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(today, app.theme.muted));
+    Line::from(spans).render(area, buf);
+}
+
+fn render_banner(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(damage) = app.journal.damage() {
+        let text = format!(
+            " READ-ONLY: {}. Nothing will be written. Run `caseload verify` for details.",
+            damage.short()
+        );
+        Paragraph::new(text)
+            .style(app.theme.banner)
+            .render(area, buf);
+    } else {
+        let path = app.journal.path();
+        let records = app.journal.records().len();
+        let text = format!(
+            " {records} record{} · {} · chain intact",
+            if records == 1 { "" } else { "s" },
+            path.display()
+        );
+        Paragraph::new(text)
+            .style(app.theme.muted)
+            .render(area, buf);
+    }
+}
+
+/// The hints for the current screen, generated from the live key map.
+pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let key = |a: Action| app.keymap.label(&a);
+    let mut hints = Vec::new();
+    match app.screen {
+        ScreenId::Dashboard => hints.push((key(Action::Add), "add case")),
+        ScreenId::Report => hints.push(("Enter".to_string(), "choose and write")),
+        screen => {
+            hints.push((key(Action::Add), "add"));
+            hints.push((key(Action::Edit), "edit"));
+            hints.push((key(Action::Withdraw), "withdraw"));
+            if screen == ScreenId::Cases {
+                hints.push((key(Action::CloseCase), "close"));
+            }
+            if screen == ScreenId::Deadlines {
+                hints.push((key(Action::MarkMet), "met"));
+                hints.push((key(Action::Extend), "extend"));
+            }
+            hints.push((key(Action::Filter), "filter"));
+            hints.push((key(Action::Sort), "sort"));
+        }
+    }
+    hints.push((key(Action::Help), "help"));
+    hints.push((key(Action::Quit), "quit"));
+    hints
+}
+
+fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    let line = match &app.status {
+        Some((message, true)) => Line::from(Span::styled(format!(" ✗ {message}"), app.theme.error)),
+        Some((message, false)) => Line::from(Span::styled(format!(" {message}"), app.theme.accent)),
+        None => {
+            let mut spans = vec![Span::raw(" ")];
+            for (k, what) in hints(app) {
+                spans.push(Span::styled(k, app.theme.accent));
+                spans.push(Span::styled(format!(" {what}  "), app.theme.muted));
+            }
+            Line::from(spans)
+        }
+    };
+    line.render(area, buf);
+}

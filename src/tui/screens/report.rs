@@ -1,0 +1,87 @@
+//! The Report screen: the current choices, what each purpose is for, and the last result.
+
+use crate::tui::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let [choices, about] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let form = &app.report.form;
+    let mut lines: Vec<Line> = form
+        .fields
+        .iter()
+        .map(|f| {
+            let shown = if f.value.is_empty() && f.label == "Save as" {
+                "(the reports folder)".to_string()
+            } else {
+                f.value.clone()
+            };
+            Line::from(vec![
+                Span::styled(format!("{:<13}", f.label), app.theme.muted),
+                Span::styled(shown, app.theme.base),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Press Enter to change these and write the report.",
+        app.theme.accent,
+    )));
+    lines.push(Line::from(""));
+    match (&app.report.last, app.report.is_writing()) {
+        (_, true) => lines.push(Line::from(Span::styled(
+            "Writing the report...",
+            app.theme.warn,
+        ))),
+        (Some(Ok(path)), _) => {
+            lines.push(Line::from(Span::styled("Written to:", app.theme.good)));
+            lines.push(Line::from(path.clone()));
+        }
+        (Some(Err(e)), _) => lines.push(Line::from(Span::styled(
+            format!("Not written: {e}"),
+            app.theme.error,
+        ))),
+        (None, false) => {}
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(" Report ", app.theme.title)),
+        )
+        .render(choices, buf);
+
+    let text = vec![
+        Line::from(Span::styled("Grievance", app.theme.accent)),
+        Line::from(
+            "The flagged facts first, then the dated chronology, and a place for the outcome you ask for.",
+        ),
+        Line::from(Span::styled("Stress", app.theme.accent)),
+        Line::from(
+            "For an individual stress risk assessment: each HSE Management Standard with its facts and your notes.",
+        ),
+        Line::from(Span::styled("Supervision", app.theme.accent)),
+        Line::from("One page: the last four weeks and the next four."),
+        Line::from(Span::styled("Notice", app.theme.accent)),
+        Line::from(
+            "A short message to your manager: caseload, what came during leave, deadlines at risk.",
+        ),
+        Line::from(""),
+        Line::from(Span::styled(
+            "Case references are replaced by Case 1, Case 2... unless you choose to reveal them. Check any notes for names before sharing.",
+            app.theme.muted,
+        )),
+    ];
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(" What each report is for ", app.theme.title)),
+        )
+        .render(about, buf);
+}

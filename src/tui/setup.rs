@@ -1,0 +1,188 @@
+//! First run: with no config file yet, a short setup writes the user's config.toml.
+
+use super::action::Action;
+use super::form::{Field, FieldKind, Form};
+use super::theme::Theme;
+use crate::config::{Config, DEFAULT_TOML, PRESETS};
+use crate::domain::Region;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub struct Setup {
+    pub form: Form,
+    pub theme: Theme,
+}
+
+pub enum SetupOutcome {
+    Continue,
+    /// The text of the config file to write.
+    Done(String),
+    Quit,
+}
+
+impl Setup {
+    pub fn new(theme: Theme) -> Setup {
+        let mut presets = vec![
+            (
+                "cafcass-fca".to_string(),
+                "Cafcass FCA / children's guardian".to_string(),
+            ),
+            (
+                "probation-officer".to_string(),
+                "Probation officer (by tier)".to_string(),
+            ),
+        ];
+        presets.push((
+            "general".to_string(),
+            "Something else (generic case kinds)".to_string(),
+        ));
+        let regions = Region::ALL
+            .iter()
+            .map(|r| (r.key().to_string(), r.label().to_string()))
+            .collect();
+        let form = Form::new(
+            "Welcome to caseload: a few questions (change any later in the config file)",
+            vec![
+                Field::choice("Your role", presets, "cafcass-fca"),
+                Field::new(
+                    "Contracted hours",
+                    FieldKind::Number,
+                    "37",
+                    "hours a week in your contract",
+                ),
+                Field::text(
+                    "Working days",
+                    "mon tue wed thu fri",
+                    "the days you are contracted to work",
+                ),
+                Field::choice("Bank holidays", regions, "england-and-wales"),
+                Field::new(
+                    "Caseload limit",
+                    FieldKind::Number,
+                    "22",
+                    "open cases above which you are over the limit",
+                ),
+            ],
+        );
+        Setup { form, theme }
+    }
+
+    pub fn update(&mut self, action: Action) -> SetupOutcome {
+        match action {
+            Action::Quit | Action::Cancel => return SetupOutcome::Quit,
+            Action::NextField | Action::Down => self.form.next(),
+            Action::PrevField | Action::Up => self.form.prev(),
+            Action::Left => self.form.step(-1),
+            Action::Right => self.form.step(1),
+            Action::Type(c) => self.form.type_char(c),
+            Action::Backspace => self.form.backspace(),
+            Action::Submit => {
+                if let Some(text) = self.config_text() {
+                    return SetupOutcome::Done(text);
+                }
+            }
+            _ => {}
+        }
+        SetupOutcome::Continue
+    }
+
+    /// The config file for the answers, checked by loading it; marks bad answers.
+    pub fn config_text(&mut self) -> Option<String> {
+        self.form.clear_errors();
+        let preset = PRESETS
+            .iter()
+            .find(|(n, _)| *n == self.form.value("Your role"))
+            .map_or(DEFAULT_TOML, |(_, t)| *t);
+        let hours = self.form.value("Contracted hours").trim().to_string();
+        let limit = self.form.value("Caseload limit").trim().to_string();
+        let days: Vec<String> = self
+            .form
+            .value("Working days")
+            .split([' ', ','])
+            .filter(|d| !d.is_empty())
+            .map(|d| format!("\"{}\"", d.to_lowercase()))
+            .collect();
+        if hours.parse::<f64>().is_err() {
+            self.form.refuse(
+                "Contracted hours",
+                format!("`{hours}` is not a number; give hours a week, e.g. 37 or 22.5"),
+            );
+        }
+        if limit.parse::<u32>().is_err() {
+            self.form.refuse(
+                "Caseload limit",
+                format!("`{limit}` is not a whole number; give open cases, e.g. 22"),
+            );
+        }
+        if self.form.has_errors() {
+            return None;
+        }
+        let overrides = format!(
+            "[work]\ncontracted_hours = {hours}\nworking_days = [{}]\nbank_holidays = \"{}\"\n\n[limits]\ncaseload = {limit}\n",
+            days.join(", "),
+            self.form.value("Bank holidays")
+        );
+        // The preset's own [work] and [limits] tables are replaced by the answers.
+        let mut table: toml::Table = preset.parse().expect("presets parse");
+        let answers: toml::Table = match overrides.parse() {
+            Ok(t) => t,
+            Err(_) => {
+                self.form
+                    .refuse("Working days", "use day names such as mon tue wed");
+                return None;
+            }
+        };
+        for (section, values) in answers {
+            if let (Some(toml::Value::Table(existing)), toml::Value::Table(new)) =
+                (table.get_mut(&section), &values)
+            {
+                existing.extend(new.clone());
+            } else {
+                table.insert(section, values);
+            }
+        }
+        let text = format!(
+            "# caseload configuration, written by the first-run setup from the {} preset.\n# Every setting is explained by `caseload config defaults`.\n\n{}",
+            self.form.value("Your role"),
+            toml::to_string(&table).expect("tables serialise")
+        );
+        match Config::from_toml_text(Some(&text), None) {
+            Ok(_) => Some(text),
+            Err(e) => {
+                let message = e.to_string();
+                let field = if message.contains("working_days") {
+                    "Working days"
+                } else if message.contains("contracted_hours") {
+                    "Contracted hours"
+                } else {
+                    "Caseload limit"
+                };
+                self.form.refuse(
+                    field,
+                    message
+                        .trim_start_matches("config (built-in defaults): ")
+                        .to_string(),
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Widget for &Setup {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.base);
+        let rect = super::screens::centered(
+            area,
+            area.width.saturating_sub(4).min(96),
+            self.form.height(),
+        );
+        self.form.render(
+            rect,
+            buf,
+            &self.theme,
+            "Tab/Shift-Tab move · type or ←/→ to choose · Enter saves · Esc quits",
+        );
+    }
+}

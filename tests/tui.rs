@@ -1,0 +1,568 @@
+//! The terminal UI at 100×30 on a fixed date and fixed data: a snapshot of every screen, and
+//! the key flows driven by key events and actions, asserting on state, journal and buffer.
+
+use caseload::config::{Config, preset};
+use caseload::demo::generate;
+use caseload::journal::{Access, Journal};
+use caseload::tui::action::{Action, ScreenId};
+use caseload::tui::app::{App, Overlay};
+use caseload::tui::input::action_for;
+use caseload::tui::keymap::KeyMap;
+use caseload::tui::theme::Theme;
+use chrono::{DateTime, NaiveDate};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+const W: u16 = 100;
+const H: u16 = 30;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+struct Fixture {
+    dir: TempDir,
+    app: App,
+}
+
+fn config() -> Config {
+    Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap()
+}
+
+fn app_on(dir: &TempDir, config: Config) -> App {
+    let journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
+    let keymap = KeyMap::with_overrides(&config.keys, "test").unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
+    let mut app = App::new(
+        journal,
+        config,
+        keymap,
+        Theme::new(caseload::config::Theme::Dark, true),
+        today(),
+        now,
+    );
+    app.size = (W, H);
+    app.update(Action::Resize);
+    app
+}
+
+/// The demo's 18 months, generated for 22 Nov 2026 with seed 1.
+fn demo() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
+    Journal::create_sample(dir.path(), &generate(today(), now, 540, 1)).unwrap();
+    let app = app_on(&dir, config());
+    Fixture { dir, app }
+}
+
+fn empty() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(&dir, config());
+    Fixture { dir, app }
+}
+
+fn draw(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+macro_rules! snapshot {
+    ($name:expr, $app:expr) => {
+        insta::with_settings!({filters => vec![(r"/[^ ]*/journal\.jsonl", "[JOURNAL]")]}, {
+            insta::assert_snapshot!($name, draw($app));
+        })
+    };
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    let event = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = action_for(app, event) {
+        app.update(action);
+    }
+}
+
+fn chars(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn journal_len(f: &Fixture) -> u64 {
+    std::fs::metadata(f.dir.path().join("journal.jsonl"))
+        .map(|m| m.len())
+        .unwrap_or(0)
+}
+
+#[test]
+fn every_screen_snapshot() {
+    let mut f = demo();
+    for screen in ScreenId::ALL {
+        f.app.update(Action::Show(screen));
+        snapshot!(format!("screen_{}", screen.title().to_lowercase()), &f.app);
+    }
+    f.app.update(Action::Help);
+    snapshot!("help_overlay", &f.app);
+}
+
+#[test]
+fn an_empty_journal_says_how_to_start() {
+    let mut f = empty();
+    snapshot!("empty_dashboard", &f.app);
+    f.app.update(Action::Show(ScreenId::Cases));
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("Nothing recorded yet.") && screen.contains("a to add."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_case_added_by_keys_lands_in_the_journal_and_on_screen() {
+    let mut f = demo();
+    let before = f.app.journal.records().len();
+    key(&mut f.app, KeyCode::Char('2'));
+    key(&mut f.app, KeyCode::Char('a'));
+    assert!(matches!(f.app.overlay, Overlay::Form(..)));
+    chars(&mut f.app, "FD26P77777");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "pub"); // type-ahead: public-law
+    key(&mut f.app, KeyCode::Tab);
+    key(&mut f.app, KeyCode::Tab); // keep today's date
+    chars(&mut f.app, "team manager");
+    key(&mut f.app, KeyCode::Tab);
+    key(&mut f.app, KeyCode::Char('n'));
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None);
+    assert_eq!(f.app.journal.records().len(), before + 1);
+    let case = f.app.journal.state().case("FD26P77777").unwrap();
+    assert_eq!(
+        (case.kind.as_str(), case.discussed, case.allocated_on),
+        ("public-law", false, today())
+    );
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("FD26P77777") && screen.contains("saved (record"),
+        "{screen}"
+    );
+    // The new case is the selected row.
+    let t = f.app.table().unwrap();
+    assert_eq!(
+        f.app.journal.state().cases[t.selected_row().unwrap()].reference,
+        "FD26P77777"
+    );
+    // And it is really on disk, chained.
+    let reopened = Journal::open(f.dir.path(), Access::ReadOnly).unwrap();
+    assert!(reopened.damage().is_none());
+    assert!(reopened.state().case("FD26P77777").is_some());
+}
+
+#[test]
+fn an_impossible_date_is_refused_beside_the_field_and_nothing_is_written() {
+    let mut f = demo();
+    let size = journal_len(&f);
+    f.app.update(Action::Show(ScreenId::Cases));
+    f.app.update(Action::Add);
+    chars(&mut f.app, "FD-X");
+    key(&mut f.app, KeyCode::Tab);
+    key(&mut f.app, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut f.app, KeyCode::Backspace);
+    }
+    chars(&mut f.app, "30/02/2026");
+    key(&mut f.app, KeyCode::Enter);
+    let Overlay::Form(_, form) = &f.app.overlay else {
+        panic!("the form closed")
+    };
+    assert_eq!(
+        form.value("Reference"),
+        "FD-X",
+        "the form keeps what was typed"
+    );
+    assert_eq!(
+        form.fields[2].error.as_deref(),
+        Some("`30/02/2026` is not a real calendar date")
+    );
+    assert_eq!(journal_len(&f), size);
+    snapshot!("form_with_refused_date", &f.app);
+    key(&mut f.app, KeyCode::Esc);
+    assert_eq!(f.app.overlay, Overlay::None);
+    assert_eq!(journal_len(&f), size);
+}
+
+#[test]
+fn a_duplicate_reference_is_refused_and_the_form_stays_open() {
+    let mut f = demo();
+    let existing = f.app.journal.state().cases[0].reference.clone();
+    let size = journal_len(&f);
+    f.app.update(Action::Show(ScreenId::Cases));
+    f.app.update(Action::Add);
+    chars(&mut f.app, &existing);
+    key(&mut f.app, KeyCode::Enter);
+    let Overlay::Form(_, form) = &f.app.overlay else {
+        panic!("the form closed")
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("already exists"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(journal_len(&f), size);
+}
+
+#[test]
+fn close_a_case_mark_met_extend_and_withdraw() {
+    let mut f = empty();
+    for (screen, fill) in [(ScreenId::Cases, "C1"), (ScreenId::Deadlines, "Filing")] {
+        f.app.update(Action::Show(screen));
+        f.app.update(Action::Add);
+        chars(&mut f.app, fill);
+        if screen == ScreenId::Deadlines {
+            key(&mut f.app, KeyCode::Tab);
+            chars(&mut f.app, "2026-12-01");
+        }
+        key(&mut f.app, KeyCode::Enter);
+        assert_eq!(f.app.overlay, Overlay::None, "{}", draw(&f.app));
+    }
+    // Extend the deadline, then mark it met.
+    f.app.update(Action::Extend);
+    chars(&mut f.app, "2026-12-15");
+    key(&mut f.app, KeyCode::Enter);
+    f.app.update(Action::MarkMet);
+    key(&mut f.app, KeyCode::Enter);
+    let d = &f.app.journal.state().deadlines[0];
+    assert_eq!(
+        (d.due, d.met_on),
+        (
+            NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+            Some(today())
+        )
+    );
+    // Close the case.
+    f.app.update(Action::Show(ScreenId::Cases));
+    f.app.update(Action::CloseCase);
+    chars(&mut f.app, "");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.journal.state().cases[0].closed_on, Some(today()));
+    // Withdraw it: the reason and an explicit confirmation are required.
+    f.app.update(Action::Withdraw);
+    chars(&mut f.app, "entered by mistake");
+    key(&mut f.app, KeyCode::Enter);
+    let Overlay::Form(_, form) = &f.app.overlay else {
+        panic!("withdrew without confirmation")
+    };
+    assert!(form.fields[1].error.is_some());
+    assert_eq!(form.focus, 1, "the focus moves to the confirmation");
+    key(&mut f.app, KeyCode::Char('y'));
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None);
+    assert!(f.app.journal.state().cases.is_empty());
+    assert_eq!(f.app.journal.records().len(), 6);
+}
+
+#[test]
+fn editing_writes_an_amendment_and_keeps_the_original() {
+    let mut f = empty();
+    f.app.update(Action::Show(ScreenId::Diary));
+    f.app.update(Action::Add);
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "Three new cases today");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "demands");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "11");
+    key(&mut f.app, KeyCode::Enter);
+    let Overlay::Form(_, form) = &f.app.overlay else {
+        panic!("stress 11 accepted")
+    };
+    assert!(
+        form.fields[3]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("0 (none) to 10")
+    );
+    key(&mut f.app, KeyCode::Backspace);
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.journal.state().notes[0].note.stress, Some(1));
+    f.app.update(Action::Edit);
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, " before leave");
+    key(&mut f.app, KeyCode::Enter);
+    let state = f.app.journal.state();
+    assert_eq!(
+        state.notes[0].note.text,
+        "Three new cases today before leave"
+    );
+    assert!(state.notes[0].amended);
+    assert_eq!(f.app.journal.records()[1].event.type_name(), "amended");
+}
+
+#[test]
+fn filtering_and_sorting() {
+    let mut f = demo();
+    f.app.update(Action::Show(ScreenId::Diary));
+    let all = f.app.table().unwrap().order.len();
+    key(&mut f.app, KeyCode::Char('/'));
+    chars(&mut f.app, "restructure");
+    let shown = f.app.table().unwrap().order.len();
+    assert!(shown > 0 && shown < all);
+    assert!(draw(&f.app).contains(&format!("{shown} of {all} shown")));
+    key(&mut f.app, KeyCode::Enter);
+    assert!(!f.app.table().unwrap().filtering);
+    key(&mut f.app, KeyCode::Char('/'));
+    key(&mut f.app, KeyCode::Esc);
+    assert_eq!(f.app.table().unwrap().order.len(), all);
+    // Newest first; then the next column ascending, then descending.
+    assert_eq!(
+        (
+            f.app.table().unwrap().sort_column,
+            f.app.table().unwrap().ascending
+        ),
+        (0, false)
+    );
+    key(&mut f.app, KeyCode::Char('s'));
+    let t = f.app.table().unwrap();
+    assert_eq!((t.sort_column, t.ascending), (1, true));
+    let stresses: Vec<_> = t
+        .order
+        .iter()
+        .map(|i| f.app.journal.state().notes[*i].note.stress)
+        .collect();
+    assert!(
+        stresses.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by stress"
+    );
+    key(&mut f.app, KeyCode::Char('s'));
+    let t = f.app.table().unwrap();
+    assert_eq!((t.sort_column, t.ascending), (1, false));
+}
+
+#[test]
+fn moving_and_paging_keep_the_selection_visible() {
+    let mut f = demo();
+    f.app.update(Action::Show(ScreenId::Hours));
+    key(&mut f.app, KeyCode::PageDown);
+    key(&mut f.app, KeyCode::Char('j'));
+    let t = f.app.table().unwrap();
+    let page = caseload::tui::screens::table_rows(f.app.size);
+    assert_eq!(t.selected, page + 1);
+    assert!(t.selected >= t.offset && t.selected < t.offset + page);
+    key(&mut f.app, KeyCode::Char('G'));
+    let t = f.app.table().unwrap();
+    assert_eq!(t.selected, t.order.len() - 1);
+    key(&mut f.app, KeyCode::Home);
+    assert_eq!(f.app.table().unwrap().offset, 0);
+}
+
+#[test]
+fn records_written_by_another_window_appear_without_losing_the_place() {
+    let mut f = demo();
+    f.app.update(Action::Show(ScreenId::Cases));
+    f.app.update(Action::Down);
+    f.app.update(Action::Down);
+    let selected = f
+        .app
+        .table()
+        .unwrap()
+        .selected_row()
+        .map(|i| f.app.journal.state().cases[i].id);
+    assert!(!f.app.poll_journal(), "nothing new yet");
+
+    let mut other = Journal::open(f.dir.path(), Access::ReadWrite).unwrap();
+    other
+        .append(|state, _| {
+            caseload::domain::commands::allocate_case(
+                state,
+                &["s7"],
+                caseload::domain::CaseAllocated {
+                    reference: "OTHER-WINDOW".into(),
+                    kind: "s7".into(),
+                    allocated_on: today(),
+                    allocated_by: None,
+                    discussed: true,
+                    weight: None,
+                    note: None,
+                },
+                today(),
+                None,
+            )
+            .map_err(caseload::error::Error::Invalid)
+        })
+        .unwrap();
+
+    assert!(f.app.poll_journal());
+    assert!(f.app.journal.state().case("OTHER-WINDOW").is_some());
+    let now_selected = f
+        .app
+        .table()
+        .unwrap()
+        .selected_row()
+        .map(|i| f.app.journal.state().cases[i].id);
+    assert_eq!(
+        now_selected, selected,
+        "the selection follows the same record"
+    );
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("OTHER-WINDOW") && screen.contains("1 new record from another window"),
+        "{screen}"
+    );
+    // And this window can still write, chained after the other's line.
+    f.app.update(Action::Show(ScreenId::Diary));
+    f.app.update(Action::Add);
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "after the other window");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(
+        Journal::open(f.dir.path(), Access::ReadOnly)
+            .unwrap()
+            .damage()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_damaged_journal_opens_read_only_and_refuses_writes() {
+    let f = demo();
+    let path = f.dir.path().join("journal.jsonl");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("Report filing", "Report filed", 1);
+    std::fs::write(&path, &text).unwrap();
+    let mut app = app_on(&f.dir, config());
+    assert!(app.journal.is_read_only());
+    app.update(Action::Show(ScreenId::Cases));
+    app.update(Action::Add);
+    assert_eq!(app.overlay, Overlay::None);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("READ-ONLY: damaged at line 3. Nothing will be written."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("unavailable: the journal is read-only"),
+        "{screen}"
+    );
+    snapshot!("read_only_banner", &app);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "nothing was rewritten"
+    );
+}
+
+#[test]
+fn keys_come_from_the_config_and_the_help_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = config();
+    config.keys.insert("add".into(), "n".into());
+    config.keys.insert("quit".into(), "ctrl-q".into());
+    let mut app = app_on(&dir, config);
+    app.update(Action::Show(ScreenId::Cases));
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.overlay, Overlay::None);
+    key(&mut app, KeyCode::Char('n'));
+    assert!(matches!(app.overlay, Overlay::Form(..)));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    key(&mut app, KeyCode::Esc);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("n add") && screen.contains("Ctrl-q quit"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('?'));
+    let help = draw(&app);
+    assert!(
+        help.contains("n  add a record here") && help.contains("Ctrl-q  quit"),
+        "{help}"
+    );
+    app.update(Action::Help);
+    let event = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    let action = action_for(&app, event).unwrap();
+    app.update(action);
+    assert!(app.quit);
+}
+
+#[test]
+fn the_report_screen_writes_off_the_ui_thread() {
+    let mut f = demo();
+    f.app.update(Action::Show(ScreenId::Report));
+    key(&mut f.app, KeyCode::Enter);
+    assert!(matches!(f.app.overlay, Overlay::ReportForm(_)));
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None);
+    assert!(f.app.report.is_writing());
+    let result = f.app.report.wait().unwrap();
+    f.app.update(Action::ReportFinished(result.clone()));
+    let path = result.unwrap();
+    assert!(
+        path.ends_with("reports/caseload-grievance-2026-11-22.json"),
+        "{path}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(report["schema"], "caseload.report/1");
+    assert!(
+        !report.to_string().contains("FD2"),
+        "references are pseudonymised by default"
+    );
+    // The dashboard and the report agree, because they read the same model.
+    assert_eq!(
+        report["caseload"]["undiscussed"],
+        f.app.dashboard.year.caseload.undiscussed
+    );
+    assert!(draw(&f.app).contains("report written to"));
+}
+
+#[test]
+fn small_terminals_are_told_the_minimum_size() {
+    let mut f = demo();
+    f.app.size = (70, 20);
+    f.app.update(Action::Resize);
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("at least 80×24; this one is 70×20"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn first_run_setup_writes_a_valid_config() {
+    use caseload::tui::setup::{Setup, SetupOutcome};
+    let mut setup = Setup::new(Theme::new(caseload::config::Theme::Dark, true));
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&setup, f.area()))
+        .unwrap();
+    insta::assert_snapshot!("first_run_setup", terminal.backend().to_string());
+    setup.update(Action::Type('p')); // probation-officer
+    setup.update(Action::NextField);
+    setup.update(Action::Backspace);
+    setup.update(Action::Backspace);
+    for c in "2x".chars() {
+        setup.update(Action::Type(c));
+    }
+    assert!(matches!(
+        setup.update(Action::Submit),
+        SetupOutcome::Continue
+    ));
+    assert!(
+        setup.form.fields[1]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("not a number")
+    );
+    setup.update(Action::Backspace);
+    setup.update(Action::Type('2'));
+    let SetupOutcome::Done(text) = setup.update(Action::Submit) else {
+        panic!("not accepted")
+    };
+    let config = Config::from_toml_text(Some(&text), None).unwrap();
+    assert_eq!(config.work.contracted_hours, 22.0);
+    assert!(config.kind("tier-a").is_some());
+}
