@@ -5,17 +5,16 @@ use crate::domain::dates::ClockTime;
 use crate::domain::event::*;
 use crate::domain::replay::{Record, replay};
 use chrono::{DateTime, NaiveDate};
-use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 /// Builds a journal event by event; each record is written at noon on `written` (default: the
 /// day it describes, or 2026-01-01).
 #[derive(Debug, Default)]
-struct J {
-    records: Vec<Record>,
+pub(super) struct J {
+    pub(super) records: Vec<Record>,
 }
 
 impl J {
@@ -31,7 +30,7 @@ impl J {
             .map_or("2026-01-01".to_string(), |d| d.to_string());
         self.push_at(event, &written)
     }
-    fn case(&mut self, r: &str, kind: &str, on: &str) -> u64 {
+    pub(super) fn case(&mut self, r: &str, kind: &str, on: &str) -> u64 {
         self.push(Event::CaseAllocated(CaseAllocated {
             reference: r.into(),
             kind: kind.into(),
@@ -53,7 +52,7 @@ impl J {
             note: None,
         }))
     }
-    fn close(&mut self, r: &str, on: &str) {
+    pub(super) fn close(&mut self, r: &str, on: &str) {
         self.push(Event::CaseClosed(CaseClosed {
             reference: r.into(),
             on: d(on),
@@ -98,7 +97,7 @@ impl J {
             note: None,
         }));
     }
-    fn hours(&mut self, on: NaiveDate, hours: f64) {
+    pub(super) fn hours(&mut self, on: NaiveDate, hours: f64) {
         self.push(Event::HoursLogged(HoursLogged {
             date: on,
             start: None,
@@ -134,7 +133,7 @@ impl J {
         })
     }
 
-    fn report(&self, from: &str, to: &str, today: &str) -> Report {
+    pub(super) fn report(&self, from: &str, to: &str, today: &str) -> Report {
         self.report_with(&Config::default(), from, to, today)
     }
 }
@@ -543,76 +542,4 @@ fn the_default_period_is_the_twelve_months_ending_today() {
     );
 }
 
-fn arbitrary_journal() -> impl Strategy<Value = J> {
-    let case = (0..400u64, proptest::option::of(0..200u64), 0..3usize);
-    let hours = (0..400u64, 1..12u32);
-    (
-        proptest::collection::vec(case, 0..25),
-        proptest::collection::vec(hours, 0..40),
-    )
-        .prop_map(|(cases, hours)| {
-            let base = d("2026-01-01");
-            let mut j = J::default();
-            for (i, (start, length, kind)) in cases.into_iter().enumerate() {
-                let on = base + chrono::Days::new(start);
-                j.case(
-                    &format!("R{i}"),
-                    ["general", "complex", "report"][kind],
-                    &on.to_string(),
-                );
-                if let Some(len) = length {
-                    j.close(&format!("R{i}"), &(on + chrono::Days::new(len)).to_string());
-                }
-            }
-            for (day, h) in hours {
-                j.hours(base + chrono::Days::new(day), f64::from(h));
-            }
-            j
-        })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn open_count_never_negative_nor_above_the_cases(j in arbitrary_journal()) {
-        let state = replay(&j.records);
-        let period = Period { from: d("2026-01-01"), to: d("2027-06-30") };
-        let daily = caseload::Daily::compute(&state, &Config::default(), period);
-        prop_assert!(daily.open.iter().all(|o| (*o as usize) <= state.cases.len()));
-        prop_assert!(daily.weight_centi.iter().all(|w| *w >= 0));
-        for day in period.days().step_by(17) {
-            prop_assert_eq!(daily.open_on(day) as usize, state.open_cases_on(day).count());
-        }
-    }
-
-    #[test]
-    fn pseudonyms_are_one_to_one_and_stable(j in arbitrary_journal()) {
-        let state = replay(&j.records);
-        let names = Pseudonyms::new(&state, false);
-        let mut seen: Vec<String> = state.cases.iter().map(|c| names.name(&c.reference)).collect();
-        seen.sort();
-        seen.dedup();
-        prop_assert_eq!(seen.len(), state.cases.len());
-        // A case allocated after all the others does not renumber anyone.
-        let mut later = J { records: j.records.clone() };
-        later.case("NEW", "general", "2099-01-01");
-        let later_names = Pseudonyms::new(&replay(&later.records), false);
-        for c in &state.cases {
-            prop_assert_eq!(names.name(&c.reference), later_names.name(&c.reference));
-        }
-    }
-
-    #[test]
-    fn a_period_is_the_sum_of_its_halves(j in arbitrary_journal(), split in 0..500u64) {
-        let (from, to) = (d("2026-01-01"), d("2027-05-15"));
-        let mid = from + chrono::Days::new(split);
-        let today = "2027-12-31";
-        let whole = j.report(&from.to_string(), &to.to_string(), today);
-        let a = j.report(&from.to_string(), &mid.to_string(), today);
-        let b = j.report(&(mid + chrono::Days::new(1)).to_string(), &to.to_string(), today);
-        prop_assert_eq!(whole.caseload.allocated, a.caseload.allocated + b.caseload.allocated);
-        prop_assert_eq!(whole.caseload.closed, a.caseload.closed + b.caseload.closed);
-        prop_assert!((whole.hours.worked - (a.hours.worked + b.hours.worked)).abs() < 0.005);
-    }
-}
+mod properties;
