@@ -720,3 +720,72 @@ fn report_json_is_pseudonymised_unless_revealed() {
         "invalid value 'revenge'",
     );
 }
+
+#[test]
+fn demo_generate_writes_a_deterministic_sample_that_verifies() {
+    let s = Sandbox::new();
+    let a = s.dir.path().join("a");
+    let b = s.dir.path().join("b");
+    for dir in [&a, &b] {
+        let out = s
+            .cmd()
+            .args(["demo", "--generate"])
+            .arg(dir)
+            .args(["--years", "0.5", "--seed", "3"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("open it with: caseload --data-dir"));
+    }
+    let journal = std::fs::read(a.join("journal.jsonl")).unwrap();
+    assert_eq!(
+        journal,
+        std::fs::read(b.join("journal.jsonl")).unwrap(),
+        "same seed, same journal"
+    );
+    let verify = s
+        .cmd()
+        .arg("--data-dir")
+        .arg(&a)
+        .arg("--config")
+        .arg(a.join("config.toml"))
+        .arg("verify")
+        .output()
+        .unwrap();
+    assert!(verify.status.success());
+    assert!(String::from_utf8_lossy(&verify.stdout).contains("chain intact"));
+    let report = s
+        .cmd()
+        .arg("--data-dir")
+        .arg(&a)
+        .arg("--config")
+        .arg(a.join("config.toml"))
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert!(report["caseload"]["allocated"].as_u64().unwrap() > 10);
+
+    let again = s
+        .cmd()
+        .args(["demo", "--generate"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a journal"));
+    refused(
+        &s,
+        &["demo", "--generate", "x", "--years", "many"],
+        "--years: `many` is not accepted",
+    );
+    refused(
+        &s,
+        &["demo", "--generate", "x", "--seed", "-4"],
+        "--seed: `-4` is not a whole number",
+    );
+}

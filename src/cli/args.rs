@@ -81,10 +81,15 @@ pub struct DemoArgs {
     #[arg(long, value_name = "DIR")]
     pub generate: Option<PathBuf>,
     /// How many years of records to generate [default: 1.5]
-    #[arg(long, value_name = "N", requires = "generate")]
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "generate",
+        allow_negative_numbers = true
+    )]
     pub years: Option<String>,
     /// Seed for the generator; the same seed gives the same journal [default: 1]
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub seed: Option<String>,
 }
 

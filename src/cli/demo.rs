@@ -37,9 +37,10 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         }
         None => DEMO_DAYS,
     };
-    // The sample's "now": the real time if --today is today, else the evening of --today.
+    // The sample's "now": the evening of --today, so that a seed always gives the same
+    // journal; for the interactive demo on the real today, the real time.
     let real = Local::now().fixed_offset();
-    let now = if real.date_naive() == ctx.today {
+    let now = if real.date_naive() == ctx.today && args.generate.is_none() {
         real.with_nanosecond(0).unwrap_or(real)
     } else {
         ctx.today
