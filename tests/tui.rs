@@ -494,6 +494,10 @@ fn the_report_screen_writes_off_the_ui_thread() {
     f.app.update(Action::Show(ScreenId::Report));
     key(&mut f.app, KeyCode::Enter);
     assert!(matches!(f.app.overlay, Overlay::ReportForm(_)));
+    for _ in 0..3 {
+        key(&mut f.app, KeyCode::Tab);
+    }
+    key(&mut f.app, KeyCode::Char('j')); // type-ahead: json
     key(&mut f.app, KeyCode::Enter);
     assert_eq!(f.app.overlay, Overlay::None);
     assert!(f.app.report.is_writing());

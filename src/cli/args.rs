@@ -274,7 +274,11 @@ pub enum Purpose {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    Md,
+    Html,
+    Csv,
     Json,
+    Ics,
 }
 
 #[derive(Debug, Args)]
@@ -282,14 +286,14 @@ pub struct ReportArgs {
     /// What the report is for
     #[arg(long, value_enum, default_value = "grievance")]
     pub purpose: Purpose,
-    /// First day covered [default: a year before --to]
+    /// First day covered [default: a year before --to; four weeks for supervision]
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Last day covered [default: today]
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "json")]
+    /// Output format: md (email or letter), html (charts, printable), csv (chronology), json, ics (calendar)
+    #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
     /// Write to FILE instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]

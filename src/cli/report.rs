@@ -9,6 +9,16 @@ use crate::report::{self, Inputs, Period, Purpose};
 use chrono::{Local, Timelike};
 use std::io::Write;
 
+fn format(f: Format) -> report::Format {
+    match f {
+        Format::Md => report::Format::Md,
+        Format::Html => report::Format::Html,
+        Format::Csv => report::Format::Csv,
+        Format::Json => report::Format::Json,
+        Format::Ics => report::Format::Ics,
+    }
+}
+
 fn purpose(p: PurposeArg) -> Purpose {
     match p {
         PurposeArg::Grievance => Purpose::Grievance,
@@ -24,7 +34,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             .map(|t| parse_date(t, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
             .transpose()
     };
-    let period = Period::resolve(
+    let period = Period::for_purpose(
+        purpose(args.purpose),
         date("--from", &args.from)?,
         date("--to", &args.to)?,
         ctx.today,
@@ -50,18 +61,17 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         purpose: purpose(args.purpose),
         reveal_refs: args.reveal_refs,
         generated_at: now.with_nanosecond(0).unwrap_or(now),
+        receipt: journal.receipt().map(|r| r.to_string()),
     });
-    let text = match args.format {
-        Format::Json => report::json::write(&model),
-    };
+    let text = report::render(&model, format(args.format), &config.date_format);
     match &args.output {
         Some(path) => {
-            write_private_file(path, text.as_bytes())?;
+            write_private_file(path, &text)?;
             eprintln!("caseload: wrote {}", path.display());
         }
         None => std::io::stdout()
             .lock()
-            .write_all(text.as_bytes())
+            .write_all(&text)
             .map_err(super::io_failed)?,
     }
     Ok(())

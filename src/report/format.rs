@@ -6,21 +6,39 @@ use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    Md,
+    Html,
+    Csv,
     Json,
+    Ics,
 }
 
 impl Format {
-    pub const ALL: [Format; 1] = [Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Ics,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
             Format::Json => "json",
+            Format::Ics => "ics",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Format::Json => "JSON (caseload.report/1, for a rep's spreadsheet or another tool)",
+            Format::Md => "Markdown, to paste into an email or letter",
+            Format::Html => "HTML page with charts, to read or print",
+            Format::Csv => "CSV chronology, for Excel or LibreOffice",
+            Format::Json => "JSON (caseload.report/1), for a rep or another tool",
+            Format::Ics => "Calendar of deadlines and leave, for Outlook or Google",
         }
     }
 
@@ -48,9 +66,13 @@ impl FromStr for Format {
     }
 }
 
-/// The document's bytes.
-pub fn render(report: &Report, format: Format) -> Vec<u8> {
+/// The document's bytes. Dates in documents use `date_format` (the configured display).
+pub fn render(report: &Report, format: Format, date_format: &str) -> Vec<u8> {
     match format {
+        Format::Md => super::markdown::write(report, date_format).into_bytes(),
+        Format::Html => super::html::write(report, date_format).into_bytes(),
+        Format::Csv => super::chronology_csv::write(report),
         Format::Json => super::json::write(report).into_bytes(),
+        Format::Ics => super::ics::write(report).into_bytes(),
     }
 }

@@ -2,15 +2,22 @@
 //! (SPEC 7 and 8), and the writers that turn the model into documents.
 
 mod caseload;
+mod chronology_csv;
 mod deadlines;
+pub mod detail;
+pub mod document;
 mod format;
 mod hours;
+pub mod html;
+mod ics;
 pub mod json;
 mod leave;
 pub mod leave_flags;
+mod markdown;
 pub mod model;
 mod notes;
 mod pseudonym;
+mod svg;
 
 pub use format::{Format, render};
 pub use model::Report;
@@ -100,6 +107,20 @@ impl Period {
         Ok(Period { from, to })
     }
 
+    /// Like [`Period::resolve`], but a supervision summary defaults to the last four weeks.
+    pub fn for_purpose(
+        purpose: Purpose,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<Period, String> {
+        let from = match (from, purpose) {
+            (None, Purpose::Supervision) => Some(to.unwrap_or(today) - chrono::Days::new(27)),
+            (from, _) => from,
+        };
+        Period::resolve(from, to, today)
+    }
+
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.from <= d && d <= self.to
     }
@@ -126,6 +147,8 @@ pub struct Inputs<'a> {
     pub purpose: Purpose,
     pub reveal_refs: bool,
     pub generated_at: DateTime<FixedOffset>,
+    /// The receipt line of the journal as read, for the integrity statement.
+    pub receipt: Option<String>,
 }
 
 /// The working-day calendar for a state and configuration.
@@ -175,6 +198,7 @@ pub fn analyse(input: &Inputs) -> Report {
         notes: notes::summary(input.state, input.period),
         integrity: notes::integrity(input),
         series: model::Series { weeks: series },
+        detail: detail::compute(input, &calendar, &names, daily.capacity_on(input.period.to)),
     }
 }
 

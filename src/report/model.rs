@@ -20,6 +20,8 @@ pub struct Report {
     pub integrity: Integrity,
     /// Not in the listed schema: per-week figures for charts (an allowed extra field).
     pub series: Series,
+    /// Not in the listed schema: what the documents show beyond the figures.
+    pub detail: super::detail::Detail,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -63,7 +63,7 @@ impl App {
         now: DateTime<FixedOffset>,
     ) -> App {
         let dashboard = Dashboard::compute(&journal, &config, today, now);
-        let report = ReportScreen::new(today, journal.dir());
+        let report = ReportScreen::new(journal.dir());
         let mut app = App {
             flags: LeaveFlags::compute(journal.state(), &config),
             journal,

@@ -41,6 +41,7 @@ impl Dashboard {
                 purpose: Purpose::Supervision,
                 reveal_refs: true,
                 generated_at: now,
+                receipt: None,
             })
         };
         let year_start = today

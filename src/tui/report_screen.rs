@@ -1,11 +1,11 @@
 //! The Report screen: choose purpose, period, format and whether to reveal references, then
 //! the document is rendered and written on a worker thread while the UI stays responsive.
 
-use super::form::{Field, Form};
+use super::form::{Field, FieldKind, Form};
 use crate::config::Config;
 use crate::journal::{Journal, create_private_dir, write_private_file};
 use crate::report::{self, Format, Inputs, Period, Purpose};
-use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
@@ -18,11 +18,7 @@ pub struct ReportScreen {
 }
 
 impl ReportScreen {
-    pub fn new(today: NaiveDate, data_dir: &Path) -> ReportScreen {
-        let from = today
-            .checked_sub_months(Months::new(12))
-            .and_then(|d| d.succ_opt())
-            .unwrap_or(today);
+    pub fn new(data_dir: &Path) -> ReportScreen {
         let purposes = vec![
             (
                 "grievance".to_string(),
@@ -46,8 +42,13 @@ impl ReportScreen {
             "Write a report",
             vec![
                 Field::choice("Purpose", purposes, "grievance"),
-                Field::date("From", from.format("%Y-%m-%d").to_string()),
-                Field::date("To", today.format("%Y-%m-%d").to_string()),
+                Field::new(
+                    "From",
+                    FieldKind::Date,
+                    "",
+                    "blank: 12 months before To (4 weeks for supervision); or a date",
+                ),
+                Field::new("To", FieldKind::Date, "", "blank: today; or a date"),
                 Field::choice("Format", formats, Format::ALL[0].key()),
                 Field::toggle(
                     "Reveal refs",
@@ -84,28 +85,31 @@ impl ReportScreen {
     ) -> bool {
         let form = &mut self.form;
         form.clear_errors();
-        let date = |form: &mut Form, label: &'static str| match crate::domain::parse_date(
-            form.value(label),
-            today,
-        ) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                form.refuse(label, e.to_string());
-                None
+        let date = |form: &mut Form, label: &'static str| {
+            let text = form.value(label).trim().to_string();
+            if text.is_empty() {
+                return Some(None);
+            }
+            match crate::domain::parse_date(&text, today) {
+                Ok(d) => Some(Some(d)),
+                Err(e) => {
+                    form.refuse(label, e.to_string());
+                    None
+                }
             }
         };
         let (from, to) = (date(form, "From"), date(form, "To"));
         let (Some(from), Some(to)) = (from, to) else {
             return false;
         };
-        let period = match Period::resolve(Some(from), Some(to), today) {
+        let purpose: Purpose = form.value("Purpose").parse().unwrap_or(Purpose::Grievance);
+        let period = match Period::for_purpose(purpose, from, to, today) {
             Ok(p) => p,
             Err(e) => {
                 form.refuse("To", e);
                 return false;
             }
         };
-        let purpose: Purpose = form.value("Purpose").parse().unwrap_or(Purpose::Grievance);
         let format: Format = form.value("Format").parse().unwrap_or(Format::ALL[0]);
         let reveal = form
             .fields
@@ -132,11 +136,13 @@ impl ReportScreen {
             purpose,
             reveal_refs: reveal,
             generated_at: now,
+            receipt: journal.receipt().map(|r| r.to_string()),
         });
         let (send, receive) = channel();
         let reports_dir = self.reports_dir.clone();
+        let date_format = config.date_format.clone();
         std::thread::spawn(move || {
-            let bytes = report::render(&model, format);
+            let bytes = report::render(&model, format, &date_format);
             let result = (|| {
                 if path.starts_with(&reports_dir) {
                     create_private_dir(&reports_dir)?;

@@ -130,6 +130,7 @@ impl J {
             purpose: Purpose::Grievance,
             reveal_refs: false,
             generated_at: DateTime::parse_from_rfc3339("2026-11-22T12:00:00+00:00").unwrap(),
+            receipt: None,
         })
     }
 
@@ -506,7 +507,7 @@ fn the_json_has_exactly_the_listed_fields() {
     };
     assert_eq!(
         keys(&v),
-        "allocations_before_leave,allocations_during_leave,caseload,deadlines,generated_at,hours,integrity,notes,period,purpose,schema,series"
+        "allocations_before_leave,allocations_during_leave,caseload,deadlines,detail,generated_at,hours,integrity,notes,period,purpose,schema,series"
     );
     assert_eq!(
         keys(&v["caseload"]),

@@ -14,10 +14,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .fields
         .iter()
         .map(|f| {
-            let shown = if f.value.is_empty() && f.label == "Save as" {
-                "(the reports folder)".to_string()
-            } else {
-                f.value.clone()
+            let shown = match (f.value.is_empty(), f.label) {
+                (true, "Save as") => "(the reports folder)".to_string(),
+                (true, "From") => "(default for the purpose)".to_string(),
+                (true, "To") => "(today)".to_string(),
+                _ => f.value.clone(),
             };
             Line::from(vec![
                 Span::styled(format!("{:<13}", f.label), app.theme.muted),

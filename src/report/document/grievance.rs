@@ -1,0 +1,32 @@
+use super::{Block, Chart, Dates, chronology, flagged_facts, leave_tables};
+use crate::report::Report;
+
+pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
+    let mut facts = flagged_facts(r, d, false);
+    if facts.is_empty() {
+        facts.push("No allocations in or before leave, overload or excess hours were recorded in this period.".into());
+    }
+    let mut blocks = vec![
+        Block::Heading("Summary of the facts".into()),
+        Block::Para(format!(
+            "At the start of the period I had {} open cases and at its end {}; {} were allocated to me and {} closed. The caseload limit is {}.",
+            r.caseload.open_at_start,
+            r.caseload.open_at_end,
+            r.caseload.allocated,
+            r.caseload.closed,
+            r.caseload.limit
+        )),
+        Block::Bullets(facts),
+        Block::Chart(Chart::Caseload),
+        Block::Chart(Chart::Hours),
+    ];
+    blocks.extend(leave_tables(r, d));
+    blocks.push(Block::Heading("Chronology".into()));
+    blocks.push(Block::Para("Every dated item in the period, in date order: allocations, closures, deadlines, leave, days with long hours or too little rest, and my diary notes.".into()));
+    blocks.push(chronology(r, d));
+    blocks.push(Block::ToComplete {
+        title: "The outcome I am asking for".into(),
+        prompt: "Write here what you want to happen, for example: a caseload within my contracted hours; no allocation during leave or in the working days before it; agreed extensions for the deadlines listed above; a review date.".into(),
+    });
+    blocks
+}

@@ -1,0 +1,138 @@
+use super::{Block, Dates, plural};
+use crate::domain::Standard;
+use crate::report::Report;
+
+/// The measured facts that belong under each HSE Management Standard.
+fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
+    let c = &r.caseload;
+    let h = &r.hours;
+    let a = &r.detail.assumptions;
+    let mut out = Vec::new();
+    match standard {
+        Standard::Demands => {
+            out.push(format!("Open cases: {} at the start of the period, {} at the end, peak {} (limit {}); above the limit on {}.", c.open_at_start, c.open_at_end, c.peak_open, c.limit, plural(c.days_over_limit, "day", "days")));
+            out.push(format!("Weighted workload above {:.0}% of contracted hours in {} (longest run {} weeks; peak {:.0}%).", a.capacity_percent, plural(c.weeks_over_threshold, "week", "weeks"), c.longest_run_over_threshold, c.capacity_percent_peak));
+            out.push(format!(
+                "Hours worked {:.1} against {:.1} expected ({:+.1}).",
+                h.worked, h.expected, h.excess
+            ));
+            if let Some(w) = &h.max_week {
+                out.push(format!(
+                    "Longest week {:.1} hours (from {}).",
+                    w.hours,
+                    d.show(&w.week_start)
+                ));
+            }
+            if let Some(avg) = h.wtr_average_max {
+                out.push(format!(
+                    "Highest 17-week average {avg:.2} hours a week (legal limit 48)."
+                ));
+            }
+            out.push(format!(
+                "{} with under 11 hours' rest; {} over 6 hours without a 20-minute break.",
+                plural(h.short_rest, "night", "nights"),
+                plural(h.missed_breaks, "day", "days")
+            ));
+            out.push(format!(
+                "Deadlines due: {}; missed {}, met late {}, extended {}.",
+                r.deadlines.due, r.deadlines.missed, r.deadlines.met_late, r.deadlines.extended
+            ));
+        }
+        Standard::Control => {
+            out.push(format!(
+                "{} of {} allocated without discussion.",
+                c.undiscussed,
+                plural(c.allocated, "case", "cases")
+            ));
+            out.push(format!(
+                "{} allocated during leave and {} in the {} working days before it.",
+                plural(r.allocations_during_leave.len() as u64, "case", "cases"),
+                r.allocations_before_leave.len(),
+                a.pre_leave_days
+            ));
+            out.push(format!(
+                "{} fell due in leave and {} soon after return.",
+                plural(r.deadlines.in_leave.len() as u64, "deadline", "deadlines"),
+                r.deadlines.soon_after_leave.len()
+            ));
+        }
+        Standard::Support => {
+            let told = r.detail.notes.iter().filter(|n| n.told.is_some()).count() as u64;
+            out.push(format!(
+                "Concerns recorded as raised with someone: {}.",
+                plural(told, "note", "notes")
+            ));
+        }
+        Standard::Relationships | Standard::Role | Standard::Change => {}
+    }
+    out
+}
+
+pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
+    let mut blocks = vec![Block::Para(
+        "Organised by the six HSE Management Standards for work-related stress. Under each: what the log measures, then my dated notes about it. An individual stress risk assessment should record the sources of stress, their effects, the actions agreed, who owns them and a review date.".into(),
+    )];
+    if let Some(mean) = r.notes.mean_stress {
+        blocks.push(Block::Para(format!(
+            "I kept {} in the period; my mean stress score was {mean:.1} out of 10.",
+            plural(r.notes.count, "diary note", "diary notes")
+        )));
+    }
+    for standard in Standard::ALL {
+        blocks.push(Block::Heading(format!(
+            "{}: {}",
+            standard.label(),
+            standard.covers()
+        )));
+        let measured = facts(r, d, standard);
+        if !measured.is_empty() {
+            blocks.push(Block::Bullets(measured));
+        }
+        let notes: Vec<Vec<String>> = r
+            .detail
+            .notes
+            .iter()
+            .filter(|n| n.standards.contains(&standard))
+            .map(|n| {
+                vec![
+                    d.show(&n.date),
+                    n.stress.map(|s| format!("{s}/10")).unwrap_or_default(),
+                    n.text.clone(),
+                    n.told.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        if notes.is_empty() {
+            blocks.push(Block::Para(
+                "No notes were tagged with this standard in the period.".into(),
+            ));
+        } else {
+            blocks.push(Block::Table {
+                header: ["Date", "Stress", "Note", "Told"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: notes,
+            });
+        }
+    }
+    blocks.push(Block::Heading("Suggested points for discussion".into()));
+    let mut points = Vec::new();
+    if r.caseload.weeks_over_threshold > 0 || r.caseload.days_over_limit > 0 {
+        points.push("Agree a caseload that can be done within contracted hours, and how it will be measured.".to_string());
+    }
+    if !r.allocations_during_leave.is_empty() || !r.allocations_before_leave.is_empty() {
+        points.push("Agree that no work is allocated during leave or in the days just before it, and how cover works.".to_string());
+    }
+    if r.caseload.undiscussed > 0 {
+        points.push("Agree that allocations are discussed with me first, taking my current caseload into account.".to_string());
+    }
+    if r.hours.short_rest > 0 || r.hours.missed_breaks > 0 || r.hours.excess > 0.0 {
+        points.push("Review working hours, breaks and rest between working days, and how extra hours are taken back.".to_string());
+    }
+    if r.deadlines.missed > 0 || !r.deadlines.soon_after_leave.is_empty() {
+        points.push("Agree priorities and realistic dates for the deadlines at risk.".to_string());
+    }
+    points.push("Record the agreed actions, who owns each, and a date to review them.".to_string());
+    blocks.push(Block::Bullets(points));
+    blocks
+}

@@ -1,0 +1,44 @@
+use super::{Block, Chart, Dates, flagged_facts, upcoming};
+use crate::report::Report;
+
+pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
+    let c = &r.caseload;
+    let h = &r.hours;
+    let dl = &r.deadlines;
+    let mut lines = vec![
+        format!(
+            "Open cases: {} now (limit {}); {} allocated and {} closed in the period; {} without discussion.",
+            c.open_at_end, c.limit, c.allocated, c.closed, c.undiscussed
+        ),
+        format!(
+            "Weighted workload now: {:.0}% of contracted hours.",
+            r.detail.capacity_percent_at_end
+        ),
+        format!(
+            "Deadlines due: {}; met on time {}, not met by the due date {}, extended {}.",
+            dl.due, dl.met, dl.missed, dl.extended
+        ),
+        format!(
+            "Hours: {:.1} worked against {:.1} expected; longest week {:.1}.",
+            h.worked,
+            h.expected,
+            h.max_week.as_ref().map_or(0.0, |w| w.hours)
+        ),
+    ];
+    lines.extend(
+        flagged_facts(r, d, false)
+            .into_iter()
+            .filter(|f| f.contains("leave") || f.contains("rest") || f.contains("break")),
+    );
+    vec![
+        Block::Heading("The period".into()),
+        Block::Bullets(lines),
+        Block::Chart(Chart::Caseload),
+        Block::Heading("The next four weeks".into()),
+        upcoming(r, d),
+        Block::ToComplete {
+            title: "Agreed in supervision".into(),
+            prompt: "Priorities, anything reallocated or extended, and actions with owners.".into(),
+        },
+    ]
+}

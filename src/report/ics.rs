@@ -1,0 +1,91 @@
+//! `--format ics`: deadlines and leave as all-day events, with UIDs that stay the same when
+//! the calendar is exported again, so importing twice updates rather than duplicates.
+
+use super::Report;
+use chrono::{Days, NaiveDate, TimeZone, Utc};
+use icalendar::{Calendar, Component, EventLike};
+
+fn date(iso: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()
+}
+
+pub fn write(report: &Report) -> String {
+    let stamp = chrono::DateTime::parse_from_rfc3339(&report.generated_at)
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or_else(|_| Utc.timestamp_opt(0, 0).unwrap());
+    let mut calendar = Calendar::new();
+    calendar.name("caseload: deadlines and leave");
+    // Stable across exports: the journal's identity and the record's number.
+    let journal = &report.detail.journal_id;
+    let uid =
+        |kind: &str, record: u64| format!("caseload-{journal}-{kind}-{record}@caseload.invalid");
+    for item in &report.detail.chronology {
+        let Some(start) = date(&item.date) else {
+            continue;
+        };
+        match item.kind {
+            "deadline" => {
+                let case = item
+                    .case
+                    .as_deref()
+                    .map(|c| format!("{c}: "))
+                    .unwrap_or_default();
+                let summary = format!(
+                    "Deadline: {case}{}",
+                    item.detail.split(" due").next().unwrap_or(&item.detail)
+                );
+                let description = format!(
+                    "{}{}",
+                    item.detail,
+                    if item.flags.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", item.flags.join("; "))
+                    }
+                );
+                calendar.push(
+                    icalendar::Event::new()
+                        .uid(&uid("deadline", item.record))
+                        .timestamp(stamp)
+                        .summary(&summary)
+                        .description(&description)
+                        .starts(start)
+                        .ends(start + Days::new(1))
+                        .done(),
+                );
+            }
+            "leave" => {
+                let end = item.until.as_deref().and_then(date).unwrap_or(start) + Days::new(1);
+                calendar.push(
+                    icalendar::Event::new()
+                        .uid(&uid("leave", item.record))
+                        .timestamp(stamp)
+                        .summary(&item.detail)
+                        .starts(start)
+                        .ends(end)
+                        .done(),
+                );
+            }
+            _ => {}
+        }
+    }
+    for u in &report.detail.upcoming {
+        let Some(due) = date(&u.due) else { continue };
+        let case = u
+            .case
+            .as_deref()
+            .map(|c| format!("{c}: "))
+            .unwrap_or_default();
+        calendar.push(
+            icalendar::Event::new()
+                .uid(&uid("deadline", u.record))
+                .timestamp(stamp)
+                .summary(&format!("Deadline: {case}{}", u.what))
+                .description(&u.flags.join("; "))
+                .starts(due)
+                .ends(due + Days::new(1))
+                .done(),
+        );
+    }
+    calendar.done().to_string()
+}

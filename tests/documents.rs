@@ -1,0 +1,302 @@
+//! Every document format, read back with a real reader where Rust has one, checked for leaks
+//! of case references, and the Markdown of each purpose pinned for a fixed journal.
+
+use caseload::config::{Config, preset};
+use caseload::demo::generate;
+use caseload::journal::{Access, Journal};
+use caseload::report::{self, Format, Inputs, Period, Purpose, Report};
+use chrono::{DateTime, NaiveDate};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    journal: Journal,
+    config: Config,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
+    Journal::create_sample(dir.path(), &generate(today(), now, 540, 1)).unwrap();
+    let journal = Journal::open(dir.path(), Access::ReadOnly).unwrap();
+    let config = Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap();
+    Fixture {
+        _dir: dir,
+        journal,
+        config,
+    }
+}
+
+fn model(f: &Fixture, purpose: Purpose, reveal: bool) -> Report {
+    report::analyse(&Inputs {
+        state: f.journal.state(),
+        records: f.journal.records(),
+        config: &f.config,
+        head: f.journal.head(),
+        chain_ok: true,
+        today: today(),
+        period: Period::for_purpose(purpose, None, None, today()).unwrap(),
+        purpose,
+        reveal_refs: reveal,
+        generated_at: DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap(),
+        receipt: f.journal.receipt().map(|r| r.to_string()),
+    })
+}
+
+fn text(r: &Report, format: Format) -> String {
+    String::from_utf8(report::render(r, format, "%d %b %Y")).unwrap()
+}
+
+#[test]
+fn markdown_of_each_purpose_is_pinned() {
+    let f = fixture();
+    for purpose in Purpose::ALL {
+        let md = text(&model(&f, purpose, false), Format::Md);
+        insta::assert_snapshot!(format!("markdown_{}", purpose.key()), md);
+    }
+}
+
+#[test]
+fn every_document_states_period_assumptions_unlogged_privacy_and_integrity() {
+    let f = fixture();
+    for purpose in Purpose::ALL {
+        let r = model(&f, purpose, false);
+        for format in [Format::Md, Format::Html] {
+            let doc = text(&r, format);
+            assert!(doc.contains("Period: "), "{purpose} {format}");
+            assert!(
+                doc.contains("Assumptions: contracted hours 37"),
+                "{purpose} {format}"
+            );
+            assert!(doc.contains("Not logged: "), "{purpose} {format}");
+            assert!(
+                doc.contains("check them for names or other personal data"),
+                "{purpose} {format}"
+            );
+            assert!(
+                doc.contains("Receipt: caseload-receipt v1 seq=802"),
+                "{purpose} {format}"
+            );
+            assert!(
+                doc.contains("caseload verify --receipt"),
+                "{purpose} {format}"
+            );
+        }
+    }
+    let grievance = text(&model(&f, Purpose::Grievance, false), Format::Md);
+    let summary = grievance.find("## Summary of the facts").unwrap();
+    let chronology = grievance.find("## Chronology").unwrap();
+    let outcome = grievance.find("## The outcome I am asking for").unwrap();
+    assert!(
+        summary < chronology && chronology < outcome,
+        "facts, then chronology, then the outcome"
+    );
+    let stress = text(&model(&f, Purpose::Stress, false), Format::Md);
+    for heading in [
+        "## Demands:",
+        "## Control:",
+        "## Support:",
+        "## Relationships:",
+        "## Role:",
+        "## Change:",
+        "## Suggested points for discussion",
+    ] {
+        assert!(stress.contains(heading), "{heading}");
+    }
+    let notice = text(&model(&f, Purpose::Notice, false), Format::Md);
+    assert!(
+        notice.lines().count() < 40,
+        "a notice fits on a screen: {} lines",
+        notice.lines().count()
+    );
+    assert!(notice.contains("Please can we meet"));
+}
+
+#[test]
+fn no_case_reference_leaks_without_reveal_refs() {
+    let f = fixture();
+    let refs: Vec<String> = f
+        .journal
+        .state()
+        .cases
+        .iter()
+        .map(|c| c.reference.clone())
+        .collect();
+    assert!(refs.len() > 50);
+    for purpose in Purpose::ALL {
+        let hidden = model(&f, purpose, false);
+        let shown = model(&f, purpose, true);
+        for format in Format::ALL {
+            let doc = text(&hidden, format);
+            if let Some(leak) = refs.iter().find(|r| doc.contains(r.as_str())) {
+                panic!("{purpose} {format} shows {leak}");
+            }
+            if format != Format::Ics && purpose == Purpose::Grievance {
+                assert!(
+                    refs.iter()
+                        .any(|r| text(&shown, format).contains(r.as_str())),
+                    "{format} with --reveal-refs shows references"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn csv_is_the_chronology_and_reads_back_with_a_csv_parser() {
+    let f = fixture();
+    let r = model(&f, Purpose::Grievance, false);
+    let bytes = report::render(&r, Format::Csv, "%d %b %Y");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["date", "type", "case", "detail", "flags"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), r.detail.chronology.len());
+    for (row, item) in rows.iter().zip(&r.detail.chronology) {
+        assert_eq!(&row[0], item.date);
+        assert_eq!(
+            &row[3], item.detail,
+            "quoting keeps commas, quotes and semicolons intact"
+        );
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[3].contains(';') || r[3].contains(','))
+    );
+    let types: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r.get(1).unwrap())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    for t in ["allocated", "closed", "deadline", "leave", "note", "hours"] {
+        assert!(types.contains(t), "{t}");
+    }
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "RFC 4180 line ends");
+}
+
+#[test]
+fn ics_reads_back_as_all_day_events_with_stable_uids() {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let f = fixture();
+    let r = model(&f, Purpose::Grievance, false);
+    let parsed: Calendar = text(&r, Format::Ics).parse().unwrap();
+    let events: Vec<&icalendar::Event> = parsed
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    let deadlines = r
+        .detail
+        .chronology
+        .iter()
+        .filter(|i| i.kind == "deadline")
+        .count()
+        + r.detail.upcoming.len();
+    let leave = r
+        .detail
+        .chronology
+        .iter()
+        .filter(|i| i.kind == "leave")
+        .count();
+    assert_eq!(events.len(), deadlines + leave);
+    for e in &events {
+        assert!(
+            matches!(e.get_start(), Some(icalendar::DatePerhapsTime::Date(_))),
+            "all-day: {:?}",
+            e.get_summary()
+        );
+        assert!(e.get_uid().is_some());
+    }
+    let uids: std::collections::HashSet<_> = events
+        .iter()
+        .map(|e| e.get_uid().unwrap().to_string())
+        .collect();
+    assert_eq!(uids.len(), events.len(), "unique");
+    // Exported again later, with more records in the journal, the same items keep their UIDs.
+    let dir = tempfile::tempdir().unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
+    let mut records = generate(today(), now, 540, 1);
+    records.truncate(700);
+    Journal::create_sample(dir.path(), &records).unwrap();
+    let earlier = Journal::open(dir.path(), Access::ReadOnly).unwrap();
+    let g = Fixture {
+        _dir: dir,
+        journal: earlier,
+        config: f.config.clone(),
+    };
+    let before: Calendar = text(&model(&g, Purpose::Grievance, false), Format::Ics)
+        .parse()
+        .unwrap();
+    let before_uids: Vec<String> = before
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => e.get_uid().map(String::from),
+            _ => None,
+        })
+        .collect();
+    assert!(!before_uids.is_empty());
+    assert!(
+        before_uids.iter().filter(|u| uids.contains(*u)).count() * 10 >= before_uids.len() * 8,
+        "most UIDs unchanged"
+    );
+}
+
+#[test]
+fn html_is_self_contained_with_charts_and_a_print_stylesheet() {
+    let f = fixture();
+    let html = text(&model(&f, Purpose::Grievance, false), Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<svg").count(), 2, "caseload and hours charts");
+    assert!(html.contains("@media print"));
+    let lower = html.to_lowercase();
+    for external in [
+        "<script", "<link", "<img", "<iframe", "@import", "url(", "src=", "href=",
+    ] {
+        assert!(!lower.contains(external), "{external}");
+    }
+    let without_svg_namespace = lower.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(
+        !without_svg_namespace.contains("http://") && !without_svg_namespace.contains("https://")
+    );
+    // Text from notes is escaped.
+    assert!(!html.contains("<b>"));
+}
+
+#[test]
+fn markup_in_notes_is_escaped_in_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = Journal::open(dir.path(), Access::ReadWrite).unwrap();
+    j.append(|_, _| {
+        caseload::domain::commands::add_note(
+            caseload::domain::NoteAdded {
+                date: today(),
+                text: "<script>alert(1)</script> & \"quotes\"".into(),
+                standards: vec![caseload::domain::Standard::Demands],
+                stress: Some(5),
+                told: None,
+            },
+            today(),
+        )
+        .map_err(caseload::error::Error::Invalid)
+    })
+    .unwrap();
+    let f = Fixture {
+        _dir: dir,
+        journal: j,
+        config: Config::default(),
+    };
+    let html = text(&model(&f, Purpose::Stress, false), Format::Html);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assert!(!html.contains("<script>"));
+}
