@@ -101,6 +101,8 @@ struct Generator {
     now: DateTime<FixedOffset>,
     offset: FixedOffset,
     next_ref: u32,
+    /// The draft index of the last case allocated, for deadlines set with it.
+    last_case: usize,
 }
 
 impl Generator {
@@ -174,6 +176,7 @@ impl Generator {
             note: note.map(str::to_string),
         });
         let case_index = self.push(at, event, None);
+        self.last_case = case_index;
         let due = day + Days::new(self.rng.u64(42..85));
         self.deadline(case_index, Some(&reference), "Report filing", due, today);
         let closes = day + Days::new(self.rng.u64(70..230));
@@ -263,6 +266,7 @@ pub fn generate(today: NaiveDate, now: DateTime<FixedOffset>, days: u64, seed: u
         now,
         offset: *now.offset(),
         next_ref: 0,
+        last_case: 0,
     };
     let start = today - Days::new(days);
     // Leave: two weeks, three sick days and a week in every 365 days, starting on Mondays.
@@ -342,7 +346,7 @@ pub fn generate(today: NaiveDate, now: DateTime<FixedOffset>, days: u64, seed: u
                     .skip(1)
                     .find(|d| calendar.is_working_day(*d))
                     .expect("a working day follows");
-                let after = g.drafts.len() - 1;
+                let after = g.last_case;
                 g.deadline(after, Some(&case), "Safeguarding letter", back, today);
                 let at = g.written(day);
                 let text = format!(

@@ -130,6 +130,11 @@ fn no_case_reference_leaks_without_reveal_refs() {
         let hidden = model(&f, purpose, false);
         let shown = model(&f, purpose, true);
         for format in Format::ALL {
+            if format == Format::Pdf {
+                // PDF text is stored as glyph ids; its words come from the same blocks as HTML.
+                assert!(report::render(&hidden, format, "%d %b %Y").starts_with(b"%PDF-"));
+                continue;
+            }
             let doc = text(&hidden, format);
             if let Some(leak) = refs.iter().find(|r| doc.contains(r.as_str())) {
                 panic!("{purpose} {format} shows {leak}");
@@ -299,4 +304,32 @@ fn markup_in_notes_is_escaped_in_html() {
     let html = text(&model(&f, Purpose::Stress, false), Format::Html);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
     assert!(!html.contains("<script>"));
+}
+
+#[test]
+fn pdf_is_a_complete_a4_document_with_the_font_embedded() {
+    let f = fixture();
+    for purpose in Purpose::ALL {
+        let pdf = report::render(&model(&f, purpose, false), Format::Pdf, "%d %b %Y");
+        assert!(pdf.starts_with(b"%PDF-"), "{purpose}");
+        let tail = String::from_utf8_lossy(&pdf[pdf.len().saturating_sub(64)..]).to_string();
+        assert!(tail.trim_end().ends_with("%%EOF"), "{purpose}: {tail}");
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("DejaVuSans"), "the font is embedded");
+        assert!(text.contains("/MediaBox[0 0 595 842]"), "A4");
+    }
+    // The grievance runs to several pages; the notice fits on one.
+    let pages = |purpose| {
+        let pdf = report::render(&model(&f, purpose, false), Format::Pdf, "%d %b %Y");
+        let text = String::from_utf8_lossy(&pdf).to_string();
+        let at = text.find("/Count ").expect("a page tree");
+        text[at + 7..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse::<u32>()
+            .unwrap()
+    };
+    assert!(pages(Purpose::Grievance) > 3);
+    assert_eq!(pages(Purpose::Notice), 1);
 }

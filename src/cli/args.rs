@@ -276,6 +276,7 @@ pub enum Purpose {
 pub enum Format {
     Md,
     Html,
+    Pdf,
     Csv,
     Json,
     Ics,
@@ -292,7 +293,7 @@ pub struct ReportArgs {
     /// Last day covered [default: today]
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Output format: md (email or letter), html (charts, printable), csv (chronology), json, ics (calendar)
+    /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar)
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
     /// Write to FILE instead of standard output

@@ -13,6 +13,7 @@ fn format(f: Format) -> report::Format {
     match f {
         Format::Md => report::Format::Md,
         Format::Html => report::Format::Html,
+        Format::Pdf => report::Format::Pdf,
         Format::Csv => report::Format::Csv,
         Format::Json => report::Format::Json,
         Format::Ics => report::Format::Ics,

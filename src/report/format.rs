@@ -8,6 +8,7 @@ use std::str::FromStr;
 pub enum Format {
     Md,
     Html,
+    Pdf,
     Csv,
     Json,
     Ics,
@@ -26,6 +27,7 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Ics => "ics",
@@ -36,6 +38,7 @@ impl Format {
         match self {
             Format::Md => "Markdown, to paste into an email or letter",
             Format::Html => "HTML page with charts, to read or print",
+            Format::Pdf => "PDF, to attach or print",
             Format::Csv => "CSV chronology, for Excel or LibreOffice",
             Format::Json => "JSON (caseload.report/1), for a rep or another tool",
             Format::Ics => "Calendar of deadlines and leave, for Outlook or Google",
@@ -71,6 +74,7 @@ pub fn render(report: &Report, format: Format, date_format: &str) -> Vec<u8> {
     match format {
         Format::Md => super::markdown::write(report, date_format).into_bytes(),
         Format::Html => super::html::write(report, date_format).into_bytes(),
+        Format::Pdf => super::pdf::write(report, date_format),
         Format::Csv => super::chronology_csv::write(report),
         Format::Json => super::json::write(report).into_bytes(),
         Format::Ics => super::ics::write(report).into_bytes(),

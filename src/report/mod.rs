@@ -16,6 +16,7 @@ pub mod leave_flags;
 mod markdown;
 pub mod model;
 mod notes;
+mod pdf;
 mod pseudonym;
 mod svg;
 

@@ -48,9 +48,12 @@ pub struct Document {
 pub struct Dates<'a>(pub &'a str);
 
 impl Dates<'_> {
+    /// The date for people, with no-break spaces so that "22 Nov 2026" never splits.
     pub fn show(&self, iso: &str) -> String {
-        NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-            .map_or_else(|_| iso.to_string(), |d| d.format(self.0).to_string())
+        NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(
+            |_| iso.to_string(),
+            |d| d.format(self.0).to_string().replace(' ', "\u{a0}"),
+        )
     }
 }
 
