@@ -77,7 +77,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Instead of opening the UI, write a sample journal and its config.toml into DIR and exit
+    /// Instead of opening the UI, write a sample journal (about 2,500 records a year, every block of each day logged) and its config.toml into DIR and exit
     #[arg(long, value_name = "DIR")]
     pub generate: Option<PathBuf>,
     /// How many years of records to generate [default: 1.5]

@@ -4,7 +4,7 @@
 use super::Context;
 use super::args::DemoArgs;
 use crate::config::{Config, preset};
-use crate::demo::{DEMO_PRESET, generate};
+use crate::demo::{DEMO_PRESET, Intensity, generate_with};
 use crate::error::{Error, Result};
 use crate::journal::{Journal, create_private_dir, write_private_file};
 use chrono::{Local, NaiveTime, Timelike};
@@ -49,7 +49,14 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
             .single()
             .unwrap_or(real)
     };
-    let records = generate(ctx.today, now, days, seed);
+    // A generated journal for trials and benchmarks records every block of the day; the
+    // interactive demo keeps to a lighter, easier-to-read log.
+    let intensity = if args.generate.is_some() {
+        Intensity::Full
+    } else {
+        Intensity::Demo
+    };
+    let records = generate_with(ctx.today, now, days, seed, intensity);
     let config_text = preset(DEMO_PRESET).expect("the demo preset ships");
     match &args.generate {
         Some(dir) => {

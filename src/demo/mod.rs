@@ -95,6 +95,18 @@ struct Draft {
     deadline: Option<usize>,
 }
 
+/// How much a generated practitioner records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intensity {
+    /// One timed entry a working day, a note now and then: the demo (about 550 records a year).
+    Demo,
+    /// Every block of the day logged, a note most days, three deadlines a case: a heavy,
+    /// careful user, for benchmarks (about 2,500 records a year).
+    Full,
+}
+
+mod detailed;
+
 struct Generator {
     rng: fastrand::Rng,
     drafts: Vec<Draft>,
@@ -103,6 +115,7 @@ struct Generator {
     next_ref: u32,
     /// The draft index of the last case allocated, for deadlines set with it.
     last_case: usize,
+    intensity: Intensity,
 }
 
 impl Generator {
@@ -179,6 +192,24 @@ impl Generator {
         self.last_case = case_index;
         let due = day + Days::new(self.rng.u64(42..85));
         self.deadline(case_index, Some(&reference), "Report filing", due, today);
+        if self.intensity == Intensity::Full {
+            let letter = day + Days::new(self.rng.u64(10..18));
+            self.deadline(
+                case_index,
+                Some(&reference),
+                "Safeguarding letter",
+                letter,
+                today,
+            );
+            let hearing = day + Days::new(self.rng.u64(90..180));
+            self.deadline(
+                case_index,
+                Some(&reference),
+                "Final hearing position statement",
+                hearing,
+                today,
+            );
+        }
         let closes = day + Days::new(self.rng.u64(70..230));
         if closes < today {
             let at = self
@@ -258,8 +289,20 @@ impl Generator {
     }
 }
 
-/// Generates `days` days of records ending on `today`; `now` caps every written-at time.
+/// Generates `days` days of the demo's records ending on `today`; `now` caps every
+/// written-at time.
 pub fn generate(today: NaiveDate, now: DateTime<FixedOffset>, days: u64, seed: u64) -> Vec<Record> {
+    generate_with(today, now, days, seed, Intensity::Demo)
+}
+
+/// Like [`generate`], at the chosen intensity.
+pub fn generate_with(
+    today: NaiveDate,
+    now: DateTime<FixedOffset>,
+    days: u64,
+    seed: u64,
+    intensity: Intensity,
+) -> Vec<Record> {
     let mut g = Generator {
         rng: fastrand::Rng::with_seed(seed),
         drafts: Vec::new(),
@@ -267,6 +310,7 @@ pub fn generate(today: NaiveDate, now: DateTime<FixedOffset>, days: u64, seed: u
         offset: *now.offset(),
         next_ref: 0,
         last_case: 0,
+        intensity,
     };
     let start = today - Days::new(days);
     // Leave: two weeks, three sick days and a week in every 365 days, starting on Mondays.
@@ -373,7 +417,10 @@ pub fn generate(today: NaiveDate, now: DateTime<FixedOffset>, days: u64, seed: u
         {
             g.allocate(day, today, false, Some("Allocated while I was on leave"));
         }
-        log_day(&mut g, &calendar, day, today);
+        match intensity {
+            Intensity::Demo => log_day(&mut g, &calendar, day, today),
+            Intensity::Full => detailed::log_day(&mut g, &calendar, day, today),
+        }
     }
 
     let mut drafts = g.drafts;

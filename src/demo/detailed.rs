@@ -1,0 +1,60 @@
+//! The heavy user's day, for benchmarks at scale: every block of work logged as its own timed
+//! entry, and a diary note on most days.
+
+use super::{Generator, NOTES};
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::dates::ClockTime;
+use crate::domain::event::{Event, HoursLogged, NoteAdded};
+use chrono::NaiveDate;
+
+const BLOCKS: [&str; 6] = [
+    "home visit",
+    "court",
+    "report writing",
+    "case recording",
+    "team meeting",
+    "travel",
+];
+
+pub(super) fn log_day(
+    g: &mut Generator,
+    calendar: &WorkCalendar,
+    day: NaiveDate,
+    today: NaiveDate,
+) {
+    if day >= today || !calendar.is_working_day(day) {
+        return;
+    }
+    let mut minute = g.rng.u32(8 * 60..9 * 60 + 30);
+    let blocks = g.rng.usize(6..10);
+    for _ in 0..blocks {
+        let length = g.rng.u32(40..95);
+        let end = (minute + length).min(22 * 60);
+        if end <= minute {
+            break;
+        }
+        let entry = HoursLogged {
+            date: day,
+            start: ClockTime::from_hm(minute / 60, minute % 60),
+            end: ClockTime::from_hm(end / 60, end % 60),
+            break_minutes: Some(0),
+            hours: None,
+            note: Some(BLOCKS[g.rng.usize(0..BLOCKS.len())].to_string()),
+        };
+        let at = g.written(day);
+        g.push(at, Event::HoursLogged(entry), None);
+        minute = end + g.rng.u32(0..25);
+    }
+    if g.rng.u32(0..100) < 85 {
+        let (text, standards, stress) = NOTES[g.rng.usize(0..NOTES.len())];
+        let at = g.written(day);
+        let note = NoteAdded {
+            date: day,
+            text: text.to_string(),
+            standards: standards.to_vec(),
+            stress: Some(stress),
+            told: None,
+        };
+        g.push(at, Event::NoteAdded(note), None);
+    }
+}
