@@ -520,6 +520,17 @@ fn the_report_screen_writes_off_the_ui_thread() {
         f.app.dashboard.year.caseload.undiscussed
     );
     assert!(draw(&f.app).contains("report written to"));
+
+    // A PDF, chosen by type-ahead, is written the same way.
+    key(&mut f.app, KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut f.app, KeyCode::Tab);
+    }
+    key(&mut f.app, KeyCode::Char('p'));
+    key(&mut f.app, KeyCode::Enter);
+    let path = f.app.report.wait().unwrap().unwrap();
+    assert!(path.ends_with(".pdf"), "{path}");
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
 }
 
 #[test]

@@ -15,9 +15,10 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Md,
         Format::Html,
+        Format::Pdf,
         Format::Csv,
         Format::Json,
         Format::Ics,

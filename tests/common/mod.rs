@@ -1,7 +1,7 @@
 //! A throwaway data folder and config for driving the real binary.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tempfile::TempDir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_caseload");
@@ -36,16 +36,6 @@ impl Sandbox {
     }
 
     /// The binary with this sandbox's folders and a fixed today; nothing from the machine.
-    pub fn cmd(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::new(BIN);
-        cmd.env_clear()
-            .env("HOME", self.dir.path())
-            .env("CASELOAD_DIR", self.data())
-            .env("CASELOAD_CONFIG", self.config())
-            .args(["--today", TODAY]);
-        cmd
-    }
-
     pub fn std_cmd(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(BIN);
         cmd.env_clear()
@@ -54,6 +44,10 @@ impl Sandbox {
             .env("CASELOAD_CONFIG", self.config())
             .args(["--today", TODAY]);
         cmd
+    }
+
+    pub fn cmd(&self) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.std_cmd())
     }
 
     /// Runs a command that must succeed and returns its stdout.
@@ -82,8 +76,4 @@ impl Sandbox {
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     caseload::journal::hash_hex(bytes)
-}
-
-pub fn exists(path: &Path) -> bool {
-    path.exists()
 }
