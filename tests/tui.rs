@@ -521,11 +521,14 @@ fn the_report_screen_writes_off_the_ui_thread() {
     );
     assert!(draw(&f.app).contains("report written to"));
 
-    // A PDF, chosen by type-ahead, is written the same way.
+    // A PDF, chosen by type-ahead, is written the same way. The form remembers the last
+    // choices, including which field had the focus.
     key(&mut f.app, KeyCode::Enter);
-    for _ in 0..3 {
-        key(&mut f.app, KeyCode::Tab);
-    }
+    let focused = |app: &App| match &app.overlay {
+        Overlay::ReportForm(form) => form.fields[form.focus].label,
+        _ => panic!("the report form is not open"),
+    };
+    assert_eq!(focused(&f.app), "Format");
     key(&mut f.app, KeyCode::Char('p'));
     key(&mut f.app, KeyCode::Enter);
     let path = f.app.report.wait().unwrap().unwrap();
