@@ -1,23 +1,12 @@
 //! One journal line: `seq`, `at`, the event's `type` and fields, and `prev`.
 
 use crate::domain::Event;
-use crate::domain::event::KNOWN_TYPES;
 use crate::domain::replay::Record;
-use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// The `prev` of the first line.
 pub const GENESIS_PREV: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-#[derive(Serialize, Deserialize)]
-struct Line {
-    seq: u64,
-    at: DateTime<FixedOffset>,
-    #[serde(flatten)]
-    event: Event,
-    prev: String,
-}
 
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn hash_hex(bytes: &[u8]) -> String {
@@ -61,25 +50,4 @@ pub enum DecodeError {
     BadFields(String),
 }
 
-/// Decodes one line (without its newline) into a record and its `prev`.
-pub fn decode(bytes: &[u8]) -> Result<(Record, String), DecodeError> {
-    match serde_json::from_slice::<Line>(bytes) {
-        Ok(line) => Ok((
-            Record {
-                seq: line.seq,
-                at: line.at,
-                event: line.event,
-            },
-            line.prev,
-        )),
-        Err(err) => match serde_json::from_slice::<serde_json::Value>(bytes) {
-            Err(_) => Err(DecodeError::NotJson(err.to_string())),
-            Ok(value) => match value.get("type").and_then(|t| t.as_str()) {
-                Some(kind) if !KNOWN_TYPES.contains(&kind) => {
-                    Err(DecodeError::UnknownType(kind.to_string()))
-                }
-                _ => Err(DecodeError::BadFields(err.to_string())),
-            },
-        },
-    }
-}
+pub use super::decode::decode;

@@ -2,6 +2,7 @@
 //! torn-tail repair and damage detection, appending, backups and receipts.
 
 mod backup;
+mod decode;
 mod error;
 mod fsutil;
 mod line;
