@@ -50,7 +50,8 @@ struct Flat<'a> {
 }
 
 fn need<T>(value: Option<T>, field: &str, kind: &str) -> Result<T, DecodeError> {
-    value.ok_or_else(|| DecodeError::BadFields(format!("missing field `{field}` for a {kind} line")))
+    value
+        .ok_or_else(|| DecodeError::BadFields(format!("missing field `{field}` for a {kind} line")))
 }
 
 impl Flat<'_> {
@@ -71,15 +72,24 @@ impl Flat<'_> {
                 on: need(self.on, "on", t)?,
                 outcome: self.outcome,
             }),
-            "deadline_set" => Event::DeadlineSet(DeadlineSet { case: self.case, what: need(self.what, "what", t)?, due: need(self.due, "due", t)? }),
-            "deadline_met" => Event::DeadlineMet(DeadlineMet { deadline: need(self.deadline, "deadline", t)?, on: need(self.on, "on", t)? }),
+            "deadline_set" => Event::DeadlineSet(DeadlineSet {
+                case: self.case,
+                what: need(self.what, "what", t)?,
+                due: need(self.due, "due", t)?,
+            }),
+            "deadline_met" => Event::DeadlineMet(DeadlineMet {
+                deadline: need(self.deadline, "deadline", t)?,
+                on: need(self.on, "on", t)?,
+            }),
             "deadline_extended" => Event::DeadlineExtended(DeadlineExtended {
                 deadline: need(self.deadline, "deadline", t)?,
                 due: need(self.due, "due", t)?,
                 reason: self.reason,
             }),
             "leave_added" => Event::LeaveAdded(LeaveAdded {
-                kind: need(self.kind, "kind", t)?.parse().map_err(DecodeError::BadFields)?,
+                kind: need(self.kind, "kind", t)?
+                    .parse()
+                    .map_err(DecodeError::BadFields)?,
                 from: need(self.from, "from", t)?,
                 to: need(self.to, "to", t)?,
                 note: self.note,
@@ -99,8 +109,14 @@ impl Flat<'_> {
                 stress: self.stress,
                 told: self.told,
             }),
-            "voided" => Event::Voided { target: need(self.target, "target", t)?, reason: need(self.reason, "reason", t)? },
-            "amended" => Event::Amended { target: need(self.target, "target", t)?, record: need(self.record, "record", t)? },
+            "voided" => Event::Voided {
+                target: need(self.target, "target", t)?,
+                reason: need(self.reason, "reason", t)?,
+            },
+            "amended" => Event::Amended {
+                target: need(self.target, "target", t)?,
+                record: need(self.record, "record", t)?,
+            },
             other => return Err(DecodeError::UnknownType(other.to_string())),
         })
     }
@@ -109,18 +125,30 @@ impl Flat<'_> {
 /// Decodes one line (without its newline) into a record and its `prev`.
 pub fn decode(bytes: &[u8]) -> Result<(Record, String), DecodeError> {
     let flat: Flat = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
-        serde_json::error::Category::Data => match serde_json::from_slice::<serde_json::Value>(bytes) {
-            Ok(value) => match value.get("type").and_then(|t| t.as_str()) {
-                Some(kind) if !KNOWN_TYPES.contains(&kind) => DecodeError::UnknownType(kind.to_string()),
-                _ => DecodeError::BadFields(err.to_string()),
-            },
-            Err(_) => DecodeError::BadFields(err.to_string()),
-        },
+        serde_json::error::Category::Data => {
+            match serde_json::from_slice::<serde_json::Value>(bytes) {
+                Ok(value) => match value.get("type").and_then(|t| t.as_str()) {
+                    Some(kind) if !KNOWN_TYPES.contains(&kind) => {
+                        DecodeError::UnknownType(kind.to_string())
+                    }
+                    _ => DecodeError::BadFields(err.to_string()),
+                },
+                Err(_) => DecodeError::BadFields(err.to_string()),
+            }
+        }
         _ => DecodeError::NotJson(err.to_string()),
     })?;
-    let at = DateTime::parse_from_rfc3339(&flat.at).map_err(|e| DecodeError::BadFields(format!("`at` is not an RFC 3339 time: {e}")))?;
+    let at = DateTime::parse_from_rfc3339(&flat.at)
+        .map_err(|e| DecodeError::BadFields(format!("`at` is not an RFC 3339 time: {e}")))?;
     let (seq, prev) = (flat.seq, flat.prev.clone());
-    Ok((Record { seq, at, event: flat.event()? }, prev))
+    Ok((
+        Record {
+            seq,
+            at,
+            event: flat.event()?,
+        },
+        prev,
+    ))
 }
 
 #[cfg(test)]
@@ -131,17 +159,75 @@ mod tests {
     fn sample_events() -> Vec<Event> {
         let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         vec![
-            Event::CaseAllocated(CaseAllocated { reference: "R\"1".into(), kind: "s7".into(), allocated_on: day, allocated_by: Some("tm".into()), discussed: false, weight: Some(2.5), note: Some("é".into()) }),
-            Event::CaseClosed(CaseClosed { reference: "R1".into(), on: day, outcome: None }),
-            Event::DeadlineSet(DeadlineSet { case: None, what: "w".into(), due: day }),
-            Event::DeadlineMet(DeadlineMet { deadline: 3, on: day }),
-            Event::DeadlineExtended(DeadlineExtended { deadline: 3, due: day, reason: Some("r".into()) }),
-            Event::LeaveAdded(LeaveAdded { kind: LeaveKind::Parental, from: day, to: day, note: None }),
-            Event::HoursLogged(HoursLogged { date: day, start: ClockTime::from_hm(8, 0), end: ClockTime::from_hm(9, 30), break_minutes: Some(5), hours: None, note: None }),
-            Event::HoursLogged(HoursLogged { date: day, start: None, end: None, break_minutes: None, hours: Some(1.5), note: Some("n".into()) }),
-            Event::NoteAdded(NoteAdded { date: day, text: "t".into(), standards: vec![Standard::Role, Standard::Change], stress: Some(4), told: Some("m".into()) }),
-            Event::Voided { target: 2, reason: "x".into() },
-            Event::Amended { target: 1, record: Box::new(Event::DeadlineSet(DeadlineSet { case: Some("R1".into()), what: "w2".into(), due: day })) },
+            Event::CaseAllocated(CaseAllocated {
+                reference: "R\"1".into(),
+                kind: "s7".into(),
+                allocated_on: day,
+                allocated_by: Some("tm".into()),
+                discussed: false,
+                weight: Some(2.5),
+                note: Some("é".into()),
+            }),
+            Event::CaseClosed(CaseClosed {
+                reference: "R1".into(),
+                on: day,
+                outcome: None,
+            }),
+            Event::DeadlineSet(DeadlineSet {
+                case: None,
+                what: "w".into(),
+                due: day,
+            }),
+            Event::DeadlineMet(DeadlineMet {
+                deadline: 3,
+                on: day,
+            }),
+            Event::DeadlineExtended(DeadlineExtended {
+                deadline: 3,
+                due: day,
+                reason: Some("r".into()),
+            }),
+            Event::LeaveAdded(LeaveAdded {
+                kind: LeaveKind::Parental,
+                from: day,
+                to: day,
+                note: None,
+            }),
+            Event::HoursLogged(HoursLogged {
+                date: day,
+                start: ClockTime::from_hm(8, 0),
+                end: ClockTime::from_hm(9, 30),
+                break_minutes: Some(5),
+                hours: None,
+                note: None,
+            }),
+            Event::HoursLogged(HoursLogged {
+                date: day,
+                start: None,
+                end: None,
+                break_minutes: None,
+                hours: Some(1.5),
+                note: Some("n".into()),
+            }),
+            Event::NoteAdded(NoteAdded {
+                date: day,
+                text: "t".into(),
+                standards: vec![Standard::Role, Standard::Change],
+                stress: Some(4),
+                told: Some("m".into()),
+            }),
+            Event::Voided {
+                target: 2,
+                reason: "x".into(),
+            },
+            Event::Amended {
+                target: 1,
+                record: Box::new(Event::DeadlineSet(DeadlineSet {
+                    case: Some("R1".into()),
+                    what: "w2".into(),
+                    due: day,
+                })),
+            },
         ]
     }
 
@@ -149,7 +235,11 @@ mod tests {
     fn reads_back_every_event_exactly_as_written() {
         let at = DateTime::parse_from_rfc3339("2026-11-02T18:00:00+00:00").unwrap();
         for (i, event) in sample_events().into_iter().enumerate() {
-            let record = Record { seq: i as u64 + 1, at, event };
+            let record = Record {
+                seq: i as u64 + 1,
+                at,
+                event,
+            };
             let line = super::super::line::encode(&record, "abc");
             let (back, prev) = decode(line.as_bytes()).unwrap_or_else(|_| panic!("{line}"));
             assert_eq!(back, record, "{line}");
@@ -159,11 +249,29 @@ mod tests {
 
     #[test]
     fn tells_apart_torn_unknown_and_bad_lines() {
-        assert!(matches!(decode(b"{\"seq\":1,\"at"), Err(DecodeError::NotJson(_))));
-        assert!(matches!(decode(br#"{"seq":1,"at":"2026-11-02T18:00:00+00:00","type":"case_moved","prev":"x"}"#), Err(DecodeError::UnknownType(t)) if t == "case_moved"));
-        assert!(matches!(decode(br#"{"seq":1,"at":"2026-11-02T18:00:00+00:00","type":"case_closed","prev":"x"}"#), Err(DecodeError::BadFields(_))));
-        assert!(matches!(decode(br#"{"seq":"one","at":"x","type":"voided","prev":"x"}"#), Err(DecodeError::BadFields(_))));
-        assert!(matches!(decode(br#"{"seq":1,"at":"yesterday","type":"voided","target":1,"reason":"r","prev":"x"}"#), Err(DecodeError::BadFields(_))));
+        assert!(matches!(
+            decode(b"{\"seq\":1,\"at"),
+            Err(DecodeError::NotJson(_))
+        ));
+        assert!(
+            matches!(decode(br#"{"seq":1,"at":"2026-11-02T18:00:00+00:00","type":"case_moved","prev":"x"}"#), Err(DecodeError::UnknownType(t)) if t == "case_moved")
+        );
+        assert!(matches!(
+            decode(
+                br#"{"seq":1,"at":"2026-11-02T18:00:00+00:00","type":"case_closed","prev":"x"}"#
+            ),
+            Err(DecodeError::BadFields(_))
+        ));
+        assert!(matches!(
+            decode(br#"{"seq":"one","at":"x","type":"voided","prev":"x"}"#),
+            Err(DecodeError::BadFields(_))
+        ));
+        assert!(matches!(
+            decode(
+                br#"{"seq":1,"at":"yesterday","type":"voided","target":1,"reason":"r","prev":"x"}"#
+            ),
+            Err(DecodeError::BadFields(_))
+        ));
     }
 
     proptest! {

@@ -53,7 +53,11 @@ struct Scan {
     damage: Option<Damage>,
 }
 
+/// Reads the whole lines in `bytes`, continuing a chain whose last hash is `prev`. Lines are
+/// decoded and hashed in parallel (each on its own), then checked in order: seq, prev, and
+/// what a bad line means (torn if it is the last and not JSON, damage otherwise).
 fn scan(bytes: &[u8], first_seq: u64, prev: &str) -> Scan {
+    use rayon::prelude::*;
     let mut out = Scan {
         records: Vec::new(),
         head: prev.to_string(),
@@ -62,17 +66,30 @@ fn scan(bytes: &[u8], first_seq: u64, prev: &str) -> Scan {
         torn: false,
         damage: None,
     };
+    let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0usize;
-    let mut expected = first_seq;
     while start < bytes.len() {
-        let Some(nl) = bytes[start..].iter().position(|b| *b == b'\n') else {
-            out.torn = true;
-            break;
-        };
-        let end = start + nl;
-        let line = &bytes[start..end];
-        let is_last = end + 1 == bytes.len();
-        let record = match decode(line) {
+        match bytes[start..].iter().position(|b| *b == b'\n') {
+            Some(nl) => {
+                lines.push((start, start + nl));
+                start += nl + 1;
+            }
+            None => {
+                out.torn = true;
+                break;
+            }
+        }
+    }
+    let decoded: Vec<_> = lines
+        .par_iter()
+        .map(|(s, e)| (decode(&bytes[*s..*e]), hash_hex(&bytes[*s..*e])))
+        .collect();
+    let count = lines.len();
+    out.records.reserve(count);
+    for (n, ((start, end), (result, hash))) in lines.into_iter().zip(decoded).enumerate() {
+        let expected = first_seq + n as u64;
+        let is_last = n + 1 == count && !out.torn;
+        let record = match result {
             Ok((record, line_prev)) => {
                 if record.seq != expected {
                     out.damage = Some(Damage::SeqGap {
@@ -107,12 +124,10 @@ fn scan(bytes: &[u8], first_seq: u64, prev: &str) -> Scan {
                 break;
             }
         };
-        out.head = hash_hex(line);
+        out.head = hash;
         out.records.push(record);
         out.last_line_start = Some(start as u64);
-        start = end + 1;
-        out.consumed = start as u64;
-        expected += 1;
+        out.consumed = end as u64 + 1;
     }
     out
 }
