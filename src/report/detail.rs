@@ -101,6 +101,7 @@ pub fn compute(
     input: &Inputs,
     calendar: &WorkCalendar,
     names: &Pseudonyms,
+    totals: &super::hours::DayTotals,
     daily_capacity_at_end: f64,
 ) -> Detail {
     let state = input.state;
@@ -240,7 +241,6 @@ pub fn compute(
             },
         ));
     }
-    let totals = super::hours::DayTotals::compute(state);
     for (day, t) in totals.days.range(period.from..=period.to) {
         let mut flags = Vec::new();
         if t.worked > LONG_DAY_HOURS {
