@@ -96,15 +96,19 @@ pub struct State {
     pub voided: HashSet<u64>,
     /// Latest amendment in force for each amended line: target seq -> amending seq.
     pub amended_by: HashMap<u64, u64>,
+    /// Position in `cases` by reference, and in `deadlines` by id, so that replaying a
+    /// closure or a deadline met is not a search (a career's journal has thousands of each).
+    case_index: HashMap<String, usize>,
+    deadline_index: HashMap<u64, usize>,
 }
 
 impl State {
     pub fn case(&self, reference: &str) -> Option<&Case> {
-        self.cases.iter().find(|c| c.reference == reference)
+        self.case_index.get(reference).map(|i| &self.cases[*i])
     }
 
     pub fn deadline(&self, id: u64) -> Option<&Deadline> {
-        self.deadlines.iter().find(|d| d.id == id)
+        self.deadline_index.get(&id).map(|i| &self.deadlines[*i])
     }
 
     pub fn open_cases_on(&self, day: NaiveDate) -> impl Iterator<Item = &Case> {
@@ -178,6 +182,9 @@ fn apply(state: &mut State, seq: u64, event: &Event, amended: bool) {
     match event {
         Event::CaseAllocated(e) => {
             if state.case(&e.reference).is_none() {
+                state
+                    .case_index
+                    .insert(e.reference.clone(), state.cases.len());
                 state.cases.push(Case {
                     id: seq,
                     reference: e.reference.clone(),
@@ -195,39 +202,43 @@ fn apply(state: &mut State, seq: u64, event: &Event, amended: bool) {
             }
         }
         Event::CaseClosed(e) => {
-            if let Some(case) = state
-                .cases
-                .iter_mut()
-                .find(|c| c.reference == e.reference && c.closed_on.is_none())
+            let found = state.case_index.get(&e.reference).copied();
+            if let Some(case) = found
+                .map(|i| &mut state.cases[i])
+                .filter(|c| c.closed_on.is_none())
             {
                 case.closed_on = Some(e.on);
                 case.outcome = e.outcome.clone();
                 case.closed_by_seq = Some(seq);
             }
         }
-        Event::DeadlineSet(e) => state.deadlines.push(Deadline {
-            id: seq,
-            case: e.case.clone(),
-            what: e.what.clone(),
-            original_due: e.due,
-            due: e.due,
-            met_on: None,
-            met_seq: None,
-            extensions: Vec::new(),
-            amended,
-        }),
+        Event::DeadlineSet(e) => {
+            state.deadline_index.insert(seq, state.deadlines.len());
+            state.deadlines.push(Deadline {
+                id: seq,
+                case: e.case.clone(),
+                what: e.what.clone(),
+                original_due: e.due,
+                due: e.due,
+                met_on: None,
+                met_seq: None,
+                extensions: Vec::new(),
+                amended,
+            })
+        }
         Event::DeadlineMet(e) => {
-            if let Some(d) = state
-                .deadlines
-                .iter_mut()
-                .find(|d| d.id == e.deadline && d.met_on.is_none())
+            let found = state.deadline_index.get(&e.deadline).copied();
+            if let Some(d) = found
+                .map(|i| &mut state.deadlines[i])
+                .filter(|d| d.met_on.is_none())
             {
                 d.met_on = Some(e.on);
                 d.met_seq = Some(seq);
             }
         }
         Event::DeadlineExtended(e) => {
-            if let Some(d) = state.deadlines.iter_mut().find(|d| d.id == e.deadline) {
+            let found = state.deadline_index.get(&e.deadline).copied();
+            if let Some(d) = found.map(|i| &mut state.deadlines[i]) {
                 d.extensions.push(Extension {
                     seq,
                     from: d.due,

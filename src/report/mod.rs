@@ -199,7 +199,13 @@ pub fn analyse(input: &Inputs) -> Report {
         notes: notes::summary(input.state, input.period),
         integrity: notes::integrity(input),
         series: model::Series { weeks: series },
-        detail: detail::compute(input, &calendar, &names, &hours_by_day, daily.capacity_on(input.period.to)),
+        detail: detail::compute(
+            input,
+            &calendar,
+            &names,
+            &hours_by_day,
+            daily.capacity_on(input.period.to),
+        ),
     }
 }
 
