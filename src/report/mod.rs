@@ -165,6 +165,26 @@ pub(crate) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// The Working Time Regulations 17-week average for the run ending on `sunday` (with leave
+/// made up from the days after it), as the dashboard shows it.
+pub fn wtr_average_for_run_ending(
+    state: &State,
+    config: &Config,
+    sunday: NaiveDate,
+) -> Option<f64> {
+    let totals = hours::DayTotals::compute(state);
+    hours::wtr_average_max(
+        state,
+        Period {
+            from: sunday,
+            to: sunday,
+        },
+        &calendar(state, config),
+        &totals,
+    )
+    .map(model::round2)
+}
+
 /// Computes the whole report model.
 pub fn analyse(input: &Inputs) -> Report {
     let calendar = calendar(input.state, input.config);

@@ -13,6 +13,15 @@ use crate::error::Error;
 use crate::journal::Journal;
 use crate::report::leave_flags::LeaveFlags;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::HashMap;
+
+fn day_hours(journal: &Journal) -> HashMap<NaiveDate, f64> {
+    let mut totals = HashMap::new();
+    for h in &journal.state().hours {
+        *totals.entry(h.entry.date).or_insert(0.0) += h.entry.worked();
+    }
+    totals
+}
 
 /// What is drawn over the current screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +44,7 @@ pub struct App {
     pub screen: ScreenId,
     pub tables: Vec<TableState>,
     pub flags: LeaveFlags,
+    pub day_hours: HashMap<NaiveDate, f64>,
     pub dashboard: Dashboard,
     pub overlay: Overlay,
     pub report: ReportScreen,
@@ -62,10 +72,12 @@ impl App {
         today: NaiveDate,
         now: DateTime<FixedOffset>,
     ) -> App {
-        let dashboard = Dashboard::compute(&journal, &config, today, now);
+        let flags = LeaveFlags::compute(journal.state(), &config);
+        let dashboard = Dashboard::compute(&journal, &config, &flags, today, now);
         let report = ReportScreen::new(journal.dir());
         let mut app = App {
-            flags: LeaveFlags::compute(journal.state(), &config),
+            flags,
+            day_hours: day_hours(&journal),
             journal,
             config,
             today,
@@ -120,6 +132,7 @@ impl App {
             config: &self.config,
             today: self.today,
             flags: &self.flags,
+            day_hours: &self.day_hours,
         }
     }
 
@@ -153,7 +166,14 @@ impl App {
     /// `keep` is what was selected before the change.
     fn recompute(&mut self, keep: Vec<Option<u64>>) {
         self.flags = LeaveFlags::compute(self.journal.state(), &self.config);
-        self.dashboard = Dashboard::compute(&self.journal, &self.config, self.today, self.now);
+        self.day_hours = day_hours(&self.journal);
+        self.dashboard = Dashboard::compute(
+            &self.journal,
+            &self.config,
+            &self.flags,
+            self.today,
+            self.now,
+        );
         self.rebuild_tables_keeping(keep);
     }
 

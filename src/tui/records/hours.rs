@@ -54,13 +54,7 @@ pub fn sort_key(ctx: &ViewCtx, i: usize, column: usize) -> SortKey {
 pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
     let h = &ctx.state.hours[i];
     let e = &h.entry;
-    let day_total: f64 = ctx
-        .state
-        .hours
-        .iter()
-        .filter(|o| o.entry.date == e.date)
-        .map(|o| o.entry.worked())
-        .sum();
+    let day_total = ctx.day_hours.get(&e.date).copied().unwrap_or(0.0);
     let mut lines = vec![field("Date", ctx.date(e.date))];
     if let (Some(s), Some(end)) = (e.start, e.end) {
         lines.push(field(

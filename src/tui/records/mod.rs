@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// What a table row's cells are read from.
 pub struct ViewCtx<'a> {
@@ -22,6 +23,8 @@ pub struct ViewCtx<'a> {
     pub config: &'a Config,
     pub today: NaiveDate,
     pub flags: &'a LeaveFlags,
+    /// Hours logged per day, so that a detail pane never sums the whole journal per frame.
+    pub day_hours: &'a HashMap<NaiveDate, f64>,
 }
 
 impl ViewCtx<'_> {

@@ -102,8 +102,7 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
         b,
         buf,
     );
-    let soon = &app.dashboard.fortnight.deadlines;
-    let at_risk = soon.in_leave.len() + soon.soon_after_leave.len();
+    let at_risk = app.dashboard.upcoming_near_leave;
     card(
         app,
         "Next 14 days",
@@ -123,7 +122,7 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
-    let weeks = &app.dashboard.half_year.series.weeks;
+    let weeks = app.dashboard.chart_weeks();
     let open: Vec<(f64, f64)> = weeks
         .iter()
         .enumerate()
