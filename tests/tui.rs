@@ -584,3 +584,26 @@ fn first_run_setup_writes_a_valid_config() {
     assert_eq!(config.work.contracted_hours, 22.0);
     assert!(config.kind("tier-a").is_some());
 }
+
+#[test]
+fn every_screen_fits_the_minimum_80_by_24() {
+    let mut f = demo();
+    f.app.size = (80, 24);
+    f.app.update(Action::Resize);
+    for screen in ScreenId::ALL {
+        f.app.update(Action::Show(screen));
+        let text = draw(&f.app);
+        assert!(!text.contains("needs a terminal of at least"), "{screen:?}");
+        assert!(text.contains(screen.title()), "{screen:?}");
+    }
+    f.app.update(Action::Show(ScreenId::Dashboard));
+    snapshot!("dashboard_80x24", &f.app);
+}
+
+#[test]
+fn the_light_theme_and_no_color_draw_the_same_text() {
+    let mut f = demo();
+    let dark = draw(&f.app);
+    f.app.theme = Theme::new(caseload::config::Theme::Light, false);
+    assert_eq!(draw(&f.app), dark);
+}

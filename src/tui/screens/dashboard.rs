@@ -11,12 +11,6 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
-/// "23 Nov" from an ISO date, for tight spaces.
-fn short(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map_or_else(|_| iso.to_string(), |d| d.format("%d %b").to_string())
-}
-
 fn date(app: &App, iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(
         |_| iso.to_string(),
@@ -27,8 +21,8 @@ fn date(app: &App, iso: &str) -> String {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [cards, middle, facts] = Layout::vertical([
         Constraint::Length(4),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
+        Constraint::Fill(1),
+        Constraint::Length(7),
     ])
     .areas(area);
     render_cards(app, cards, buf);
@@ -62,7 +56,7 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
         vec![
             Line::from(vec![
                 Span::styled(format!("{open} open"), style(open > limits.caseload)),
-                Span::styled(format!("  limit {}", limits.caseload), app.theme.muted),
+                Span::styled(format!(" (limit {})", limits.caseload), app.theme.muted),
             ]),
             Line::from(vec![
                 Span::styled(
@@ -70,7 +64,7 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
                     style(capacity > limits.capacity_percent),
                 ),
                 Span::styled(
-                    format!("  threshold {:.0}%", limits.capacity_percent),
+                    format!(" (≤{:.0}%)", limits.capacity_percent),
                     app.theme.muted,
                 ),
             ]),
@@ -87,16 +81,16 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
         vec![
             Line::from(vec![
                 Span::styled(format!("{week:.1} h this week"), style(week > contracted)),
-                Span::styled(format!("  contract {contracted:.1}"), app.theme.muted),
+                Span::styled(format!(" (of {contracted})"), app.theme.muted),
             ]),
             Line::from(vec![
                 Span::styled(
-                    wtr.map_or("17-week avg: no hours yet".to_string(), |w| {
-                        format!("{w:.1} h 17-week avg")
+                    wtr.map_or("17-wk avg: none yet".to_string(), |w| {
+                        format!("17-wk avg {w:.1} h")
                     }),
                     style(wtr.is_some_and(|w| w > 48.0)),
                 ),
-                Span::styled("  WTR limit 48", app.theme.muted),
+                Span::styled(" (≤48)", app.theme.muted),
             ]),
         ],
         b,
@@ -237,7 +231,7 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
     let peak = c
         .peak_open_on
         .as_deref()
-        .map(|p| format!(" (peak {} on {})", c.peak_open, short(p)))
+        .map(|_| format!(", peak {}", c.peak_open))
         .unwrap_or_default();
     let sustained = if c.longest_run_over_threshold >= limits.capacity_weeks {
         ": sustained"
@@ -255,29 +249,23 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
         fact(
             y.allocations_before_leave.len() as u64,
             format!(
-                "{} allocated ≤{} working days before leave",
+                "{} allocated ≤{} days before leave",
                 y.allocations_before_leave.len(),
                 limits.pre_leave_days
             ),
         ),
         fact(
             u64::from(c.undiscussed),
-            format!(
-                "{} of {} allocated without discussion",
-                c.undiscussed, c.allocated
-            ),
+            format!("{} of {} allocated undiscussed", c.undiscussed, c.allocated),
         ),
         fact(
             u64::from(c.days_over_limit),
-            format!(
-                "{} days over the limit of {}{peak}",
-                c.days_over_limit, c.limit
-            ),
+            format!("{} days over limit {}{peak}", c.days_over_limit, c.limit),
         ),
         fact(
             u64::from(c.weeks_over_threshold),
             format!(
-                "{} weeks over {:.0}%, run of {}{sustained}",
+                "{} wks over {:.0}%, run {}{sustained}",
                 c.weeks_over_threshold, limits.capacity_percent, c.longest_run_over_threshold
             ),
         ),
@@ -294,28 +282,24 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
         fact(
             u64::from(d.missed),
             format!(
-                "{} of {} deadlines missed, {} met late",
+                "{} of {} deadlines missed, {} late",
                 d.missed, d.due, d.met_late
             ),
         ),
         fact(
             u64::from(h.excess > 0.0),
-            format!(
-                "{:.1} h beyond contract ({:.0} worked)",
-                h.excess.max(0.0),
-                h.worked
-            ),
+            format!("{:.1} h beyond contract", h.excess.max(0.0)),
         ),
         fact(
             u64::from(h.short_rest + h.missed_breaks),
             format!(
-                "{} short rests, {} days without a break",
+                "{} short rests, {} days no break",
                 h.short_rest, h.missed_breaks
             ),
         ),
         fact(
             u64::from(h.days_unlogged),
-            format!("{} working days with no hours logged", h.days_unlogged),
+            format!("{} working days unlogged", h.days_unlogged),
         ),
     ];
     let title = format!(

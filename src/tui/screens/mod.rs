@@ -76,7 +76,12 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let mut spans = vec![Span::styled(" caseload ", app.theme.title)];
+    // At the minimum width the seven tabs need every column; the name goes first.
+    let mut spans = if area.width >= 90 {
+        vec![Span::styled(" caseload ", app.theme.title)]
+    } else {
+        Vec::new()
+    };
     for screen in ScreenId::ALL {
         let label = format!(
             " {} {} ",
@@ -92,9 +97,12 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let today = crate::domain::dates::format_date(app.today, &app.config.date_format);
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-    let pad = usize::from(area.width).saturating_sub(used + today.chars().count() + 1);
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(today, app.theme.muted));
+    if used + today.chars().count() < usize::from(area.width) {
+        spans.push(Span::raw(
+            " ".repeat(usize::from(area.width) - used - today.chars().count()),
+        ));
+        spans.push(Span::styled(today, app.theme.muted));
+    }
     Line::from(spans).render(area, buf);
 }
 
