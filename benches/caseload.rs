@@ -6,7 +6,7 @@ use caseload::demo::{Intensity, generate_with};
 use caseload::domain::commands::add_note;
 use caseload::domain::{NoteAdded, Standard};
 use caseload::journal::{Access, Journal};
-use caseload::report::{self, Format, Inputs, Period, Purpose};
+use caseload::report::{self, Format, Inputs, Period, Purpose, Request};
 use caseload::tui::action::{Action, ScreenId};
 use caseload::tui::app::App;
 use caseload::tui::keymap::KeyMap;
@@ -54,19 +54,17 @@ fn open(years: u64) -> Journal {
 }
 
 fn model(journal: &Journal, config: &Config, purpose: Purpose) -> report::Report {
-    report::analyse(&Inputs {
-        state: journal.state(),
-        records: journal.records(),
+    report::analyse(&Inputs::for_journal(
+        journal,
         config,
-        head: journal.head(),
-        chain_ok: true,
-        today: today(),
-        period: Period::for_purpose(purpose, None, None, today()).unwrap(),
-        purpose,
-        reveal_refs: false,
-        generated_at: DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap(),
-        receipt: journal.receipt().map(|r| r.to_string()),
-    })
+        Request {
+            period: Period::for_purpose(purpose, None, None, today()).unwrap(),
+            purpose,
+            reveal_refs: false,
+            today: today(),
+            generated_at: DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap(),
+        },
+    ))
 }
 
 /// Reading every line, checking the hash chain and replaying into the current records.

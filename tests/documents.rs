@@ -4,7 +4,7 @@
 use caseload::config::{Config, preset};
 use caseload::demo::generate;
 use caseload::journal::{Access, Journal};
-use caseload::report::{self, Format, Inputs, Period, Purpose, Report};
+use caseload::report::{self, Format, Inputs, Period, Purpose, Report, Request};
 use chrono::{DateTime, NaiveDate};
 
 fn today() -> NaiveDate {
@@ -31,19 +31,17 @@ fn fixture() -> Fixture {
 }
 
 fn model(f: &Fixture, purpose: Purpose, reveal: bool) -> Report {
-    report::analyse(&Inputs {
-        state: f.journal.state(),
-        records: f.journal.records(),
-        config: &f.config,
-        head: f.journal.head(),
-        chain_ok: true,
-        today: today(),
-        period: Period::for_purpose(purpose, None, None, today()).unwrap(),
-        purpose,
-        reveal_refs: reveal,
-        generated_at: DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap(),
-        receipt: f.journal.receipt().map(|r| r.to_string()),
-    })
+    report::analyse(&Inputs::for_journal(
+        &f.journal,
+        &f.config,
+        Request {
+            period: Period::for_purpose(purpose, None, None, today()).unwrap(),
+            purpose,
+            reveal_refs: reveal,
+            today: today(),
+            generated_at: DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap(),
+        },
+    ))
 }
 
 fn text(r: &Report, format: Format) -> String {

@@ -5,7 +5,7 @@ use super::args::{Format, Purpose as PurposeArg, ReportArgs};
 use crate::domain::parse_date;
 use crate::error::{Error, Result};
 use crate::journal::{Access, write_private_file};
-use crate::report::{self, Inputs, Period, Purpose};
+use crate::report::{self, Inputs, Period, Purpose, Request};
 use chrono::{Local, Timelike};
 use std::io::Write;
 
@@ -51,19 +51,17 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         );
     }
     let now = Local::now().fixed_offset();
-    let model = report::analyse(&Inputs {
-        state: journal.state(),
-        records: journal.records(),
-        config: &config,
-        head: journal.head(),
-        chain_ok: journal.damage().is_none(),
-        today: ctx.today,
-        period,
-        purpose: purpose(args.purpose),
-        reveal_refs: args.reveal_refs,
-        generated_at: now.with_nanosecond(0).unwrap_or(now),
-        receipt: journal.receipt().map(|r| r.to_string()),
-    });
+    let model = report::analyse(&Inputs::for_journal(
+        &journal,
+        &config,
+        Request {
+            period,
+            purpose: purpose(args.purpose),
+            reveal_refs: args.reveal_refs,
+            today: ctx.today,
+            generated_at: now.with_nanosecond(0).unwrap_or(now),
+        },
+    ));
     let text = report::render(&model, format(args.format), &config.date_format);
     match &args.output {
         Some(path) => {

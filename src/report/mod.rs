@@ -152,6 +152,40 @@ pub struct Inputs<'a> {
     pub receipt: Option<String>,
 }
 
+/// What a report is asked for, as the callers choose it.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    pub period: Period,
+    pub purpose: Purpose,
+    pub reveal_refs: bool,
+    pub today: NaiveDate,
+    pub generated_at: DateTime<FixedOffset>,
+}
+
+impl<'a> Inputs<'a> {
+    /// The inputs for a report on an open journal: its records, state, head, chain status and
+    /// receipt.
+    pub fn for_journal(
+        journal: &'a crate::journal::Journal,
+        config: &'a Config,
+        request: Request,
+    ) -> Inputs<'a> {
+        Inputs {
+            state: journal.state(),
+            records: journal.records(),
+            config,
+            head: journal.head(),
+            chain_ok: journal.damage().is_none(),
+            today: request.today,
+            period: request.period,
+            purpose: request.purpose,
+            reveal_refs: request.reveal_refs,
+            generated_at: request.generated_at,
+            receipt: journal.receipt().map(|r| r.to_string()),
+        }
+    }
+}
+
 /// The working-day calendar for a state and configuration.
 pub fn calendar(state: &State, config: &Config) -> WorkCalendar {
     WorkCalendar::new(

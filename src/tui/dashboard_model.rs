@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::journal::Journal;
 use crate::report::leave_flags::LeaveFlags;
-use crate::report::{self, Inputs, Period, Purpose, Report};
+use crate::report::{self, Inputs, Period, Purpose, Report, Request};
 use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate};
 
 pub struct Dashboard {
@@ -34,22 +34,20 @@ impl Dashboard {
             .checked_sub_months(Months::new(12))
             .and_then(|d| d.succ_opt())
             .unwrap_or(today);
-        let year = report::analyse(&Inputs {
-            state: journal.state(),
-            records: journal.records(),
+        let year = report::analyse(&Inputs::for_journal(
+            journal,
             config,
-            head: journal.head(),
-            chain_ok: journal.damage().is_none(),
-            today,
-            period: Period {
-                from: year_start,
-                to: today,
+            Request {
+                period: Period {
+                    from: year_start,
+                    to: today,
+                },
+                purpose: Purpose::Supervision,
+                reveal_refs: true,
+                today,
+                generated_at: now,
             },
-            purpose: Purpose::Supervision,
-            reveal_refs: true,
-            generated_at: now,
-            receipt: None,
-        });
+        ));
         let fortnight_end = today + Days::new(13);
         let last_sunday =
             today - Days::new(u64::from((today.weekday().num_days_from_monday() + 1) % 7));

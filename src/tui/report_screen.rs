@@ -4,7 +4,7 @@
 use super::form::{Field, FieldKind, Form};
 use crate::config::Config;
 use crate::journal::{Journal, create_private_dir, write_private_file};
-use crate::report::{self, Format, Inputs, Period, Purpose};
+use crate::report::{self, Format, Inputs, Period, Purpose, Request};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -125,19 +125,17 @@ impl ReportScreen {
         } else {
             PathBuf::from(chosen)
         };
-        let model = report::analyse(&Inputs {
-            state: journal.state(),
-            records: journal.records(),
+        let model = report::analyse(&Inputs::for_journal(
+            journal,
             config,
-            head: journal.head(),
-            chain_ok: journal.damage().is_none(),
-            today,
-            period,
-            purpose,
-            reveal_refs: reveal,
-            generated_at: now,
-            receipt: journal.receipt().map(|r| r.to_string()),
-        });
+            Request {
+                period,
+                purpose,
+                reveal_refs: reveal,
+                today,
+                generated_at: now,
+            },
+        ));
         let (send, receive) = channel();
         let reports_dir = self.reports_dir.clone();
         let date_format = config.date_format.clone();
