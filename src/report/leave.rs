@@ -8,6 +8,17 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::replay::{Case, Leave, State};
 use chrono::{Days, NaiveDate};
 
+/// Cases allocated inside the period, in date order.
+fn allocated_in(state: &State, period: Period) -> Vec<&Case> {
+    let mut cases: Vec<&Case> = state
+        .cases
+        .iter()
+        .filter(|c| period.contains(c.allocated_on))
+        .collect();
+    cases.sort_by_key(|c| (c.allocated_on, c.id));
+    cases
+}
+
 /// Leave periods sorted by start, for "which leave contains / follows / precedes this day".
 pub struct LeaveIndex<'a> {
     sorted: Vec<&'a Leave>,
@@ -94,13 +105,7 @@ impl<'a> LeaveIndex<'a> {
         period: Period,
         names: &Pseudonyms,
     ) -> Vec<AllocationDuringLeave> {
-        let mut cases: Vec<&Case> = state
-            .cases
-            .iter()
-            .filter(|c| period.contains(c.allocated_on))
-            .collect();
-        cases.sort_by_key(|c| (c.allocated_on, c.id));
-        cases
+        allocated_in(state, period)
             .into_iter()
             .filter_map(|c| {
                 let leave = self.allocated_during(c)?;
@@ -124,13 +129,7 @@ impl<'a> LeaveIndex<'a> {
         calendar: &WorkCalendar,
         names: &Pseudonyms,
     ) -> Vec<AllocationBeforeLeave> {
-        let mut cases: Vec<&Case> = state
-            .cases
-            .iter()
-            .filter(|c| period.contains(c.allocated_on))
-            .collect();
-        cases.sort_by_key(|c| (c.allocated_on, c.id));
-        cases
+        allocated_in(state, period)
             .into_iter()
             .filter_map(|c| {
                 let (leave, before) =
