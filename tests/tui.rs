@@ -607,3 +607,23 @@ fn the_light_theme_and_no_color_draw_the_same_text() {
     f.app.theme = Theme::new(caseload::config::Theme::Light, false);
     assert_eq!(draw(&f.app), dark);
 }
+
+#[test]
+fn first_run_setup_keeps_the_presets_notes_on_its_weights() {
+    use caseload::tui::setup::{Setup, SetupOutcome};
+    let mut setup = Setup::new(Theme::new(caseload::config::Theme::Dark, true));
+    let SetupOutcome::Done(text) = setup.update(Action::Submit) else {
+        panic!("defaults refused")
+    };
+    assert!(
+        text.contains("# Assumption: about 30 hours of enquiries"),
+        "{text}"
+    );
+    assert_eq!(text.matches("[work]").count(), 1);
+    assert_eq!(text.matches("[limits]").count(), 1);
+    let config = Config::from_toml_text(Some(&text), None).unwrap();
+    assert_eq!(
+        (config.limits.caseload, config.limits.capacity_weeks),
+        (22, 4)
+    );
+}

@@ -123,8 +123,10 @@ impl Setup {
             days.join(", "),
             self.form.value("Bank holidays")
         );
-        // The preset's own [work] and [limits] tables are replaced by the answers.
-        let mut table: toml::Table = preset.parse().expect("presets parse");
+        // The answers are merged into the preset's [work] and [limits] tables, which are
+        // written first; the rest of the preset is kept as it is, with its comments (where
+        // each case weight comes from).
+        let preset_table: toml::Table = preset.parse().expect("presets parse");
         let answers: toml::Table = match overrides.parse() {
             Ok(t) => t,
             Err(_) => {
@@ -133,19 +135,23 @@ impl Setup {
                 return None;
             }
         };
+        let mut settings = toml::Table::new();
         for (section, values) in answers {
-            if let (Some(toml::Value::Table(existing)), toml::Value::Table(new)) =
-                (table.get_mut(&section), &values)
-            {
-                existing.extend(new.clone());
-            } else {
-                table.insert(section, values);
+            let mut merged = preset_table
+                .get(&section)
+                .and_then(|v| v.as_table())
+                .cloned()
+                .unwrap_or_default();
+            if let toml::Value::Table(new) = values {
+                merged.extend(new);
             }
+            settings.insert(section, toml::Value::Table(merged));
         }
         let text = format!(
-            "# caseload configuration, written by the first-run setup from the {} preset.\n# Every setting is explained by `caseload config defaults`.\n\n{}",
+            "# caseload configuration, written by the first-run setup from the {} preset.\n# Every setting is explained by `caseload config defaults`.\n\n{}\n{}",
             self.form.value("Your role"),
-            toml::to_string(&table).expect("tables serialise")
+            toml::to_string(&settings).expect("tables serialise"),
+            without_tables(preset, &["work", "limits"])
         );
         match Config::from_toml_text(Some(&text), None) {
             Ok(_) => Some(text),
@@ -168,6 +174,25 @@ impl Setup {
             }
         }
     }
+}
+
+/// The TOML text without the named top-level tables (their header and keys, up to the next
+/// table), keeping every other line and comment.
+fn without_tables(text: &str, names: &[&str]) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            let name = trimmed.trim_matches(|c| c == '[' || c == ']');
+            skipping = !trimmed.starts_with("[[") && names.contains(&name);
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 impl Widget for &Setup {
