@@ -300,3 +300,45 @@ fn a_journal_that_is_a_folder_is_reported_not_replaced() {
     assert!(err.contains("is not a regular file"), "{err}");
     assert!(s.journal_path().is_dir());
 }
+
+#[test]
+fn a_duplicated_line_is_detected() {
+    let s = seeded(3);
+    let mut lines = s.lines();
+    lines.insert(2, lines[1].clone());
+    fs::write(s.journal_path(), lines.join("\n") + "\n").unwrap();
+    assert_damaged(&s, "line 3 has seq 2 where 3 was expected");
+}
+
+#[test]
+fn a_line_from_another_journal_is_detected() {
+    let s = seeded(3);
+    let other = Sandbox::new();
+    for text in ["another journal's first", "another journal's second"] {
+        other.ok(&["note", "add", text]);
+    }
+    let mut lines = s.lines();
+    lines[1] = other.lines()[1].clone();
+    fs::write(s.journal_path(), lines.join("\n") + "\n").unwrap();
+    assert_damaged(&s, "line 2 does not chain to the line before it");
+}
+
+#[test]
+fn invalid_utf8_in_a_middle_line_is_detected() {
+    let s = seeded(3);
+    let mut bytes = s.journal_bytes();
+    let at = bytes.windows(6).position(|w| w == b"note 1").unwrap();
+    bytes[at] = 0xFF;
+    fs::write(s.journal_path(), bytes).unwrap();
+    assert_damaged(&s, "line 2 is not a valid record");
+}
+
+#[test]
+fn an_empty_file_is_an_empty_journal() {
+    let s = Sandbox::new();
+    fs::create_dir_all(s.data()).unwrap();
+    fs::write(s.journal_path(), b"").unwrap();
+    assert!(s.ok(&["verify"]).starts_with("ok: 0 records"));
+    assert_eq!(s.ok(&["note", "add", "first"]), "1\n");
+    assert!(s.ok(&["verify"]).starts_with("ok: 1 records"));
+}
