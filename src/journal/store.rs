@@ -1,9 +1,8 @@
 //! The journal file: load with repair and damage detection, catch-up and append.
 
+use super::appender::{Appender, FileAppender};
 use super::backup::daily_backup;
-use super::fsutil::{
-    create_private_dir, make_private, open_private_append, open_private_rw, sync_dir,
-};
+use super::fsutil::{create_private_dir, make_private, open_private_rw, sync_dir};
 use super::line::{DecodeError, GENESIS_PREV, decode, encode, hash_hex};
 use super::lock::{LOCK_TIMEOUT, acquire};
 use super::receipt::Receipt;
@@ -39,6 +38,13 @@ pub struct Journal {
     damage: Option<Damage>,
     notices: Vec<String>,
     lock_timeout: Duration,
+    appender: Box<dyn Appender>,
+}
+
+impl std::fmt::Debug for dyn Appender {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Appender")
+    }
 }
 
 /// The result of reading a run of lines that continues a known chain.
@@ -153,6 +159,7 @@ impl Journal {
             damage: None,
             notices: Vec::new(),
             lock_timeout: LOCK_TIMEOUT,
+            appender: Box::new(FileAppender),
         };
         let path = journal.path();
         if path.exists() && !path.is_file() {
@@ -392,19 +399,25 @@ impl Journal {
         Ok(seq)
     }
 
-    fn write_line(&self, bytes: &[u8]) -> Result<(), JournalError> {
+    /// Replaces how lines reach the disk (tests use this to make writes fail).
+    pub fn set_appender(&mut self, appender: Box<dyn Appender>) {
+        self.appender = appender;
+    }
+
+    fn write_line(&mut self, bytes: &[u8]) -> Result<(), JournalError> {
         let path = self.path();
-        let (mut file, created) = open_private_append(&path)?;
-        let written = file
-            .write_all(bytes)
-            .and_then(|()| file.sync_data())
-            .map_err(JournalError::io("cannot write the record to", &path));
-        if let Err(e) = written {
-            // Take back any part of the line that reached the file, so the journal stays whole.
-            let _ = file.set_len(self.len).and_then(|()| file.sync_all());
-            return Err(e);
+        let existed = path.exists();
+        if let Err(e) = self.appender.append(&path, bytes) {
+            // Take back any part of the line that reached the file, so the journal stays whole
+            // and nothing unacknowledged remains.
+            if let Ok(file) = fs::OpenOptions::new().write(true).open(&path)
+                && file.metadata().is_ok_and(|m| m.len() > self.len)
+            {
+                let _ = file.set_len(self.len).and_then(|()| file.sync_all());
+            }
+            return Err(JournalError::io("cannot write the record to", &path)(e));
         }
-        if created {
+        if !existed {
             make_private(&path)?;
             sync_dir(&self.dir)?;
         }
