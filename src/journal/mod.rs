@@ -19,3 +19,14 @@ pub use line::{GENESIS_PREV, hash_hex};
 pub use lock::LOCK_TIMEOUT;
 pub use receipt::Receipt;
 pub use store::{Access, JOURNAL_FILE, Journal};
+
+/// Decodes one journal line (without its newline), as loading does: the record's `seq` if it
+/// is a valid line, else why not. For fuzzing and for tools that inspect a journal.
+pub fn check_line(bytes: &[u8]) -> Result<u64, String> {
+    line::decode(bytes)
+        .map(|(record, _)| record.seq)
+        .map_err(|e| match e {
+            line::DecodeError::NotJson(why) | line::DecodeError::BadFields(why) => why,
+            line::DecodeError::UnknownType(kind) => format!("unknown type {kind}"),
+        })
+}
