@@ -40,7 +40,7 @@ fn killed_writers_lose_nothing_that_was_acknowledged() {
                 (text, child)
             })
             .collect();
-        std::thread::sleep(Duration::from_micros(rng.u64(0..6000)));
+        std::thread::sleep(Duration::from_micros(rng.u64(0..20_000)));
         for (text, mut child) in children {
             let _ = child.kill();
             let out = child.wait_with_output().unwrap();
