@@ -627,3 +627,27 @@ fn first_run_setup_keeps_the_presets_notes_on_its_weights() {
         (22, 4)
     );
 }
+
+#[test]
+fn a_megabyte_pasted_into_a_note_is_refused_beside_the_field() {
+    let mut f = empty();
+    f.app.update(Action::Show(ScreenId::Diary));
+    f.app.update(Action::Add);
+    if let Overlay::Form(_, form) = &mut f.app.overlay {
+        form.fields[1].value = "x".repeat(1 << 20);
+    }
+    key(&mut f.app, KeyCode::Enter);
+    let Overlay::Form(_, form) = &f.app.overlay else {
+        panic!("a 1 MB note was accepted")
+    };
+    assert_eq!(
+        form.fields[1].error.as_deref(),
+        Some("the note is 1048576 characters long; at most 4000 are accepted")
+    );
+    assert_eq!(
+        form.fields[1].value.len(),
+        1 << 20,
+        "what was typed is kept"
+    );
+    assert_eq!(journal_len(&f), 0);
+}
