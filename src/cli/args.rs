@@ -264,29 +264,11 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Purpose {
-    Grievance,
-    Stress,
-    Supervision,
-    Notice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Md,
-    Html,
-    Pdf,
-    Csv,
-    Json,
-    Ics,
-}
-
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// What the report is for
-    #[arg(long, value_enum, default_value = "grievance")]
-    pub purpose: Purpose,
+    /// What the report is for: grievance, stress, supervision or notice
+    #[arg(long, default_value = "grievance")]
+    pub purpose: crate::report::Purpose,
     /// First day covered [default: a year before --to; four weeks for supervision]
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -294,8 +276,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar)
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: Format,
+    #[arg(long, default_value = "md")]
+    pub format: crate::report::Format,
     /// Write to FILE instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

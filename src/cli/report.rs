@@ -1,33 +1,13 @@
 //! `caseload report`: the evidence, computed once and written in the chosen format.
 
 use super::Context;
-use super::args::{Format, Purpose as PurposeArg, ReportArgs};
+use super::args::ReportArgs;
 use crate::domain::parse_date;
 use crate::error::{Error, Result};
 use crate::journal::{Access, write_private_file};
-use crate::report::{self, Inputs, Period, Purpose, Request};
+use crate::report::{self, Inputs, Period, Request};
 use chrono::{Local, Timelike};
 use std::io::Write;
-
-fn format(f: Format) -> report::Format {
-    match f {
-        Format::Md => report::Format::Md,
-        Format::Html => report::Format::Html,
-        Format::Pdf => report::Format::Pdf,
-        Format::Csv => report::Format::Csv,
-        Format::Json => report::Format::Json,
-        Format::Ics => report::Format::Ics,
-    }
-}
-
-fn purpose(p: PurposeArg) -> Purpose {
-    match p {
-        PurposeArg::Grievance => Purpose::Grievance,
-        PurposeArg::Stress => Purpose::Stress,
-        PurposeArg::Supervision => Purpose::Supervision,
-        PurposeArg::Notice => Purpose::Notice,
-    }
-}
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let date = |flag: &str, text: &Option<String>| {
@@ -36,7 +16,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             .transpose()
     };
     let period = Period::for_purpose(
-        purpose(args.purpose),
+        args.purpose,
         date("--from", &args.from)?,
         date("--to", &args.to)?,
         ctx.today,
@@ -56,13 +36,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         &config,
         Request {
             period,
-            purpose: purpose(args.purpose),
+            purpose: args.purpose,
             reveal_refs: args.reveal_refs,
             today: ctx.today,
             generated_at: now.with_nanosecond(0).unwrap_or(now),
         },
     ));
-    let text = report::render(&model, format(args.format), &config.date_format);
+    let text = report::render(&model, args.format, &config.date_format);
     match &args.output {
         Some(path) => {
             write_private_file(path, &text)?;
