@@ -1,4 +1,4 @@
-use super::{Column, SortKey, ViewCtx, field, opt};
+use super::{Column, SortKey, ViewCtx, field, opt, record_line};
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
 
@@ -128,9 +128,6 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::from(""));
-    lines.push(field(
-        "Record",
-        format!("{}{}", c.id, if c.amended { " (amended)" } else { "" }),
-    ));
+    lines.push(record_line(c.id, c.amended));
     lines
 }

@@ -1,4 +1,4 @@
-use super::{Column, SortKey, ViewCtx, field, opt};
+use super::{Column, SortKey, ViewCtx, field, opt, record_line};
 use crate::domain::replay::Deadline;
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
@@ -111,9 +111,6 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::from(""));
-    lines.push(field(
-        "Record",
-        format!("{}{}", d.id, if d.amended { " (amended)" } else { "" }),
-    ));
+    lines.push(record_line(d.id, d.amended));
     lines
 }

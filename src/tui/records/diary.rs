@@ -1,4 +1,4 @@
-use super::{Column, SortKey, ViewCtx, field, opt};
+use super::{Column, SortKey, ViewCtx, field, opt, record_line};
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
 
@@ -57,13 +57,6 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
         Line::from(""),
         Line::from(n.text.clone()),
         Line::from(""),
-        field(
-            "Record",
-            format!(
-                "{}{}",
-                note.id,
-                if note.amended { " (amended)" } else { "" }
-            ),
-        ),
+        record_line(note.id, note.amended),
     ]
 }

@@ -1,4 +1,4 @@
-use super::{Column, SortKey, ViewCtx, field, opt};
+use super::{Column, SortKey, ViewCtx, field, opt, record_line};
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
 
@@ -66,9 +66,6 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
     lines.push(field("Day total", format!("{day_total:.2}")));
     lines.push(field("Note", opt(&e.note)));
     lines.push(Line::from(""));
-    lines.push(field(
-        "Record",
-        format!("{}{}", h.id, if h.amended { " (amended)" } else { "" }),
-    ));
+    lines.push(record_line(h.id, h.amended));
     lines
 }

@@ -1,4 +1,4 @@
-use super::{Column, SortKey, ViewCtx, field, opt};
+use super::{Column, SortKey, ViewCtx, field, opt, record_line};
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
 
@@ -75,9 +75,6 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
         )));
     }
     lines.push(Line::from(""));
-    lines.push(field(
-        "Record",
-        format!("{}{}", l.id, if l.amended { " (amended)" } else { "" }),
-    ));
+    lines.push(record_line(l.id, l.amended));
     lines
 }

@@ -235,3 +235,11 @@ pub(crate) fn opt(text: &Option<String>) -> String {
 pub(crate) fn field(label: &str, value: impl Into<String>) -> Line<'static> {
     Line::from(format!("{label:<14}{}", value.into()))
 }
+
+/// The detail pane's last line: which journal record this is, and whether it was amended.
+pub(crate) fn record_line(id: u64, amended: bool) -> Line<'static> {
+    field(
+        "Record",
+        format!("{id}{}", if amended { " (amended)" } else { "" }),
+    )
+}
