@@ -1,11 +1,11 @@
-//! Fault injection: the journal's writes fail as a full disk, a failing drive or a read-only
-//! file system would. The user is told, nothing is acknowledged, nothing earlier is lost, the
-//! journal stays valid, and a form keeps what was typed.
+//! Fault injection: the journal's writes and renames fail as a full disk, a failing drive or a
+//! read-only file system would, or panic half-way. The user is told, nothing is acknowledged,
+//! nothing earlier is lost, the journal stays valid, and a form keeps what was typed.
 
 use caseload::config::{Config, preset};
 use caseload::domain::NoteAdded;
 use caseload::domain::commands::add_note;
-use caseload::journal::{Access, Appender, FileAppender, Journal};
+use caseload::journal::{Access, Disk, Journal, RealDisk};
 use chrono::NaiveDate;
 use std::io::{Error, ErrorKind, Write};
 use std::path::Path;
@@ -26,7 +26,7 @@ enum Fault {
 
 struct Failing(Fault);
 
-impl Appender for Failing {
+impl Disk for Failing {
     fn append(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         match self.0 {
             Fault::DiskFullMidLine => {
@@ -78,6 +78,103 @@ fn note(
     }
 }
 
+/// Appends for real, but the daily backup's rename into place fails.
+struct RenameFails;
+
+impl Disk for RenameFails {
+    fn append(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        RealDisk.append(path, bytes)
+    }
+
+    fn rename(&mut self, _from: &Path, _to: &Path) -> std::io::Result<()> {
+        Err(Error::other("Input/output error"))
+    }
+}
+
+/// Writes half the line, then panics (a bug, or a signal turned into a panic).
+struct PanicsMidLine;
+
+impl Disk for PanicsMidLine {
+    fn append(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        RealDisk.append(path, &bytes[..bytes.len() / 2])?;
+        panic!("the drive went away mid-line");
+    }
+}
+
+fn note_texts(dir: &Path) -> Vec<String> {
+    let journal = Journal::open(dir, Access::ReadOnly).unwrap();
+    assert!(journal.damage().is_none(), "{:?}", journal.damage());
+    journal
+        .state()
+        .notes
+        .iter()
+        .map(|n| n.note.text.clone())
+        .collect()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_failed_backup_rename_keeps_the_record_says_so_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
+    journal.set_disk(Box::new(RenameFails));
+    assert_eq!(journal.append(note("saved all the same")).unwrap(), 1);
+    let notices = journal.take_notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].starts_with(
+            "the record was saved, but today's backup failed: cannot rename into place"
+        ),
+        "{notices:?}"
+    );
+    assert!(notices[0].ends_with("Input/output error"), "{notices:?}");
+    let backups = caseload::journal::backup_dir(dir.path());
+    assert_eq!(
+        files_in(&backups),
+        Vec::<String>::new(),
+        "a temporary file was left"
+    );
+    assert_eq!(note_texts(dir.path()), ["saved all the same"]);
+
+    // The next write, with the disk recovered, makes today's copy of everything so far.
+    journal.set_disk(Box::new(RealDisk));
+    journal.append(note("and the next")).unwrap();
+    assert!(journal.take_notices().is_empty());
+    let copies = files_in(&backups);
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert!(copies[0].starts_with("journal-") && copies[0].ends_with(".jsonl"));
+    assert_eq!(
+        std::fs::read(backups.join(&copies[0])).unwrap(),
+        std::fs::read(journal.path()).unwrap()
+    );
+}
+
+#[test]
+fn a_panic_half_way_through_a_write_takes_the_half_line_back_as_it_unwinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
+    journal.append(note("kept")).unwrap();
+    let before = std::fs::read(journal.path()).unwrap();
+    journal.set_disk(Box::new(PanicsMidLine));
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        journal.append(note("never acknowledged"))
+    }));
+    assert!(unwound.is_err(), "the disk did not panic");
+    assert_eq!(std::fs::read(journal.path()).unwrap(), before);
+    assert_eq!(note_texts(dir.path()), ["kept"]);
+}
+
 #[test]
 fn a_failed_write_is_reported_and_leaves_the_journal_whole() {
     for fault in [
@@ -90,7 +187,7 @@ fn a_failed_write_is_reported_and_leaves_the_journal_whole() {
         journal.append(note("kept")).unwrap();
         let before = std::fs::read(journal.path()).unwrap();
 
-        journal.set_appender(Box::new(Failing(fault)));
+        journal.set_disk(Box::new(Failing(fault)));
         let err = journal
             .append(note("lost in the fault"))
             .unwrap_err()
@@ -104,45 +201,67 @@ fn a_failed_write_is_reported_and_leaves_the_journal_whole() {
         assert_eq!(journal.records().len(), 1, "nothing was acknowledged");
 
         // When the disk recovers, the next record chains on the last acknowledged one.
-        journal.set_appender(Box::new(FileAppender));
+        journal.set_disk(Box::new(RealDisk));
         assert_eq!(journal.append(note("after the fault")).unwrap(), 2);
-        let reopened = Journal::open(dir.path(), Access::ReadOnly).unwrap();
-        assert!(reopened.damage().is_none());
-        let texts: Vec<&str> = reopened
-            .state()
-            .notes
-            .iter()
-            .map(|n| n.note.text.as_str())
-            .collect();
-        assert_eq!(texts, ["kept", "after the fault"]);
+        assert_eq!(note_texts(dir.path()), ["kept", "after the fault"]);
     }
 }
 
-#[test]
-fn a_form_keeps_its_data_when_the_disk_is_full() {
-    use caseload::tui::action::{Action, ScreenId};
-    use caseload::tui::app::{App, Overlay};
+/// The UI on the journal in `dir`, whose disk is `disk`.
+fn app_on(dir: &Path, disk: Box<dyn Disk>) -> caseload::tui::app::App {
+    use caseload::tui::app::App;
     use caseload::tui::keymap::KeyMap;
     use caseload::tui::theme::Theme;
-    let dir = tempfile::tempdir().unwrap();
-    let mut journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
-    journal.set_appender(Box::new(Failing(Fault::DiskFullMidLine)));
+    let mut journal = Journal::open(dir, Access::ReadWrite).unwrap();
+    journal.set_disk(disk);
     let config = Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap();
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
-    let mut app = App::new(
+    App::new(
         journal,
         config,
         KeyMap::default(),
         Theme::new(caseload::config::Theme::Dark, true),
         today(),
         now,
-    );
+    )
+}
+
+/// The UI with a diary note typed into the add form.
+fn app_with_note_typed(dir: &Path, disk: Box<dyn Disk>) -> caseload::tui::app::App {
+    use caseload::tui::action::{Action, ScreenId};
+    let mut app = app_on(dir, disk);
     app.update(Action::Show(ScreenId::Diary));
     app.update(Action::Add);
     app.update(Action::NextField);
     for c in "Three new cases".chars() {
         app.update(Action::Type(c));
     }
+    app
+}
+
+#[test]
+fn the_ui_saves_and_warns_when_only_the_backup_fails() {
+    use caseload::tui::action::Action;
+    use caseload::tui::app::Overlay;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_note_typed(dir.path(), Box::new(RenameFails));
+    app.update(Action::Submit);
+    assert_eq!(app.overlay, Overlay::None);
+    let (message, warning) = app.status.clone().unwrap();
+    assert!(warning, "shown as a plain message: {message}");
+    assert!(
+        message.starts_with("the record was saved, but today's backup failed"),
+        "{message}"
+    );
+    assert_eq!(note_texts(dir.path()), ["Three new cases"]);
+}
+
+#[test]
+fn a_form_keeps_its_data_when_the_disk_is_full() {
+    use caseload::tui::action::Action;
+    use caseload::tui::app::Overlay;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_note_typed(dir.path(), Box::new(Failing(Fault::DiskFullMidLine)));
     app.update(Action::Submit);
     let Overlay::Form(_, form) = &app.overlay else {
         panic!("the form closed on a failed save")
@@ -164,8 +283,102 @@ fn a_form_keeps_its_data_when_the_disk_is_full() {
     assert_eq!(form.value("Note"), "Three new cases");
     assert!(app.journal.state().notes.is_empty());
 
-    app.journal.set_appender(Box::new(FileAppender));
+    app.journal.set_disk(Box::new(RealDisk));
     app.update(Action::Submit);
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.journal.state().notes.len(), 1);
+}
+
+/// A folder standing where the report should go: the rename into place fails.
+fn folder_in_the_way(parent: &Path) -> std::path::PathBuf {
+    let target = parent.join("report.md");
+    std::fs::create_dir_all(target.join("kept")).unwrap();
+    target
+}
+
+#[test]
+fn a_report_that_cannot_be_renamed_into_place_is_reported_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(&dir.path().join("data"), Access::ReadWrite).unwrap();
+    journal.append(note("kept")).unwrap();
+    let before = std::fs::read(journal.path()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let target = folder_in_the_way(out.path());
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, preset("cafcass-fca").unwrap()).unwrap();
+
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_caseload"))
+        .env_clear()
+        .env("CASELOAD_DIR", dir.path().join("data"))
+        .env("CASELOAD_CONFIG", &config)
+        .args(["--today", "2026-11-22", "report", "--output"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "caseload: cannot rename into place {}: Is a directory (os error 21)",
+            target.display()
+        )
+    );
+    assert_eq!(
+        files_in(out.path()),
+        ["report.md"],
+        "a temporary file was left"
+    );
+    assert_eq!(files_in(&target), ["kept"]);
+    assert_eq!(std::fs::read(journal.path()).unwrap(), before);
+}
+
+#[test]
+fn the_report_screen_shows_a_failed_rename_and_can_try_again() {
+    use caseload::tui::action::{Action, ScreenId};
+    use caseload::tui::input::action_for;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let target = folder_in_the_way(out.path());
+    let mut app = app_on(dir.path(), Box::new(RealDisk));
+    let key = |app: &mut caseload::tui::app::App, code| {
+        if let Some(action) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+            app.update(action);
+        }
+    };
+    app.update(Action::Show(ScreenId::Report));
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Tab);
+    }
+    for c in target.display().to_string().chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let result = app.report.wait().unwrap();
+    app.update(Action::ReportFinished(result.clone()));
+    let error = result.unwrap_err();
+    assert!(
+        error.starts_with("cannot rename into place")
+            && error.ends_with("Is a directory (os error 21)"),
+        "{error}"
+    );
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("cannot rename into place"), "{screen}");
+    assert_eq!(
+        files_in(out.path()),
+        ["report.md"],
+        "a temporary file was left"
+    );
+
+    // The form kept the choices: one more letter on the name and it is written.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Enter);
+    let written = app.report.wait().unwrap().unwrap();
+    assert_eq!(written, format!("{}x", target.display()));
+    assert!(std::fs::read_to_string(&written).unwrap().starts_with("# "));
 }

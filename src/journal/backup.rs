@@ -1,7 +1,8 @@
 //! Daily backups: on the first write of each day, a copy of the journal in `backups/`.
 
+use super::Disk;
 use super::JournalError;
-use super::fsutil::{create_private_dir, write_private_file};
+use super::fsutil::{create_private_dir, write_private_file_with};
 use chrono::NaiveDate;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub fn daily_backup(
     data_dir: &Path,
     journal: &Path,
     today: NaiveDate,
+    disk: &mut dyn Disk,
 ) -> Result<Option<PathBuf>, JournalError> {
     let dir = backup_dir(data_dir);
     let target = dir.join(format!("journal-{}.jsonl", today.format("%Y-%m-%d")));
@@ -27,7 +29,7 @@ pub fn daily_backup(
     }
     create_private_dir(&dir)?;
     let bytes = fs::read(journal).map_err(JournalError::io("cannot read for backup", journal))?;
-    write_private_file(&target, &bytes)?;
+    write_private_file_with(&target, &bytes, &mut |from, to| disk.rename(from, to))?;
     prune(&dir)?;
     Ok(Some(target))
 }
@@ -62,8 +64,16 @@ mod tests {
         let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         for n in 0..35 {
             let day = start + chrono::Days::new(n);
-            assert!(daily_backup(tmp.path(), &journal, day).unwrap().is_some());
-            assert!(daily_backup(tmp.path(), &journal, day).unwrap().is_none());
+            assert!(
+                daily_backup(tmp.path(), &journal, day, &mut super::super::RealDisk)
+                    .unwrap()
+                    .is_some()
+            );
+            assert!(
+                daily_backup(tmp.path(), &journal, day, &mut super::super::RealDisk)
+                    .unwrap()
+                    .is_none()
+            );
         }
         let mut names: Vec<String> = fs::read_dir(backup_dir(tmp.path()))
             .unwrap()

@@ -65,8 +65,17 @@ pub fn make_private(path: &Path) -> Result<(), JournalError> {
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, fsync, rename, fsync the folder),
-/// leaving a 0600 file.
+/// leaving a 0600 file. On any failure the temporary file is removed and `path` is as it was.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
+    write_private_file_with(path, bytes, &mut |from, to| fs::rename(from, to))
+}
+
+/// [`write_private_file`] with the rename supplied (the journal's [`super::Disk`]).
+pub fn write_private_file_with(
+    path: &Path,
+    bytes: &[u8],
+    rename: &mut dyn FnMut(&Path, &Path) -> std::io::Result<()>,
+) -> Result<(), JournalError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let file_name = path
         .file_name()
@@ -80,13 +89,13 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), JournalError>
         options.mode(0o600);
         let mut file = options
             .open(&tmp)
-            .map_err(JournalError::io("cannot create", &tmp))?;
+            .map_err(JournalError::io("cannot create", path))?;
         make_private(&tmp)?;
         file.write_all(bytes)
-            .map_err(JournalError::io("cannot write", &tmp))?;
+            .map_err(JournalError::io("cannot write", path))?;
         file.sync_all()
-            .map_err(JournalError::io("cannot flush to disk", &tmp))?;
-        fs::rename(&tmp, path).map_err(JournalError::io("cannot rename into place", path))?;
+            .map_err(JournalError::io("cannot flush to disk", path))?;
+        rename(&tmp, path).map_err(JournalError::io("cannot rename into place", path))?;
         sync_dir(dir)
     })();
     if result.is_err() {

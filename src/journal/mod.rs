@@ -1,9 +1,9 @@
 //! The append-only, hash-chained journal file (SPEC 6): its lines, the lock, loading with
 //! torn-tail repair and damage detection, appending, backups and receipts.
 
-mod appender;
 mod backup;
 mod decode;
+mod disk;
 mod error;
 mod fsutil;
 mod line;
@@ -11,8 +11,8 @@ mod lock;
 mod receipt;
 mod store;
 
-pub use appender::{Appender, FileAppender};
 pub use backup::{BACKUPS_KEPT, backup_dir};
+pub use disk::{Disk, RealDisk};
 pub use error::{Damage, JournalError};
 pub use fsutil::{create_private_dir, write_private_file};
 pub use line::{GENESIS_PREV, hash_hex};

@@ -1,7 +1,7 @@
 //! The journal file: load with repair and damage detection, catch-up and append.
 
-use super::appender::{Appender, FileAppender};
 use super::backup::daily_backup;
+use super::disk::{Disk, RealDisk};
 use super::fsutil::{create_private_dir, make_private, open_private_rw, sync_dir};
 use super::line::{DecodeError, GENESIS_PREV, decode, encode, hash_hex};
 use super::lock::{LOCK_TIMEOUT, acquire};
@@ -38,12 +38,12 @@ pub struct Journal {
     damage: Option<Damage>,
     notices: Vec<String>,
     lock_timeout: Duration,
-    appender: Box<dyn Appender>,
+    disk: Box<dyn Disk>,
 }
 
-impl std::fmt::Debug for dyn Appender {
+impl std::fmt::Debug for dyn Disk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Appender")
+        f.write_str("Disk")
     }
 }
 
@@ -159,7 +159,7 @@ impl Journal {
             damage: None,
             notices: Vec::new(),
             lock_timeout: LOCK_TIMEOUT,
-            appender: Box::new(FileAppender),
+            disk: Box::new(RealDisk),
         };
         let path = journal.path();
         if path.exists() && !path.is_file() {
@@ -391,7 +391,7 @@ impl Journal {
         let first_new = self.records.len() - 1;
         self.state.catch_up(&self.records, first_new);
 
-        if let Err(e) = daily_backup(&self.dir, &self.path(), now.date_naive()) {
+        if let Err(e) = daily_backup(&self.dir, &self.path(), now.date_naive(), &mut *self.disk) {
             self.notices.push(format!(
                 "the record was saved, but today's backup failed: {e}"
             ));
@@ -400,23 +400,23 @@ impl Journal {
     }
 
     /// Replaces how lines reach the disk (tests use this to make writes fail).
-    pub fn set_appender(&mut self, appender: Box<dyn Appender>) {
-        self.appender = appender;
+    pub fn set_disk(&mut self, disk: Box<dyn Disk>) {
+        self.disk = disk;
     }
 
     fn write_line(&mut self, bytes: &[u8]) -> Result<(), JournalError> {
         let path = self.path();
         let existed = path.exists();
-        if let Err(e) = self.appender.append(&path, bytes) {
-            // Take back any part of the line that reached the file, so the journal stays whole
-            // and nothing unacknowledged remains.
-            if let Ok(file) = fs::OpenOptions::new().write(true).open(&path)
-                && file.metadata().is_ok_and(|m| m.len() > self.len)
-            {
-                let _ = file.set_len(self.len).and_then(|()| file.sync_all());
-            }
-            return Err(JournalError::io("cannot write the record to", &path)(e));
-        }
+        let mut take_back = TakeBack {
+            path: &path,
+            len: self.len,
+            armed: true,
+        };
+        self.disk
+            .append(&path, bytes)
+            .map_err(JournalError::io("cannot write the record to", &path))?;
+        take_back.armed = false;
+        drop(take_back);
         if !existed {
             make_private(&path)?;
             sync_dir(&self.dir)?;
@@ -487,5 +487,26 @@ impl Journal {
             ));
         }
         Ok(())
+    }
+}
+
+/// Cuts the journal back to its acknowledged length when dropped while armed: a write that
+/// failed, or a panic that unwound through it, leaves no part of its line in the file.
+struct TakeBack<'a> {
+    path: &'a Path,
+    len: u64,
+    armed: bool,
+}
+
+impl Drop for TakeBack<'_> {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        if let Ok(file) = fs::OpenOptions::new().write(true).open(self.path)
+            && file.metadata().is_ok_and(|m| m.len() > self.len)
+        {
+            let _ = file.set_len(self.len).and_then(|()| file.sync_all());
+        }
     }
 }

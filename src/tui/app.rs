@@ -102,7 +102,7 @@ impl App {
             app.status = Some((format!("read-only: {damage}"), true));
         }
         for notice in app.journal.take_notices() {
-            app.status = Some((notice, false));
+            app.status = Some((notice, true));
         }
         app
     }
@@ -480,7 +480,7 @@ impl App {
             }
         }
         for notice in self.journal.take_notices() {
-            self.say(notice, false);
+            self.say(notice, true);
         }
     }
 
