@@ -2,11 +2,13 @@
 //! read-only file system would, or panic half-way. The user is told, nothing is acknowledged,
 //! nothing earlier is lost, the journal stays valid, and a form keeps what was typed.
 
+mod common;
 use caseload::config::{Config, preset};
 use caseload::domain::NoteAdded;
 use caseload::domain::commands::add_note;
 use caseload::journal::{Access, Disk, Journal, RealDisk};
 use chrono::NaiveDate;
+use common::PanicsMidLine;
 use std::io::{Error, ErrorKind, Write};
 use std::path::Path;
 
@@ -88,16 +90,6 @@ impl Disk for RenameFails {
 
     fn rename(&mut self, _from: &Path, _to: &Path) -> std::io::Result<()> {
         Err(Error::other("Input/output error"))
-    }
-}
-
-/// Writes half the line, then panics (a bug, or a signal turned into a panic).
-struct PanicsMidLine;
-
-impl Disk for PanicsMidLine {
-    fn append(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        RealDisk.append(path, &bytes[..bytes.len() / 2])?;
-        panic!("the drive went away mid-line");
     }
 }
 

@@ -77,3 +77,15 @@ impl Sandbox {
 pub fn sha256_hex(bytes: &[u8]) -> String {
     caseload::journal::hash_hex(bytes)
 }
+
+/// A disk that writes half the line, then panics (a bug, or a signal turned into a panic).
+pub struct PanicsMidLine;
+
+pub const MID_LINE_PANIC: &str = "the drive went away mid-line";
+
+impl caseload::journal::Disk for PanicsMidLine {
+    fn append(&mut self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+        caseload::journal::RealDisk.append(path, &bytes[..bytes.len() / 2])?;
+        panic!("{MID_LINE_PANIC}");
+    }
+}
