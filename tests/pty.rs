@@ -99,20 +99,73 @@ fn a_window_killed_while_saving_never_damages_the_journal() {
     eprintln!("{} of 10 saves landed before the kill", notes.len() - 2);
 }
 
-/// The child of `a_panic_in_the_ui_restores_the_terminal_and_leaves_the_journal_valid`: the
-/// real terminal UI and event loop, on a journal whose disk panics half-way through a write.
+/// The child of the panic tests below: the real terminal UI and event loop, on a journal whose
+/// disk panics half-way through a write (`CASELOAD_PANIC=disk`) or with a report renderer that
+/// panics on its worker thread (`CASELOAD_PANIC=render`).
 #[test]
-#[ignore = "run in a pseudo-terminal by a_panic_in_the_ui_restores_the_terminal_and_leaves_the_journal_valid"]
-fn ui_whose_disk_panics() {
+#[ignore = "run in a pseudo-terminal by the a_panic_... tests"]
+fn ui_that_panics() {
     use caseload::config::{Config, preset};
     use caseload::journal::{Access, Journal};
-    let dir = std::env::var_os("CASELOAD_PANIC_DIR")
-        .expect("CASELOAD_PANIC_DIR names the journal folder");
+    let dir = std::env::var_os("CASELOAD_DIR").expect("CASELOAD_DIR names the journal folder");
     let mut journal = Journal::open(std::path::Path::new(&dir), Access::ReadWrite).unwrap();
-    journal.set_disk(Box::new(PanicsMidLine));
     let config = Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    caseload::tui::run_on(journal, config, today).unwrap();
+    match std::env::var("CASELOAD_PANIC").as_deref() {
+        Ok("disk") => {
+            journal.set_disk(Box::new(PanicsMidLine));
+            caseload::tui::run_on(journal, config, today).unwrap();
+        }
+        Ok("render") => {
+            let mut app = caseload::tui::build_app(journal, config, today).unwrap();
+            app.report.set_renderer(|_, _, _| panic!("{RENDER_PANIC}"));
+            caseload::tui::run_app(&mut app).unwrap();
+        }
+        other => panic!("CASELOAD_PANIC is disk or render, not {other:?}"),
+    }
+}
+
+const RENDER_PANIC: &str = "the renderer tripped";
+
+/// The test binary itself, re-run in a 100x30 pseudo-terminal as [`ui_that_panics`], followed
+/// by whether the terminal's settings (`stty -g`) are as they were before, and `stty -a`.
+fn panicking_ui(s: &Sandbox, panic: &str) -> PtySession {
+    let child = std::env::current_exe().unwrap();
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty cols 100 rows 30; before=$(stty -g); \"{}\" --ignored --exact ui_that_panics --nocapture --test-threads=1; echo \"child exited $?\"; [ \"$before\" = \"$(stty -g)\" ] && echo settings restored; stty -a",
+            child.display()
+        ))
+        .env("CASELOAD_DIR", s.data())
+        .env("CASELOAD_PANIC", panic)
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    rexpect::session::spawn_with_options(
+        cmd,
+        rexpect::reader::Options::new().timeout_ms(Some(10_000)),
+    )
+    .unwrap()
+}
+
+/// The output after the UI left the alternate screen, checked to have restored every terminal
+/// setting, and to hold no journal text.
+fn after_leaving(rest: &str, exit: &str) -> String {
+    let left = rest
+        .find("\u{1b}[?1049l")
+        .unwrap_or_else(|| panic!("no leave-alternate-screen in {rest:?}"));
+    let after = &rest[left..];
+    assert!(
+        !after.contains("PRIVATE"),
+        "journal text after leaving: {after:?}"
+    );
+    assert!(after.contains(exit), "{after:?}");
+    // Raw mode is off again: every terminal setting is as it was before, line editing included
+    // (rexpect's terminal starts with echo off, so echo is not checked).
+    let stty = after.rsplit(exit).next().unwrap();
+    assert!(stty.contains("settings restored"), "{stty}");
+    assert!(is_cooked(stty), "the terminal was left raw: {stty}");
+    after.to_string()
 }
 
 /// Whether `stty -a` output shows a cooked terminal: line editing and signals on, as the
@@ -127,21 +180,7 @@ fn a_panic_in_the_ui_restores_the_terminal_and_leaves_the_journal_valid() {
     let s = Sandbox::new();
     s.ok(&["note", "add", "PRIVATE-NOTE-TEXT"]);
     let before = s.journal_bytes();
-    let child = std::env::current_exe().unwrap();
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "stty cols 100 rows 30; before=$(stty -g); \"{}\" --ignored --exact ui_whose_disk_panics --nocapture --test-threads=1; echo \"child exited $?\"; [ \"$before\" = \"$(stty -g)\" ] && echo settings restored; stty -a",
-            child.display()
-        ))
-        .env("CASELOAD_PANIC_DIR", s.data())
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1");
-    let mut p = rexpect::session::spawn_with_options(
-        cmd,
-        rexpect::reader::Options::new().timeout_ms(Some(10_000)),
-    )
-    .unwrap();
+    let mut p = panicking_ui(&s, "disk");
     p.exp_string("Dashboard").unwrap();
     p.send("6").unwrap();
     p.flush().unwrap();
@@ -154,27 +193,46 @@ fn a_panic_in_the_ui_restores_the_terminal_and_leaves_the_journal_valid() {
     let rest = p.exp_eof().unwrap();
 
     // The panic hook left the alternate screen before the message was printed, so the message
-    // is on the shell's own screen, and no journal text follows it there.
-    let left = rest
-        .find("\u{1b}[?1049l")
-        .unwrap_or_else(|| panic!("no leave-alternate-screen in {rest:?}"));
-    let after = &rest[left..];
+    // is on the shell's own screen.
+    let after = after_leaving(&rest, "child exited 101");
     assert!(after.contains(MID_LINE_PANIC), "{after:?}");
-    assert!(
-        !after.contains("PRIVATE"),
-        "journal text after leaving: {after:?}"
-    );
-    assert!(after.contains("child exited 101"), "{after:?}");
-    // Raw mode is off again: every terminal setting is as it was before, line editing included
-    // (rexpect's terminal starts with echo off, so echo is not checked).
-    let stty = after.rsplit("child exited 101").next().unwrap();
-    assert!(stty.contains("settings restored"), "{stty}");
-    assert!(is_cooked(stty), "the terminal was left raw: {stty}");
 
     // The half-written line was taken back as the panic unwound.
     assert_eq!(s.journal_bytes(), before);
     let verify = s.ok(&["verify"]);
     assert!(verify.starts_with("ok: "), "{verify}");
+}
+
+#[test]
+fn a_panic_while_writing_a_report_is_shown_and_the_ui_carries_on() {
+    let s = Sandbox::new();
+    s.ok(&["note", "add", "PRIVATE-NOTE-TEXT"]);
+    let before = s.journal_bytes();
+    let mut p = panicking_ui(&s, "render");
+    p.exp_string("Dashboard").unwrap();
+    p.send("7").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Reveal").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("cancels").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("internal").unwrap();
+    // Still running, on the alternate screen: another screen can be opened, then quit.
+    p.send("6").unwrap();
+    p.flush().unwrap();
+    p.exp_string("PRIVATE-NOTE-TEXT").unwrap();
+    p.send("q").unwrap();
+    p.flush().unwrap();
+    let rest = p.exp_eof().unwrap();
+    let after = after_leaving(&rest, "child exited 0");
+    assert!(
+        !rest.contains("panicked") && !rest.contains(RENDER_PANIC),
+        "the panic was printed over the UI: {rest:?}"
+    );
+    assert!(after.contains("test result: ok. 1 passed"), "{after:?}");
+    assert_eq!(s.journal_bytes(), before);
 }
 
 #[test]

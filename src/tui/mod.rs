@@ -13,6 +13,7 @@ pub mod records;
 mod report_screen;
 pub mod screens;
 pub mod setup;
+pub mod terminal;
 pub mod theme;
 
 use crate::config::Config;
@@ -63,8 +64,7 @@ pub fn run(
     config_named: bool,
     today: NaiveDate,
 ) -> Result<()> {
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| Error::Failed(format!("cannot start the terminal UI: {e}")))?;
+    let mut terminal = start_terminal()?;
     let result = (|| {
         if !config_path.exists() && !config_named {
             let theme = Theme::new(crate::config::Theme::Dark, no_color());
@@ -81,18 +81,28 @@ pub fn run(
         let mut app = build_app(journal, config, today)?;
         event_loop(&mut terminal, &mut app)
     })();
-    ratatui::restore();
+    terminal::restore();
     result
 }
 
 /// Opens the UI on an already-open journal (the demo).
 pub fn run_on(journal: Journal, config: Config, today: NaiveDate) -> Result<()> {
-    let mut app = build_app(journal, config, today)?;
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| Error::Failed(format!("cannot start the terminal UI: {e}")))?;
-    let result = event_loop(&mut terminal, &mut app);
-    ratatui::restore();
+    run_app(&mut build_app(journal, config, today)?)
+}
+
+/// Runs the event loop on a built App until it quits.
+pub fn run_app(app: &mut App) -> Result<()> {
+    let mut terminal = start_terminal()?;
+    let result = event_loop(&mut terminal, app);
+    terminal::restore();
     result
+}
+
+fn start_terminal() -> Result<DefaultTerminal> {
+    terminal::init().map_err(|e| {
+        terminal::restore();
+        Error::Failed(format!("cannot start the terminal UI: {e}"))
+    })
 }
 
 fn io(e: std::io::Error) -> Error {

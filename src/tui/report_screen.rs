@@ -7,7 +7,10 @@ use crate::journal::{Journal, create_private_dir, write_private_file};
 use crate::report::{self, Format, Inputs, Period, Purpose, Request};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Turns a report model into a file's bytes ([`report::render`], or a stand-in in tests).
+pub type Renderer = fn(&report::Report, Format, &str) -> Vec<u8>;
 
 pub struct ReportScreen {
     /// The choices, kept between visits.
@@ -15,6 +18,7 @@ pub struct ReportScreen {
     pub job: Option<Receiver<Result<String, String>>>,
     pub last: Option<Result<String, String>>,
     reports_dir: PathBuf,
+    render: Renderer,
 }
 
 impl ReportScreen {
@@ -67,7 +71,13 @@ impl ReportScreen {
             job: None,
             last: None,
             reports_dir: data_dir.join("reports"),
+            render: report::render,
         }
+    }
+
+    /// Replaces how documents are rendered (tests use this to make rendering panic).
+    pub fn set_renderer(&mut self, render: Renderer) {
+        self.render = render;
     }
 
     pub fn is_writing(&self) -> bool {
@@ -139,16 +149,20 @@ impl ReportScreen {
         let (send, receive) = channel();
         let reports_dir = self.reports_dir.clone();
         let date_format = config.date_format.clone();
+        let render = self.render;
         std::thread::spawn(move || {
-            let bytes = report::render(&model, format, &date_format);
-            let result = (|| {
+            let result = super::terminal::catching_panics(|| {
+                let bytes = render(&model, format, &date_format);
                 if path.starts_with(&reports_dir) {
                     create_private_dir(&reports_dir)?;
                 }
                 write_private_file(&path, &bytes)
-            })()
-            .map(|()| path.display().to_string())
-            .map_err(|e| e.to_string());
+            })
+            .map_err(|panic| {
+                format!("an internal error stopped it ({panic}); your journal is not affected")
+            })
+            .and_then(|written| written.map_err(|e| e.to_string()))
+            .map(|()| path.display().to_string());
             let _ = send.send(result);
         });
         self.job = Some(receive);
@@ -158,7 +172,11 @@ impl ReportScreen {
 
     /// The worker's result, if it has finished (without blocking).
     pub fn poll(&mut self) -> Option<Result<String, String>> {
-        let result = self.job.as_ref()?.try_recv().ok()?;
+        let result = match self.job.as_ref()?.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Err("the report writer stopped unexpectedly".into()),
+        };
         self.job = None;
         Some(result)
     }
