@@ -3,7 +3,7 @@
 //! nothing earlier is lost, the journal stays valid, and a form keeps what was typed.
 
 mod common;
-use caseload::config::{Config, preset};
+use caseload::config::preset;
 use caseload::domain::NoteAdded;
 use caseload::domain::commands::add_note;
 use caseload::journal::{Access, Disk, Journal, RealDisk};
@@ -201,21 +201,9 @@ fn a_failed_write_is_reported_and_leaves_the_journal_whole() {
 
 /// The UI on the journal in `dir`, whose disk is `disk`.
 fn app_on(dir: &Path, disk: Box<dyn Disk>) -> caseload::tui::app::App {
-    use caseload::tui::app::App;
-    use caseload::tui::keymap::KeyMap;
-    use caseload::tui::theme::Theme;
-    let mut journal = Journal::open(dir, Access::ReadWrite).unwrap();
-    journal.set_disk(disk);
-    let config = Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap();
-    let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
-    App::new(
-        journal,
-        config,
-        KeyMap::default(),
-        Theme::new(caseload::config::Theme::Dark, true),
-        today(),
-        now,
-    )
+    let mut app = common::tui::app_on(dir, common::tui::config());
+    app.journal.set_disk(disk);
+    app
 }
 
 /// The UI with a diary note typed into the add form.
@@ -328,25 +316,18 @@ fn a_report_that_cannot_be_renamed_into_place_is_reported_and_leaves_nothing_beh
 #[test]
 fn the_report_screen_shows_a_failed_rename_and_can_try_again() {
     use caseload::tui::action::{Action, ScreenId};
-    use caseload::tui::input::action_for;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use common::tui::{chars, draw, key};
+    use ratatui::crossterm::event::KeyCode;
     let dir = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let target = folder_in_the_way(out.path());
     let mut app = app_on(dir.path(), Box::new(RealDisk));
-    let key = |app: &mut caseload::tui::app::App, code| {
-        if let Some(action) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-            app.update(action);
-        }
-    };
     app.update(Action::Show(ScreenId::Report));
     key(&mut app, KeyCode::Enter);
     for _ in 0..5 {
         key(&mut app, KeyCode::Tab);
     }
-    for c in target.display().to_string().chars() {
-        key(&mut app, KeyCode::Char(c));
-    }
+    chars(&mut app, &target.display().to_string());
     key(&mut app, KeyCode::Enter);
     let result = app.report.wait().unwrap();
     app.update(Action::ReportFinished(result.clone()));
@@ -356,9 +337,7 @@ fn the_report_screen_shows_a_failed_rename_and_can_try_again() {
             && error.ends_with("Is a directory (os error 21)"),
         "{error}"
     );
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
-    let screen = terminal.backend().to_string();
+    let screen = draw(&app);
     assert!(screen.contains("cannot rename into place"), "{screen}");
     assert_eq!(
         files_in(out.path()),

@@ -1,73 +1,18 @@
 //! The terminal UI at 100×30 on a fixed date and fixed data: a snapshot of every screen, and
 //! the key flows driven by key events and actions, asserting on state, journal and buffer.
 
-use caseload::config::{Config, preset};
-use caseload::demo::generate;
+mod common;
+use caseload::config::Config;
 use caseload::journal::{Access, Journal};
 use caseload::tui::action::{Action, ScreenId};
 use caseload::tui::app::{App, Overlay};
 use caseload::tui::input::action_for;
-use caseload::tui::keymap::KeyMap;
 use caseload::tui::theme::Theme;
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
+use common::tui::{H, W, app_on, chars, config, demo, draw, empty, journal_len, key, today};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tempfile::TempDir;
-
-const W: u16 = 100;
-const H: u16 = 30;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-struct Fixture {
-    dir: TempDir,
-    app: App,
-}
-
-fn config() -> Config {
-    Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap()
-}
-
-fn app_on(dir: &TempDir, config: Config) -> App {
-    let journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
-    let keymap = KeyMap::with_overrides(&config.keys, "test").unwrap();
-    let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
-    let mut app = App::new(
-        journal,
-        config,
-        keymap,
-        Theme::new(caseload::config::Theme::Dark, true),
-        today(),
-        now,
-    );
-    app.size = (W, H);
-    app.update(Action::Resize);
-    app
-}
-
-/// The demo's 18 months, generated for 22 Nov 2026 with seed 1.
-fn demo() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
-    Journal::create_sample(dir.path(), &generate(today(), now, 540, 1)).unwrap();
-    let app = app_on(&dir, config());
-    Fixture { dir, app }
-}
-
-fn empty() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app_on(&dir, config());
-    Fixture { dir, app }
-}
-
-fn draw(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
-}
 
 macro_rules! snapshot {
     ($name:expr, $app:expr) => {
@@ -75,25 +20,6 @@ macro_rules! snapshot {
             insta::assert_snapshot!($name, draw($app));
         })
     };
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = action_for(app, event) {
-        app.update(action);
-    }
-}
-
-fn chars(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn journal_len(f: &Fixture) -> u64 {
-    std::fs::metadata(f.dir.path().join("journal.jsonl"))
-        .map(|m| m.len())
-        .unwrap_or(0)
 }
 
 #[test]
@@ -432,7 +358,7 @@ fn a_damaged_journal_opens_read_only_and_refuses_writes() {
         .unwrap()
         .replacen("Report filing", "Report filed", 1);
     std::fs::write(&path, &text).unwrap();
-    let mut app = app_on(&f.dir, config());
+    let mut app = app_on(f.dir.path(), config());
     assert!(app.journal.is_read_only());
     app.update(Action::Show(ScreenId::Cases));
     app.update(Action::Add);
@@ -460,7 +386,7 @@ fn keys_come_from_the_config_and_the_help_shows_them() {
     let mut config = config();
     config.keys.insert("add".into(), "n".into());
     config.keys.insert("quit".into(), "ctrl-q".into());
-    let mut app = app_on(&dir, config);
+    let mut app = app_on(dir.path(), config);
     app.update(Action::Show(ScreenId::Cases));
     key(&mut app, KeyCode::Char('a'));
     assert_eq!(app.overlay, Overlay::None);

@@ -1,6 +1,9 @@
 //! A throwaway data folder and config for driving the real binary.
 #![allow(dead_code)]
 
+pub mod cli;
+pub mod tui;
+
 use std::path::PathBuf;
 use tempfile::TempDir;
 

@@ -1,0 +1,412 @@
+//! End-to-end tests of the commands that record things (case, deadline, leave, hours, note):
+//! what succeeds, and what is refused with exit 2, one line on stderr and the journal unchanged.
+
+mod common;
+use common::cli::{json, refused, seeded};
+use serde_json::Value;
+
+#[test]
+fn case_add_and_close() {
+    let s = seeded();
+    let cases = json(&s, &["list", "cases", "--json"]);
+    assert_eq!(cases[0]["ref"], "FD1");
+    assert_eq!(cases[0]["discussed"], false);
+    assert_eq!(cases[0]["allocated_by"], "team manager");
+    assert_eq!(cases[0]["weekly_hours"], 2.5);
+    let out = s.ok(&[
+        "case",
+        "close",
+        "FD1",
+        "--on",
+        "yesterday",
+        "--outcome",
+        "final order",
+    ]);
+    assert!(out.contains("closed on 21 Nov 2026"), "{out}");
+    assert!(
+        json(&s, &["list", "cases", "--open", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        json(&s, &["list", "cases", "--json"])[0]["closed_on"],
+        "2026-11-21"
+    );
+}
+
+#[test]
+fn case_add_refusals() {
+    let s = seeded();
+    refused(
+        &s,
+        &["case", "add", "FD1", "--kind", "s7"],
+        "already exists",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "custody"],
+        "unknown case kind `custody`; configured kinds are s7",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--on", "30/02/2026"],
+        "not a real calendar date",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--on", "2026-12-01"],
+        "in the future",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD\u{7}2", "--kind", "s7"],
+        "control character",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--note", "a\u{202E}b"],
+        "direction-changing",
+    );
+    refused(
+        &s,
+        &["case", "add", &"x".repeat(41), "--kind", "s7"],
+        "at most 40",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--weight", "lots"],
+        "--weight: `lots` is not a number",
+    );
+    refused(
+        &s,
+        &["case", "add", "FD2", "--kind", "s7", "--weight", "-1"],
+        "from 0 to 100",
+    );
+    refused(&s, &["case", "add", "FD2"], "--kind");
+}
+
+#[test]
+fn case_close_refusals() {
+    let s = seeded();
+    refused(
+        &s,
+        &["case", "close", "NOPE"],
+        "no case has reference `NOPE`",
+    );
+    refused(
+        &s,
+        &["case", "close", "FD1", "--on", "2026-11-01"],
+        "before the case was allocated",
+    );
+    refused(
+        &s,
+        &["case", "close", "FD1", "--on", "2026-13-01"],
+        "not a real calendar date",
+    );
+    s.ok(&["case", "close", "FD1"]);
+    refused(&s, &["case", "close", "FD1"], "already closed");
+}
+
+#[test]
+fn deadlines_add_done_extend() {
+    let s = seeded();
+    assert_eq!(
+        s.ok(&[
+            "deadline",
+            "add",
+            "--due",
+            "22/12/2026",
+            "--what",
+            "Position statement"
+        ]),
+        "3\n"
+    );
+    s.ok(&[
+        "deadline",
+        "extend",
+        "2",
+        "--due",
+        "2026-12-15",
+        "--reason",
+        "court granted extension",
+    ]);
+    s.ok(&["deadline", "done", "3", "--on", "today"]);
+    let list = json(&s, &["list", "deadlines", "--json"]);
+    assert_eq!(list[0]["due"], "2026-12-15");
+    assert_eq!(list[0]["original_due"], "2026-12-01");
+    assert_eq!(list[1]["met_on"], "2026-11-22");
+    assert_eq!(list[1]["case"], Value::Null);
+    assert_eq!(
+        json(&s, &["list", "deadlines", "--open", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn deadline_refusals() {
+    let s = seeded();
+    refused(
+        &s,
+        &["deadline", "add", "--due", "2026-02-30", "--what", "x"],
+        "not a real calendar date",
+    );
+    refused(
+        &s,
+        &[
+            "deadline",
+            "add",
+            "--due",
+            "2026-12-01",
+            "--what",
+            "x",
+            "--case",
+            "NOPE",
+        ],
+        "no case has reference",
+    );
+    refused(
+        &s,
+        &["deadline", "add", "--due", "2026-12-01", "--what", "a\tb"],
+        "control character",
+    );
+    refused(
+        &s,
+        &["deadline", "add", "--due", "2026-12-01", "--what", "  "],
+        "is empty",
+    );
+    refused(&s, &["deadline", "done", "99"], "no deadline has id 99");
+    refused(&s, &["deadline", "done", "1"], "no deadline has id 1");
+    refused(&s, &["deadline", "done", "two"], "not a whole number");
+    refused(
+        &s,
+        &["deadline", "done", "2", "--on", "2027-01-01"],
+        "in the future",
+    );
+    refused(
+        &s,
+        &["deadline", "extend", "2", "--due", "2026-11-30"],
+        "not after the current one",
+    );
+    refused(
+        &s,
+        &["deadline", "extend", "77", "--due", "2027-01-30"],
+        "no deadline has id 77",
+    );
+    s.ok(&["deadline", "done", "2"]);
+    refused(&s, &["deadline", "done", "2"], "already met");
+}
+
+#[test]
+fn leave_add_and_refusals() {
+    let s = seeded();
+    assert_eq!(
+        s.ok(&[
+            "leave",
+            "add",
+            "annual",
+            "--from",
+            "2026-12-21",
+            "--to",
+            "2027-01-01",
+            "--note",
+            "Christmas"
+        ]),
+        "3\n"
+    );
+    let list = json(&s, &["list", "leave", "--json"]);
+    assert_eq!(
+        (list[0]["kind"].as_str(), list[0]["to"].as_str()),
+        (Some("annual"), Some("2027-01-01"))
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "holiday",
+            "--from",
+            "2027-02-01",
+            "--to",
+            "2027-02-02",
+        ],
+        "use one of annual, sick",
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "sick",
+            "--from",
+            "2027-02-05",
+            "--to",
+            "2027-02-01",
+        ],
+        "ends (2027-02-01) before it starts",
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "sick",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2027-01-04",
+        ],
+        "overlaps leave 3",
+    );
+    refused(
+        &s,
+        &[
+            "leave",
+            "add",
+            "sick",
+            "--from",
+            "2027-02-29",
+            "--to",
+            "2027-03-01",
+        ],
+        "not a real calendar date",
+    );
+}
+
+#[test]
+fn hours_add_both_forms_and_refusals() {
+    let s = seeded();
+    assert_eq!(
+        s.ok(&[
+            "hours",
+            "add",
+            "--on",
+            "2026-11-20",
+            "--start",
+            "08:30",
+            "--end",
+            "18:45",
+            "--break",
+            "20"
+        ]),
+        "3\n"
+    );
+    assert_eq!(
+        s.ok(&[
+            "hours",
+            "add",
+            "--on",
+            "2026-11-20",
+            "--hours",
+            "1.5",
+            "--note",
+            "evening reading"
+        ]),
+        "4\n"
+    );
+    let list = json(&s, &["list", "hours", "--json"]);
+    assert_eq!(list[0]["hours"], 9.92);
+    assert_eq!(list[1]["hours"], 1.5);
+    refused(
+        &s,
+        &["hours", "add", "--start", "18:00", "--end", "09:00"],
+        "not after the start time",
+    );
+    refused(
+        &s,
+        &["hours", "add", "--start", "9:00", "--end", "25:00"],
+        "--end: `25:00` is not a time",
+    );
+    refused(
+        &s,
+        &[
+            "hours", "add", "--start", "09:00", "--end", "10:00", "--break", "60",
+        ],
+        "not shorter than",
+    );
+    refused(&s, &["hours", "add", "--hours", "30"], "at most 24");
+    refused(
+        &s,
+        &["hours", "add", "--hours", "x"],
+        "--hours: `x` is not a number",
+    );
+    refused(
+        &s,
+        &[
+            "hours",
+            "add",
+            "--on",
+            "2026-11-20",
+            "--start",
+            "12:00",
+            "--end",
+            "13:00",
+        ],
+        "overlaps",
+    );
+    refused(
+        &s,
+        &[
+            "hours", "add", "--start", "09:00", "--end", "10:00", "--hours", "1",
+        ],
+        "cannot be used with",
+    );
+    refused(
+        &s,
+        &["hours", "add"],
+        "required arguments were not provided: --hours <H>",
+    );
+    refused(
+        &s,
+        &["hours", "add", "--hours", "2", "--on", "2026-11-31"],
+        "not a real calendar date",
+    );
+}
+
+#[test]
+fn notes_add_and_refusals() {
+    let s = seeded();
+    let id = s.ok(&[
+        "note",
+        "add",
+        "Given three cases the day before leave",
+        "--standard",
+        "demands",
+        "--standard",
+        "support",
+        "--stress",
+        "7",
+        "--told",
+        "manager by email",
+        "--on",
+        "2026-11-20",
+    ]);
+    assert_eq!(id, "3\n");
+    let notes = json(&s, &["list", "notes", "--json"]);
+    assert_eq!(
+        notes[0]["standards"],
+        serde_json::json!(["demands", "support"])
+    );
+    assert_eq!(notes[0]["stress"], 7);
+    refused(&s, &["note", "add", "x", "--stress", "11"], "out of range");
+    refused(
+        &s,
+        &["note", "add", "x", "--stress", "-1"],
+        "--stress: `-1` is not a whole number",
+    );
+    refused(
+        &s,
+        &["note", "add", "x", "--standard", "workload"],
+        "unknown HSE standard `workload`",
+    );
+    refused(&s, &["note", "add", "line\nbreak"], "control character");
+    refused(&s, &["note", "add", &"x".repeat(4001)], "at most 4000");
+    refused(
+        &s,
+        &["note", "add", "x", "--on", "yesterday-ish"],
+        "is not a date",
+    );
+}
