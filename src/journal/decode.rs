@@ -2,7 +2,7 @@
 //! then checked by `type`. (serde's internally tagged, flattened enum buffers every line into
 //! an intermediate tree first, which made loading ten years of records several times slower.)
 
-use super::line::DecodeError;
+use super::line::{DecodeError, Hash, from_hex};
 use crate::domain::Event;
 use crate::domain::dates::ClockTime;
 use crate::domain::event::*;
@@ -18,7 +18,8 @@ struct Flat<'a> {
     at: Cow<'a, str>,
     #[serde(rename = "type", borrow)]
     kind_of_line: Cow<'a, str>,
-    prev: String,
+    #[serde(borrow)]
+    prev: Cow<'a, str>,
     #[serde(rename = "ref")]
     reference: Option<String>,
     kind: Option<String>,
@@ -122,8 +123,9 @@ impl Flat<'_> {
     }
 }
 
-/// Decodes one line (without its newline) into a record and its `prev`.
-pub fn decode(bytes: &[u8]) -> Result<(Record, String), DecodeError> {
+/// Decodes one line (without its newline) into a record and its `prev` (`None` if `prev` is not
+/// a digest at all, which no line's hash can match).
+pub fn decode(bytes: &[u8]) -> Result<(Record, Option<Hash>), DecodeError> {
     let flat: Flat = serde_json::from_slice(bytes).map_err(|err| match err.classify() {
         serde_json::error::Category::Data => {
             match serde_json::from_slice::<serde_json::Value>(bytes) {
@@ -140,7 +142,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Record, String), DecodeError> {
     })?;
     let at = DateTime::parse_from_rfc3339(&flat.at)
         .map_err(|e| DecodeError::BadFields(format!("`at` is not an RFC 3339 time: {e}")))?;
-    let (seq, prev) = (flat.seq, flat.prev.clone());
+    let (seq, prev) = (flat.seq, from_hex(&flat.prev));
     Ok((
         Record {
             seq,
@@ -231,6 +233,10 @@ mod tests {
         ]
     }
 
+    fn line_prev_seed(i: usize) -> String {
+        format!("line {i}")
+    }
+
     #[test]
     fn reads_back_every_event_exactly_as_written() {
         let at = DateTime::parse_from_rfc3339("2026-11-02T18:00:00+00:00").unwrap();
@@ -240,10 +246,15 @@ mod tests {
                 at,
                 event,
             };
-            let line = super::super::line::encode(&record, "abc");
-            let (back, prev) = decode(line.as_bytes()).unwrap_or_else(|_| panic!("{line}"));
+            let prev = super::super::line::hash_hex(line_prev_seed(i).as_bytes());
+            let line = super::super::line::encode(&record, &prev);
+            let (back, decoded_prev) = decode(line.as_bytes()).unwrap_or_else(|_| panic!("{line}"));
             assert_eq!(back, record, "{line}");
-            assert_eq!(prev, "abc");
+            assert_eq!(decoded_prev, from_hex(&prev));
+            assert!(decoded_prev.is_some());
+            let (_, not_a_digest) =
+                decode(super::super::line::encode(&record, "abc").as_bytes()).unwrap();
+            assert_eq!(not_a_digest, None);
         }
     }
 

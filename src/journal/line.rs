@@ -8,15 +8,45 @@ use sha2::{Digest, Sha256};
 /// The `prev` of the first line.
 pub const GENESIS_PREV: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// A SHA-256 digest, as bytes.
+pub type Hash = [u8; 32];
+
+/// SHA-256 of `bytes`.
+pub fn hash(bytes: &[u8]) -> Hash {
+    Sha256::digest(bytes).into()
+}
+
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn hash_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    to_hex(&hash(bytes))
+}
+
+/// A digest as 64 lowercase hex digits (as `prev` and receipts write it).
+pub fn to_hex(digest: &Hash) -> String {
     let mut out = String::with_capacity(64);
     for b in digest {
         out.push(char::from_digit(u32::from(b >> 4), 16).expect("nibble"));
         out.push(char::from_digit(u32::from(b & 0xf), 16).expect("nibble"));
     }
     out
+}
+
+/// The digest written as `hex`, if it is exactly 64 lowercase hex digits.
+pub fn from_hex(hex: &str) -> Option<Hash> {
+    let digits = hex.as_bytes();
+    if digits.len() != 64 {
+        return None;
+    }
+    let nibble = |d: u8| match d {
+        b'0'..=b'9' => Some(d - b'0'),
+        b'a'..=b'f' => Some(d - b'a' + 10),
+        _ => None,
+    };
+    let mut out = [0u8; 32];
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        *byte = nibble(pair[0])? << 4 | nibble(pair[1])?;
+    }
+    Some(out)
 }
 
 /// Serialises a record as one line (without the newline).
@@ -41,6 +71,7 @@ pub fn encode(record: &Record, prev: &str) -> String {
 }
 
 /// Why a line could not be decoded.
+#[derive(Debug)]
 pub enum DecodeError {
     /// Not JSON at all: at the end of the file, a torn write.
     NotJson(String),
@@ -51,3 +82,24 @@ pub enum DecodeError {
 }
 
 pub use super::decode::decode;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn hex_round_trips(digest in proptest::array::uniform32(any::<u8>())) {
+            prop_assert_eq!(from_hex(&to_hex(&digest)), Some(digest));
+        }
+    }
+
+    #[test]
+    fn only_64_lowercase_hex_digits_are_a_digest() {
+        assert_eq!(from_hex(GENESIS_PREV), Some([0; 32]));
+        assert_eq!(from_hex(&GENESIS_PREV[1..]), None);
+        assert_eq!(from_hex(&GENESIS_PREV.replace('0', "A")), None);
+        assert_eq!(from_hex(&format!("{}g", &GENESIS_PREV[1..])), None);
+    }
+}

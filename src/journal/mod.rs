@@ -9,6 +9,7 @@ mod fsutil;
 mod line;
 mod lock;
 mod receipt;
+mod scan;
 mod store;
 
 pub use backup::{BACKUPS_KEPT, backup_dir};

@@ -3,9 +3,10 @@
 use super::backup::daily_backup;
 use super::disk::{Disk, RealDisk};
 use super::fsutil::{create_private_dir, make_private, open_private_rw, sync_dir};
-use super::line::{DecodeError, GENESIS_PREV, decode, encode, hash_hex};
+use super::line::{GENESIS_PREV, encode, from_hex, hash_hex, to_hex};
 use super::lock::{LOCK_TIMEOUT, acquire};
 use super::receipt::Receipt;
+use super::scan::{BLOCK, Continuing, read_lines};
 use super::{Damage, JournalError};
 use crate::domain::Event;
 use crate::domain::replay::{Record, State};
@@ -45,97 +46,6 @@ impl std::fmt::Debug for dyn Disk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Disk")
     }
-}
-
-/// The result of reading a run of lines that continues a known chain.
-struct Scan {
-    records: Vec<Record>,
-    head: String,
-    /// Bytes of whole verified lines, and where the last of them starts (relative).
-    consumed: u64,
-    last_line_start: Option<u64>,
-    /// Bytes after `consumed` that are an incomplete or unparseable last line.
-    torn: bool,
-    damage: Option<Damage>,
-}
-
-/// Reads the whole lines in `bytes`, continuing a chain whose last hash is `prev`. Lines are
-/// decoded and hashed in parallel (each on its own), then checked in order: seq, prev, and
-/// what a bad line means (torn if it is the last and not JSON, damage otherwise).
-fn scan(bytes: &[u8], first_seq: u64, prev: &str) -> Scan {
-    use rayon::prelude::*;
-    let mut out = Scan {
-        records: Vec::new(),
-        head: prev.to_string(),
-        consumed: 0,
-        last_line_start: None,
-        torn: false,
-        damage: None,
-    };
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0usize;
-    while start < bytes.len() {
-        match bytes[start..].iter().position(|b| *b == b'\n') {
-            Some(nl) => {
-                lines.push((start, start + nl));
-                start += nl + 1;
-            }
-            None => {
-                out.torn = true;
-                break;
-            }
-        }
-    }
-    let decoded: Vec<_> = lines
-        .par_iter()
-        .map(|(s, e)| (decode(&bytes[*s..*e]), hash_hex(&bytes[*s..*e])))
-        .collect();
-    let count = lines.len();
-    out.records.reserve(count);
-    for (n, ((start, end), (result, hash))) in lines.into_iter().zip(decoded).enumerate() {
-        let expected = first_seq + n as u64;
-        let is_last = n + 1 == count && !out.torn;
-        let record = match result {
-            Ok((record, line_prev)) => {
-                if record.seq != expected {
-                    out.damage = Some(Damage::SeqGap {
-                        line: expected,
-                        expected,
-                        found: record.seq,
-                    });
-                    break;
-                }
-                if line_prev != out.head {
-                    out.damage = Some(Damage::BrokenChain { line: expected });
-                    break;
-                }
-                record
-            }
-            Err(DecodeError::NotJson(_)) if is_last => {
-                out.torn = true;
-                break;
-            }
-            Err(DecodeError::NotJson(reason)) | Err(DecodeError::BadFields(reason)) => {
-                out.damage = Some(Damage::Unreadable {
-                    line: expected,
-                    reason,
-                });
-                break;
-            }
-            Err(DecodeError::UnknownType(kind)) => {
-                out.damage = Some(Damage::UnknownType {
-                    line: expected,
-                    kind,
-                });
-                break;
-            }
-        };
-        out.head = hash;
-        out.records.push(record);
-        out.last_line_start = Some(start as u64);
-        out.consumed = end as u64 + 1;
-    }
-    out
 }
 
 fn wall_clock() -> DateTime<FixedOffset> {
@@ -263,35 +173,48 @@ impl Journal {
         // Re-read the last known line too, to notice a file replaced or rewritten meanwhile.
         file.seek(SeekFrom::Start(self.last_line_start))
             .map_err(JournalError::io("cannot read", &path))?;
-        let mut bytes = Vec::with_capacity((size - self.last_line_start) as usize);
-        file.read_to_end(&mut bytes)
-            .map_err(JournalError::io("cannot read", &path))?;
+        let mut reader = file.take(size - self.last_line_start);
         let known = (self.len - self.last_line_start) as usize;
-        if known > 0 && (bytes.len() < known || hash_hex(&bytes[..known - 1]) != self.head) {
+        let mut last_known = Vec::with_capacity(known);
+        (&mut reader)
+            .take(known as u64)
+            .read_to_end(&mut last_known)
+            .map_err(JournalError::io("cannot read", &path))?;
+        if known > 0
+            && (last_known.len() < known || hash_hex(&last_known[..known - 1]) != self.head)
+        {
             self.damage = Some(Damage::ChangedUnderneath(format!(
                 "line {} is no longer what was read earlier",
                 self.records.len()
             )));
             return Ok(0);
         }
-        let fresh = &bytes[known..];
-        let scan = scan(fresh, self.records.len() as u64 + 1, &self.head);
-        let arrived = scan.records.len();
-        let base = self.len;
-        if let Some(start) = scan.last_line_start {
-            self.last_line_start = base + start;
-        }
-        self.len = base + scan.consumed;
-        self.head = scan.head;
+
         let first_new = self.records.len();
-        self.records.extend(scan.records);
+        let read = read_lines(
+            reader,
+            Continuing {
+                offset: self.len,
+                length: size - self.len,
+                seq: first_new as u64 + 1,
+                head: from_hex(&self.head).expect("the head is always a digest"),
+            },
+            &mut self.records,
+            BLOCK,
+        )
+        .map_err(JournalError::io("cannot read", &path))?;
+        self.head = to_hex(&read.head);
+        self.len = read.len;
+        if let Some(start) = read.last_line_start {
+            self.last_line_start = start;
+        }
+        self.damage = read.damage;
+        let torn = read.torn;
+        let arrived = self.records.len() - first_new;
         self.state.catch_up(&self.records, first_new);
-        if let Some(damage) = scan.damage {
-            self.damage = Some(damage);
-        } else if scan.torn {
-            let torn = &fresh[scan.consumed as usize..];
+        if let Some(torn) = torn {
             if repair {
-                self.set_aside_torn_tail(torn)?;
+                self.set_aside_torn_tail(&torn)?;
             } else {
                 self.notices.push(format!(
                     "the last line of {} is incomplete ({} bytes, probably a write cut off); it is ignored here and will be set aside the next time caseload writes",
