@@ -5,19 +5,23 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// One thing that happened, as written to a journal line (`type` plus its fields).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
-    CaseAllocated(CaseAllocated),
+    // Boxed or shared so that an Event is no bigger than its common kinds: a quarter of a
+    // million records (100 years) are held in memory, and the replayed state shares hours
+    // entries and notes with them instead of copying.
+    CaseAllocated(Box<CaseAllocated>),
     CaseClosed(CaseClosed),
     DeadlineSet(DeadlineSet),
     DeadlineMet(DeadlineMet),
     DeadlineExtended(DeadlineExtended),
     LeaveAdded(LeaveAdded),
-    HoursLogged(HoursLogged),
-    NoteAdded(NoteAdded),
+    HoursLogged(Arc<HoursLogged>),
+    NoteAdded(Arc<NoteAdded>),
     Voided { target: u64, reason: String },
     Amended { target: u64, record: Box<Event> },
 }

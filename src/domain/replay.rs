@@ -3,6 +3,7 @@
 use super::event::*;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// One journal entry as the domain sees it: its sequence number, when it was written and what
 /// it says. (The hash chain is the journal's business.)
@@ -73,14 +74,14 @@ pub struct Leave {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HoursEntry {
     pub id: u64,
-    pub entry: HoursLogged,
+    pub entry: Arc<HoursLogged>,
     pub amended: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub id: u64,
-    pub note: NoteAdded,
+    pub note: Arc<NoteAdded>,
     pub amended: bool,
 }
 
@@ -288,7 +289,7 @@ mod tests {
     }
 
     fn alloc(reference: &str, on: u32) -> Event {
-        Event::CaseAllocated(CaseAllocated {
+        Event::CaseAllocated(Box::new(CaseAllocated {
             reference: reference.into(),
             kind: "s7".into(),
             allocated_on: day(on),
@@ -296,7 +297,7 @@ mod tests {
             discussed: true,
             weight: None,
             note: None,
-        })
+        }))
     }
 
     fn close(reference: &str, on: u32) -> Event {

@@ -59,7 +59,7 @@ impl Flat<'_> {
     fn event(self) -> Result<Event, DecodeError> {
         let t = self.kind_of_line.as_ref();
         Ok(match t {
-            "case_allocated" => Event::CaseAllocated(CaseAllocated {
+            "case_allocated" => Event::CaseAllocated(Box::new(CaseAllocated {
                 reference: need(self.reference, "ref", t)?,
                 kind: need(self.kind, "kind", t)?,
                 allocated_on: need(self.allocated_on, "allocated_on", t)?,
@@ -67,7 +67,7 @@ impl Flat<'_> {
                 discussed: need(self.discussed, "discussed", t)?,
                 weight: self.weight,
                 note: self.note,
-            }),
+            })),
             "case_closed" => Event::CaseClosed(CaseClosed {
                 reference: need(self.reference, "ref", t)?,
                 on: need(self.on, "on", t)?,
@@ -95,21 +95,21 @@ impl Flat<'_> {
                 to: need(self.to, "to", t)?,
                 note: self.note,
             }),
-            "hours_logged" => Event::HoursLogged(HoursLogged {
+            "hours_logged" => Event::HoursLogged(std::sync::Arc::new(HoursLogged {
                 date: need(self.date, "date", t)?,
                 start: self.start,
                 end: self.end,
                 break_minutes: self.break_minutes,
                 hours: self.hours,
                 note: self.note,
-            }),
-            "note_added" => Event::NoteAdded(NoteAdded {
+            })),
+            "note_added" => Event::NoteAdded(std::sync::Arc::new(NoteAdded {
                 date: need(self.date, "date", t)?,
                 text: need(self.text, "text", t)?,
                 standards: self.standards.unwrap_or_default(),
                 stress: self.stress,
                 told: self.told,
-            }),
+            })),
             "voided" => Event::Voided {
                 target: need(self.target, "target", t)?,
                 reason: need(self.reason, "reason", t)?,
@@ -161,7 +161,7 @@ mod tests {
     fn sample_events() -> Vec<Event> {
         let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         vec![
-            Event::CaseAllocated(CaseAllocated {
+            Event::CaseAllocated(Box::new(CaseAllocated {
                 reference: "R\"1".into(),
                 kind: "s7".into(),
                 allocated_on: day,
@@ -169,7 +169,7 @@ mod tests {
                 discussed: false,
                 weight: Some(2.5),
                 note: Some("é".into()),
-            }),
+            })),
             Event::CaseClosed(CaseClosed {
                 reference: "R1".into(),
                 on: day,
@@ -195,29 +195,29 @@ mod tests {
                 to: day,
                 note: None,
             }),
-            Event::HoursLogged(HoursLogged {
+            Event::HoursLogged(std::sync::Arc::new(HoursLogged {
                 date: day,
                 start: ClockTime::from_hm(8, 0),
                 end: ClockTime::from_hm(9, 30),
                 break_minutes: Some(5),
                 hours: None,
                 note: None,
-            }),
-            Event::HoursLogged(HoursLogged {
+            })),
+            Event::HoursLogged(std::sync::Arc::new(HoursLogged {
                 date: day,
                 start: None,
                 end: None,
                 break_minutes: None,
                 hours: Some(1.5),
                 note: Some("n".into()),
-            }),
-            Event::NoteAdded(NoteAdded {
+            })),
+            Event::NoteAdded(std::sync::Arc::new(NoteAdded {
                 date: day,
                 text: "t".into(),
                 standards: vec![Standard::Role, Standard::Change],
                 stress: Some(4),
                 told: Some("m".into()),
-            }),
+            })),
             Event::Voided {
                 target: 2,
                 reason: "x".into(),

@@ -8,7 +8,7 @@ use std::io::Read;
 
 /// How much of the file is read and decoded at a time, so that memory holds one block of
 /// the file rather than all of it.
-pub const BLOCK: usize = 4 << 20;
+pub const BLOCK: usize = 1 << 20;
 
 /// Where the lines to read take up the chain.
 #[derive(Debug, Clone, Copy)]
@@ -224,13 +224,13 @@ mod tests {
             let record = Record {
                 seq: i as u64 + 1,
                 at,
-                event: Event::NoteAdded(NoteAdded {
+                event: Event::NoteAdded(std::sync::Arc::new(NoteAdded {
                     date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
                     text: "x".repeat(*len),
                     standards: vec![],
                     stress: None,
                     told: None,
-                }),
+                })),
             };
             let line = encode(&record, &prev);
             prev = crate::journal::hash_hex(line.as_bytes());
