@@ -7,7 +7,7 @@ use crate::domain::Event;
 use crate::domain::dates::ClockTime;
 use crate::domain::event::*;
 use crate::domain::replay::Record;
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -140,7 +140,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Record, Option<Hash>), DecodeError> {
         }
         _ => DecodeError::NotJson(err.to_string()),
     })?;
-    let at = DateTime::parse_from_rfc3339(&flat.at)
+    let at = parse_at(&flat.at)
         .map_err(|e| DecodeError::BadFields(format!("`at` is not an RFC 3339 time: {e}")))?;
     let (seq, prev) = (flat.seq, from_hex(&flat.prev));
     Ok((
@@ -151,6 +151,43 @@ pub fn decode(bytes: &[u8]) -> Result<(Record, Option<Hash>), DecodeError> {
         },
         prev,
     ))
+}
+
+/// `at` as caseload writes it (`2026-11-22T18:00:00+00:00`) is read directly, field by field;
+/// anything else goes to chrono's full RFC 3339 parser, which also explains what is wrong.
+fn parse_at(text: &str) -> Result<DateTime<FixedOffset>, chrono::ParseError> {
+    fast_at(text.as_bytes()).map_or_else(|| DateTime::parse_from_rfc3339(text), Ok)
+}
+
+fn fast_at(b: &[u8]) -> Option<DateTime<FixedOffset>> {
+    if b.len() != 25
+        || (b[4], b[7], b[10], b[13], b[16], b[22]) != (b'-', b'-', b'T', b':', b':', b':')
+    {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        b[from..to].iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let sign = match b[19] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    // Years at the edges of four digits are left to chrono, whose range checks apply in UTC.
+    let year = num(0, 4)?;
+    if !(1..=9998).contains(&year) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(year as i32, num(5, 7)?, num(8, 10)?)?;
+    let time = NaiveTime::from_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)?;
+    let (offset_hours, offset_minutes) = (num(20, 22)?, num(23, 25)?);
+    if offset_hours > 23 || offset_minutes > 59 {
+        return None;
+    }
+    let offset = FixedOffset::east_opt(sign * (offset_hours * 3600 + offset_minutes * 60) as i32)?;
+    date.and_time(time).and_local_timezone(offset).single()
 }
 
 #[cfg(test)]
@@ -289,6 +326,32 @@ mod tests {
         #[test]
         fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
             let _ = decode(&bytes);
+        }
+    }
+
+    proptest! {
+        /// The direct reading of `at` agrees with chrono's parser on every text: the times
+        /// caseload writes, and anything else of the same shape.
+        #[test]
+        fn at_is_read_as_chrono_reads_it(
+            secs in -5_000_000_000i64..5_000_000_000,
+            offset_minutes in -1439i32..1440,
+        ) {
+            let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap();
+            let at = DateTime::from_timestamp(secs, 0).unwrap().with_timezone(&offset);
+            let text = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            prop_assert_eq!(parse_at(&text), Ok(at));
+            prop_assert!(fast_at(text.as_bytes()).is_some(), "{}", text);
+        }
+
+        #[test]
+        fn odd_times_get_chronos_answer(
+            (y, mo, d) in (0u32..10_000, 0u32..14, 0u32..33),
+            (h, mi, sec) in (0u32..26, 0u32..61, 0u32..62),
+            (sign, oh, om) in (prop_oneof![Just('+'), Just('-'), Just('x')], 0u32..26, 0u32..61),
+        ) {
+            let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{sec:02}{sign}{oh:02}:{om:02}");
+            prop_assert_eq!(parse_at(&text), DateTime::parse_from_rfc3339(&text));
         }
     }
 }

@@ -65,16 +65,18 @@ pub fn read_lines(
         } else {
             cut_before_last_line(&pending)
         };
+        let before = records.len();
         let scan = scan(
             &pending[..cut],
-            from.seq + (records.len() - first_new) as u64,
+            from.seq + (before - first_new) as u64,
             out.head,
             at_end,
+            records,
         );
-        if records.len() == first_new && !at_end && cut > 0 {
+        if before == first_new && !at_end && cut > 0 {
             // Reserve once for the whole file, estimated from the first block, rather than
             // doubling a vector of a quarter of a million records.
-            let estimate = scan.records.len() as u64 * from.length / cut as u64;
+            let estimate = (records.len() - before) as u64 * from.length / cut as u64;
             records.reserve(estimate as usize + 16);
         }
         if let Some(start) = scan.last_line_start {
@@ -82,7 +84,6 @@ pub fn read_lines(
         }
         out.len = base + scan.consumed;
         out.head = scan.head;
-        records.extend(scan.records);
         if scan.damage.is_some() {
             out.damage = scan.damage;
             return Ok(out);
@@ -98,9 +99,9 @@ pub fn read_lines(
     }
 }
 
-/// The result of reading a run of lines that continues a known chain.
+/// The result of reading a run of lines that continues a known chain (the records themselves
+/// are pushed onto the caller's vector).
 struct Scan {
-    records: Vec<Record>,
     head: Hash,
     /// Bytes of whole verified lines, and where the last of them starts (relative).
     consumed: u64,
@@ -114,10 +115,9 @@ struct Scan {
 /// decoded and hashed in parallel (each on its own), then checked in order: seq, prev, and
 /// what a bad line means (torn if it is the file's last and not JSON, damage otherwise).
 /// `at_end` says whether `bytes` runs to the end of the file.
-fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool) -> Scan {
+fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Vec<Record>) -> Scan {
     use rayon::prelude::*;
     let mut out = Scan {
-        records: Vec::new(),
         head: prev,
         consumed: 0,
         last_line_start: None,
@@ -127,7 +127,7 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool) -> Scan {
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0usize;
     while start < bytes.len() {
-        match memchr_newline(&bytes[start..]) {
+        match memchr::memchr(b'\n', &bytes[start..]) {
             Some(nl) => {
                 lines.push((start, start + nl));
                 start += nl + 1;
@@ -143,7 +143,7 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool) -> Scan {
         .map(|(s, e)| (decode(&bytes[*s..*e]), hash(&bytes[*s..*e])))
         .collect();
     let count = lines.len();
-    out.records.reserve(count);
+    records.reserve(count);
     for (n, ((start, end), (result, line_hash))) in lines.into_iter().zip(decoded).enumerate() {
         let expected = first_seq + n as u64;
         let is_last = at_end && n + 1 == count && !out.torn;
@@ -183,28 +183,21 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool) -> Scan {
             }
         };
         out.head = line_hash;
-        out.records.push(record);
+        records.push(record);
         out.last_line_start = Some(start as u64);
         out.consumed = end as u64 + 1;
     }
     out
 }
 
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| *b == b'\n')
-}
-
 /// Where the lines to decode now end in a block that is not the file's last: after the
 /// second-to-last newline, so that the last whole line waits for the next block and is judged
 /// knowing whether it is the file's last.
 fn cut_before_last_line(block: &[u8]) -> usize {
-    let Some(last_nl) = block.iter().rposition(|b| *b == b'\n') else {
+    let Some(last_nl) = memchr::memrchr(b'\n', block) else {
         return 0;
     };
-    block[..last_nl]
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |nl| nl + 1)
+    memchr::memrchr(b'\n', &block[..last_nl]).map_or(0, |nl| nl + 1)
 }
 
 #[cfg(test)]
