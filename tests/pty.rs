@@ -29,17 +29,25 @@ fn ui(s: &Sandbox) -> PtySession {
     .unwrap()
 }
 
+/// Types `keys` and waits for `then` to be drawn.
+fn step(p: &mut PtySession, keys: &str, then: &str) {
+    send(p, keys);
+    p.exp_string(then).unwrap();
+}
+
+fn send(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
 #[test]
 fn quitting_restores_the_terminal_and_leaves_no_journal_text_on_it() {
     let s = Sandbox::new();
     s.ok(&["note", "add", "PRIVATE-NOTE-TEXT"]);
     let mut p = ui(&s);
     p.exp_string("Dashboard").unwrap();
-    p.send("6").unwrap();
-    p.flush().unwrap();
-    p.exp_string("PRIVATE-NOTE-TEXT").unwrap();
-    p.send("q").unwrap();
-    p.flush().unwrap();
+    step(&mut p, "6", "PRIVATE-NOTE-TEXT");
+    send(&mut p, "q");
     let rest = p.exp_eof().unwrap();
     // The UI drew on the alternate screen and left it: the shell's screen comes back as it was.
     assert!(
@@ -76,16 +84,9 @@ fn a_window_killed_while_saving_loses_nothing_it_said_was_saved() {
         let text = format!("saved from the window {round}");
         let mut p = ui(&s);
         p.exp_string("Dashboard").unwrap();
-        p.send("6").unwrap();
-        p.flush().unwrap();
-        p.exp_string("Standards").unwrap();
-        p.send("a").unwrap();
-        p.flush().unwrap();
-        p.exp_string("cancels").unwrap();
-        p.send("\t").unwrap();
-        p.send(&text).unwrap();
-        p.send("\r").unwrap();
-        p.flush().unwrap();
+        step(&mut p, "6", "Standards");
+        step(&mut p, "a", "cancels");
+        send(&mut p, &format!("\t{text}\r"));
         std::thread::sleep(Duration::from_micros(rng.u64(0..15_000)));
         p.process_mut().kill(Signal::SIGKILL).unwrap();
         // Whatever reached the terminal before the kill: did the window say it was saved?
@@ -206,14 +207,9 @@ fn a_panic_in_the_ui_restores_the_terminal_and_leaves_the_journal_valid() {
     let before = s.journal_bytes();
     let mut p = panicking_ui(&s, "disk");
     p.exp_string("Dashboard").unwrap();
-    p.send("6").unwrap();
-    p.flush().unwrap();
-    p.exp_string("PRIVATE-NOTE-TEXT").unwrap();
-    p.send("a").unwrap();
-    p.flush().unwrap();
-    p.exp_string("cancels").unwrap();
-    p.send("\tnever saved\r").unwrap();
-    p.flush().unwrap();
+    step(&mut p, "6", "PRIVATE-NOTE-TEXT");
+    step(&mut p, "a", "cancels");
+    send(&mut p, "\tnever saved\r");
     let rest = p.exp_eof().unwrap();
 
     // The panic hook left the alternate screen before the message was printed, so the message
@@ -234,21 +230,12 @@ fn a_panic_while_writing_a_report_is_shown_and_the_ui_carries_on() {
     let before = s.journal_bytes();
     let mut p = panicking_ui(&s, "render");
     p.exp_string("Dashboard").unwrap();
-    p.send("7").unwrap();
-    p.flush().unwrap();
-    p.exp_string("Reveal").unwrap();
-    p.send("\r").unwrap();
-    p.flush().unwrap();
-    p.exp_string("cancels").unwrap();
-    p.send("\r").unwrap();
-    p.flush().unwrap();
-    p.exp_string("internal").unwrap();
+    step(&mut p, "7", "Reveal");
+    step(&mut p, "\r", "cancels");
+    step(&mut p, "\r", "internal");
     // Still running, on the alternate screen: another screen can be opened, then quit.
-    p.send("6").unwrap();
-    p.flush().unwrap();
-    p.exp_string("PRIVATE-NOTE-TEXT").unwrap();
-    p.send("q").unwrap();
-    p.flush().unwrap();
+    step(&mut p, "6", "PRIVATE-NOTE-TEXT");
+    send(&mut p, "q");
     let rest = p.exp_eof().unwrap();
     let after = after_leaving(&rest, "child exited 0");
     assert!(
