@@ -340,3 +340,89 @@ fn every_format_is_offered_and_parses_by_its_key() {
         assert_eq!(f.key().parse::<Format>(), Ok(f));
     }
 }
+
+/// A PDF string as krilla writes text outside ASCII-only names: UTF-16BE hex with a BOM.
+fn pdf_utf16_hex(text: &str) -> String {
+    std::iter::once(0xFEFFu16)
+        .chain(text.encode_utf16())
+        .map(|u| format!("{u:04X}"))
+        .collect()
+}
+
+#[test]
+fn pdf_is_tagged_with_an_outline_and_declares_pdf_ua_1() {
+    let f = fixture();
+    for purpose in Purpose::ALL {
+        let pdf = report::render(&model(&f, purpose, false), Format::Pdf, "%d %b %Y");
+        let text = String::from_utf8_lossy(&pdf);
+        // krilla writes the PDF/UA-1 identifier only when its PDF/UA-1 checks passed.
+        assert!(text.contains("<pdfuaid:part>1</pdfuaid:part>"), "{purpose}");
+        assert!(text.contains("/MarkInfo<</Marked true"), "{purpose}");
+        assert!(text.contains("/StructTreeRoot"), "{purpose}");
+        assert!(text.contains("/Outlines"), "{purpose}");
+        assert!(text.contains("/S/H1"), "{purpose}");
+    }
+    let pdf = report::render(
+        &model(&f, Purpose::Grievance, false),
+        Format::Pdf,
+        "%d %b %Y",
+    );
+    let text = String::from_utf8_lossy(&pdf);
+    for role in ["/S/H2", "/S/P", "/S/L", "/S/LI", "/S/Lbl", "/S/LBody"] {
+        assert!(text.contains(role), "{role} missing");
+    }
+    for role in ["/S/Table", "/S/TR", "/S/TH", "/S/TD", "/S/Figure"] {
+        assert!(text.contains(role), "{role} missing");
+    }
+    // The chart is described in words for a screen reader.
+    let alt = pdf_utf16_hex("Line chart of open cases at the end of each week from the week of");
+    assert!(
+        text.contains(&format!("/Alt<{}", &alt)),
+        "no description of the chart"
+    );
+}
+
+/// A journal holding one diary note with `text`.
+fn with_note(text: &str) -> Fixture {
+    use caseload::domain::NoteAdded;
+    use caseload::domain::commands::add_note;
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
+    let note = NoteAdded {
+        date: today(),
+        text: text.into(),
+        standards: vec![caseload::domain::Standard::Demands],
+        stress: Some(6),
+        told: None,
+    };
+    journal
+        .append(|_, _| add_note(note.clone(), today()).map_err(caseload::error::Error::Invalid))
+        .unwrap();
+    Fixture {
+        _dir: dir,
+        journal,
+        config: Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap(),
+    }
+}
+
+#[test]
+fn a_note_the_font_cannot_show_still_gives_a_tagged_pdf_without_the_pdf_ua_claim() {
+    let stress_pdf = |f: &Fixture| {
+        let pdf = report::render(&model(f, Purpose::Stress, false), Format::Pdf, "%d %b %Y");
+        assert!(pdf.starts_with(b"%PDF-"));
+        String::from_utf8_lossy(&pdf).to_string()
+    };
+    let plain = stress_pdf(&with_note("Interpreter booked for the meeting again"));
+    assert!(plain.contains("pdfuaid:part"));
+
+    let f = with_note("Interpreter booked for the 会議 again");
+    let text = stress_pdf(&f);
+    assert!(
+        !text.contains("pdfuaid:part"),
+        "claims PDF/UA-1 with a character it cannot show"
+    );
+    assert!(text.contains("/StructTreeRoot"), "still tagged");
+    // The Markdown of the same report has the note: it is the PDF's font that lacks it.
+    let markdown = report::render(&model(&f, Purpose::Stress, false), Format::Md, "%d %b %Y");
+    assert!(String::from_utf8(markdown).unwrap().contains("会議"));
+}

@@ -1,39 +1,33 @@
-//! `--format pdf`: the same document blocks laid out on A4 by the program itself (krilla, with
-//! DejaVu Sans embedded and subset): headings, wrapped text, tables that break across pages
-//! with their header repeated, the caseload chart, and "page n of N" on every page.
+//! Laying the document blocks out on A4 pages: wrapped text, tables that break across pages
+//! with their header repeated, the caseload chart. Every piece drawn says which element of the
+//! document's structure it belongs to (or none: decoration), for the tagged PDF.
 
-use super::Report;
-use super::document::{Block, Chart, Dates, Document, build};
-use krilla::Document as PdfDocument;
-use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
-use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke, StrokeDash};
-use krilla::text::{Font, TextDirection};
+use super::structure::{Kind, Structure};
+use crate::report::Report;
+use crate::report::document::{Block, Chart, Dates, Document};
 use std::sync::OnceLock;
 
 /// DejaVu Sans (Bitstream Vera licence, see assets/fonts/DejaVuSans-LICENSE.txt).
-const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 
-const PAGE_W: f32 = 595.0;
-const PAGE_H: f32 = 842.0;
-const MARGIN: f32 = 50.0;
+pub const PAGE_W: f32 = 595.0;
+pub const PAGE_H: f32 = 842.0;
+pub const MARGIN: f32 = 50.0;
 const BOTTOM: f32 = PAGE_H - 60.0;
 const BODY: f32 = 9.5;
-const SMALL: f32 = 7.5;
+pub const SMALL: f32 = 7.5;
 const TABLE: f32 = 7.5;
 
-type Colour = (u8, u8, u8);
+pub type Colour = (u8, u8, u8);
 const INK: Colour = (27, 27, 27);
-const MUTED: Colour = (85, 85, 85);
+pub const MUTED: Colour = (85, 85, 85);
 const ACCENT: Colour = (31, 95, 168);
 const ALERT: Colour = (179, 38, 30);
 const RULE: Colour = (200, 200, 200);
 const SHADE: Colour = (241, 243, 245);
 
 /// Something to draw, in points from the top-left of a page.
-enum Op {
+pub enum Op {
     Text {
         x: f32,
         y: f32,
@@ -51,6 +45,12 @@ enum Op {
         colour: Colour,
         dashed: bool,
     },
+}
+
+/// An op and the structure element it belongs to (`None`: decoration, an artifact).
+pub struct Placed {
+    pub op: Op,
+    pub element: Option<usize>,
 }
 
 /// Advance widths of the embedded font, for wrapping and table columns.
@@ -117,14 +117,48 @@ impl Metrics {
 }
 
 struct Layout<'a> {
-    pages: Vec<Vec<Op>>,
+    pages: Vec<Vec<Placed>>,
     y: f32,
     m: &'a Metrics,
+    structure: Structure,
+    /// The element that text and graphics drawn now belong to.
+    current: Option<usize>,
+    outline: Vec<Bookmark>,
+}
+
+/// A heading's place, for the PDF's outline (bookmarks).
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+/// The laid-out document: pages of ops, the structure they belong to, the outline.
+pub struct Laid {
+    pub pages: Vec<Vec<Placed>>,
+    pub structure: Structure,
+    pub outline: Vec<Bookmark>,
 }
 
 impl Layout<'_> {
-    fn page(&mut self) -> &mut Vec<Op> {
-        self.pages.last_mut().expect("a page")
+    /// Draws `op` on the current page, as part of the current element.
+    fn push(&mut self, op: Op) {
+        let element = self.current;
+        self.push_as(op, element);
+    }
+
+    fn push_as(&mut self, op: Op, element: Option<usize>) {
+        self.pages
+            .last_mut()
+            .expect("a page")
+            .push(Placed { op, element });
+    }
+
+    /// Starts an element; what is drawn next belongs to it.
+    fn begin(&mut self, kind: Kind, parent: Option<usize>) -> usize {
+        let id = self.structure.add(kind, parent);
+        self.current = Some(id);
+        id
     }
 
     fn new_page(&mut self) {
@@ -141,7 +175,7 @@ impl Layout<'_> {
 
     fn text(&mut self, x: f32, size: f32, colour: Colour, text: &str) {
         let y = self.y + size;
-        self.page().push(Op::Text {
+        self.push(Op::Text {
             x,
             y,
             size,
@@ -163,15 +197,34 @@ impl Layout<'_> {
     fn heading(&mut self, text: &str, size: f32, colour: Colour) {
         self.need(size * 2.0 + 40.0);
         self.y += size * 0.6;
+        self.bookmark(text);
+        self.begin(Kind::Heading(2, text.to_string()), None);
         self.paragraph(text, size, colour, 0.0);
         let y = self.y - size * 0.3;
-        self.page().push(Op::Line {
-            points: vec![(MARGIN, y), (PAGE_W - MARGIN, y)],
-            width: 0.5,
-            colour: RULE,
-            dashed: false,
-        });
+        self.push_as(
+            Op::Line {
+                points: vec![(MARGIN, y), (PAGE_W - MARGIN, y)],
+                width: 0.5,
+                colour: RULE,
+                dashed: false,
+            },
+            None,
+        );
         self.y += 2.0;
+    }
+
+    fn bookmark(&mut self, title: &str) {
+        self.outline.push(Bookmark {
+            title: title.to_string(),
+            page: self.pages.len() - 1,
+            y: self.y,
+        });
+    }
+
+    /// A paragraph of its own at the top level.
+    fn para(&mut self, text: &str, size: f32, colour: Colour) {
+        self.begin(Kind::Para, None);
+        self.paragraph(text, size, colour, 0.0);
     }
 
     fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
@@ -226,47 +279,68 @@ impl Layout<'_> {
                 (wrapped, height, shade, colour)
             };
         let header_row = draw_row(self, header, Some(SHADE), INK);
-        let put = |layout: &mut Layout, row: &(Vec<Vec<String>>, f32, Option<Colour>, Colour)| {
+        // `cells`: the kind of cell element and the table to add the row to; `None` for the
+        // header repeated on a new page, which is decoration (it was read once already).
+        let put = |layout: &mut Layout,
+                   row: &(Vec<Vec<String>>, f32, Option<Colour>, Colour),
+                   cells: Option<(Kind, usize)>| {
             let (wrapped, height, shade, colour) = row;
             let top = layout.y;
             if let Some(shade) = shade {
-                layout.page().push(Op::Fill {
-                    rect: (MARGIN, top, width, *height),
-                    colour: *shade,
-                });
+                layout.push_as(
+                    Op::Fill {
+                        rect: (MARGIN, top, width, *height),
+                        colour: *shade,
+                    },
+                    None,
+                );
             }
+            let row_element = cells
+                .as_ref()
+                .map(|(_, table)| layout.structure.add(Kind::Row, Some(*table)));
             let mut x = MARGIN;
             for (lines, w) in wrapped.iter().zip(&widths) {
+                let cell = cells
+                    .as_ref()
+                    .zip(row_element)
+                    .map(|((kind, _), row)| layout.structure.add(kind.clone(), Some(row)));
                 for (i, line) in lines.iter().enumerate() {
                     let y = top + pad + TABLE + i as f32 * line_height;
-                    layout.page().push(Op::Text {
-                        x: x + pad,
-                        y,
-                        size: TABLE,
-                        colour: *colour,
-                        text: line.clone(),
-                    });
+                    layout.push_as(
+                        Op::Text {
+                            x: x + pad,
+                            y,
+                            size: TABLE,
+                            colour: *colour,
+                            text: line.clone(),
+                        },
+                        cell,
+                    );
                 }
                 x += w;
             }
             let bottom = top + height;
-            layout.page().push(Op::Line {
-                points: vec![(MARGIN, bottom), (MARGIN + width, bottom)],
-                width: 0.4,
-                colour: RULE,
-                dashed: false,
-            });
+            layout.push_as(
+                Op::Line {
+                    points: vec![(MARGIN, bottom), (MARGIN + width, bottom)],
+                    width: 0.4,
+                    colour: RULE,
+                    dashed: false,
+                },
+                None,
+            );
             layout.y = bottom;
         };
         self.need(header_row.1 * 2.0);
-        put(self, &header_row);
+        let table = self.structure.add(Kind::Table, None);
+        put(self, &header_row, Some((Kind::HeaderCell, table)));
         for cells in rows {
             let row = draw_row(self, cells, None, INK);
             if self.y + row.1 > BOTTOM {
                 self.new_page();
-                put(self, &header_row);
+                put(self, &header_row, None);
             }
-            put(self, &row);
+            put(self, &row, Some((Kind::Cell, table)));
         }
         self.y += BODY;
     }
@@ -278,6 +352,7 @@ impl Layout<'_> {
         }
         let height = 150.0;
         self.need(height + 40.0);
+        self.begin(Kind::Figure(chart_description(r, d)), None);
         let (left, top, w, h) = (
             MARGIN + 24.0,
             self.y + 6.0,
@@ -294,13 +369,13 @@ impl Layout<'_> {
         let y_of = |v: f32| top + h * (1.0 - v / max);
         for i in 0..=4 {
             let v = max * i as f32 / 4.0;
-            self.page().push(Op::Line {
+            self.push(Op::Line {
                 points: vec![(left, y_of(v)), (left + w, y_of(v))],
                 width: 0.3,
                 colour: RULE,
                 dashed: false,
             });
-            self.page().push(Op::Text {
+            self.push(Op::Text {
                 x: MARGIN,
                 y: y_of(v) + 3.0,
                 size: SMALL,
@@ -314,19 +389,19 @@ impl Layout<'_> {
             .enumerate()
             .map(|(i, wk)| (left + w * (i as f32 + 0.5) / n, y_of(wk.open as f32)))
             .collect();
-        self.page().push(Op::Line {
+        self.push(Op::Line {
             points,
             width: 1.6,
             colour: ACCENT,
             dashed: false,
         });
-        self.page().push(Op::Line {
+        self.push(Op::Line {
             points: vec![(left, y_of(limit)), (left + w, y_of(limit))],
             width: 1.0,
             colour: ALERT,
             dashed: true,
         });
-        self.page().push(Op::Text {
+        self.push(Op::Text {
             x: left + w - 40.0,
             y: y_of(limit) - 3.0,
             size: SMALL,
@@ -335,7 +410,7 @@ impl Layout<'_> {
         });
         let first = d.show(&weeks[0].week_start);
         let last = d.show(&weeks[weeks.len() - 1].week_start);
-        self.page().push(Op::Text {
+        self.push(Op::Text {
             x: left,
             y: top + h + 11.0,
             size: SMALL,
@@ -343,7 +418,7 @@ impl Layout<'_> {
             text: first,
         });
         let last_width = self.m.width(&last, SMALL);
-        self.page().push(Op::Text {
+        self.push(Op::Text {
             x: left + w - last_width,
             y: top + h + 11.0,
             size: SMALL,
@@ -351,33 +426,63 @@ impl Layout<'_> {
             text: last,
         });
         self.y = top + h + 16.0;
-        self.paragraph(
+        self.para(
             "Open cases at the end of each week, against the caseload limit.",
             SMALL,
             MUTED,
-            0.0,
         );
     }
 }
 
-fn lay_out(doc: &Document, report: &Report, dates: &Dates) -> Vec<Vec<Op>> {
+/// What a screen reader says for the caseload chart: its span, its peak and the limit.
+fn chart_description(r: &Report, d: &Dates) -> String {
+    let weeks = &r.series.weeks;
+    let peak = weeks.iter().max_by_key(|w| w.open);
+    let (first, last) = (weeks.first(), weeks.last());
+    match (peak, first, last) {
+        (Some(peak), Some(first), Some(last)) => format!(
+            "Line chart of open cases at the end of each week from the week of {} to the week of {}, against the caseload limit of {}. The highest was {} open cases, in the week of {}.",
+            d.show(&first.week_start),
+            d.show(&last.week_start),
+            r.caseload.limit,
+            peak.open,
+            d.show(&peak.week_start)
+        ),
+        _ => "Line chart of open cases at the end of each week.".to_string(),
+    }
+}
+
+/// The pages' content, and the document structure it belongs to.
+pub fn lay_out(doc: &Document, report: &Report, dates: &Dates) -> Laid {
     let mut layout = Layout {
         pages: vec![Vec::new()],
         y: MARGIN,
         m: Metrics::get(),
+        structure: Structure::default(),
+        current: None,
+        outline: Vec::new(),
     };
+    layout.bookmark(&doc.title);
+    layout.begin(Kind::Heading(1, doc.title.clone()), None);
     layout.paragraph(&doc.title, 18.0, INK, 0.0);
-    layout.paragraph(&doc.subtitle, 8.5, MUTED, 0.0);
+    layout.para(&doc.subtitle, 8.5, MUTED);
     for block in &doc.blocks {
         match block {
             Block::Heading(h) => layout.heading(h, 13.0, ACCENT),
-            Block::Subheading(h) => layout.paragraph(h, 11.0, INK, 0.0),
-            Block::Para(p) => layout.paragraph(p, BODY, INK, 0.0),
-            Block::Small(p) => layout.paragraph(p, SMALL, MUTED, 0.0),
+            Block::Subheading(h) => {
+                layout.begin(Kind::Heading(3, h.clone()), None);
+                layout.paragraph(h, 11.0, INK, 0.0);
+            }
+            Block::Para(p) => layout.para(p, BODY, INK),
+            Block::Small(p) => layout.para(p, SMALL, MUTED),
             Block::Bullets(items) => {
+                let list = layout.structure.add(Kind::List, None);
                 for item in items {
                     layout.need(BODY * 1.4);
+                    let entry = layout.structure.add(Kind::ListItem, Some(list));
+                    layout.begin(Kind::Label, Some(entry));
                     layout.text(MARGIN + 4.0, BODY, INK, "•");
+                    layout.begin(Kind::ListBody, Some(entry));
                     layout.paragraph(item, BODY, INK, 14.0);
                     layout.y -= BODY * 0.35;
                 }
@@ -388,122 +493,18 @@ fn lay_out(doc: &Document, report: &Report, dates: &Dates) -> Vec<Vec<Op>> {
             Block::Chart(Chart::Hours) => {}
             Block::ToComplete { title, prompt } => {
                 layout.heading(title, 13.0, ALERT);
-                layout.paragraph(
+                layout.para(
                     &format!("To complete before sending. {prompt}"),
                     BODY,
                     ALERT,
-                    0.0,
                 );
                 layout.y += 60.0;
             }
         }
     }
-    layout.pages
-}
-
-fn colour(c: Colour) -> rgb::Color {
-    rgb::Color::new(c.0, c.1, c.2)
-}
-
-pub fn write(report: &Report, date_format: &str) -> Vec<u8> {
-    let dates = Dates(date_format);
-    let doc = build(report, date_format);
-    let pages = lay_out(&doc, report, &dates);
-    let font = Font::new(FONT.to_vec().into(), 0).expect("the embedded font loads");
-    let mut pdf = PdfDocument::new();
-    pdf.set_metadata(
-        Metadata::new()
-            .title(doc.title.clone())
-            .language("en-GB".into())
-            .creator("caseload".into()),
-    );
-    let count = pages.len();
-    for (n, ops) in pages.into_iter().enumerate() {
-        let mut page =
-            pdf.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid size"));
-        let mut surface = page.surface();
-        let mut ops = ops;
-        let footer = format!("{} · page {} of {count}", doc.title, n + 1);
-        ops.push(Op::Text {
-            x: MARGIN,
-            y: PAGE_H - 30.0,
-            size: SMALL,
-            colour: MUTED,
-            text: footer,
-        });
-        for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    colour: c,
-                    text,
-                } => {
-                    surface.set_fill(Some(Fill {
-                        paint: colour(c).into(),
-                        ..Fill::default()
-                    }));
-                    surface.set_stroke(None);
-                    surface.draw_text(
-                        Point::from_xy(x, y),
-                        font.clone(),
-                        size,
-                        &text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Op::Fill {
-                    rect: (x, y, w, h),
-                    colour: c,
-                } => {
-                    let mut path = PathBuilder::new();
-                    if let Some(rect) = Rect::from_xywh(x, y, w, h) {
-                        path.push_rect(rect);
-                    }
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(Some(Fill {
-                            paint: colour(c).into(),
-                            ..Fill::default()
-                        }));
-                        surface.set_stroke(None);
-                        surface.draw_path(&path);
-                    }
-                }
-                Op::Line {
-                    points,
-                    width,
-                    colour: c,
-                    dashed,
-                } => {
-                    let mut path = PathBuilder::new();
-                    for (i, (x, y)) in points.iter().enumerate() {
-                        if i == 0 {
-                            path.move_to(*x, *y)
-                        } else {
-                            path.line_to(*x, *y)
-                        }
-                    }
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(None);
-                        let dash = dashed.then(|| StrokeDash {
-                            array: vec![5.0, 3.0],
-                            offset: 0.0,
-                        });
-                        surface.set_stroke(Some(Stroke {
-                            paint: colour(c).into(),
-                            width,
-                            dash,
-                            ..Stroke::default()
-                        }));
-                        surface.draw_path(&path);
-                    }
-                }
-            }
-        }
-        surface.finish();
-        page.finish();
+    Laid {
+        pages: layout.pages,
+        structure: layout.structure,
+        outline: layout.outline,
     }
-    pdf.finish().expect("the PDF serialises")
 }
