@@ -342,3 +342,17 @@ fn an_empty_file_is_an_empty_journal() {
     assert_eq!(s.ok(&["note", "add", "first"]), "1\n");
     assert!(s.ok(&["verify"]).starts_with("ok: 1 records"));
 }
+
+#[test]
+fn check_journal_reads_a_real_journal_the_same_in_any_block_size() {
+    let s = seeded(3);
+    let bytes = s.journal_bytes();
+    let whole = caseload::journal::check_journal(&bytes, bytes.len() + 1);
+    assert_eq!(whole, (3, bytes.len() as u64, None, false));
+    for block in [1, 2, 7, 64, 200] {
+        assert_eq!(caseload::journal::check_journal(&bytes, block), whole);
+    }
+    let torn = &bytes[..bytes.len() - 5];
+    let (records, _, damage, is_torn) = caseload::journal::check_journal(torn, 3);
+    assert_eq!((records, damage, is_torn), (2, None, true));
+}

@@ -31,3 +31,25 @@ pub fn check_line(bytes: &[u8]) -> Result<u64, String> {
             line::DecodeError::UnknownType(kind) => format!("unknown type {kind}"),
         })
 }
+
+/// What reading `bytes` as a whole journal file finds when it is read `block` bytes at a time,
+/// as loading does: how many records are whole and verified, how many bytes they take, the
+/// damage found (if any) and whether the last line is torn. For fuzzing: every block size must
+/// find the same.
+pub fn check_journal(bytes: &[u8], block: usize) -> (usize, u64, Option<String>, bool) {
+    let mut records = Vec::new();
+    let from = scan::Continuing {
+        offset: 0,
+        length: bytes.len() as u64,
+        seq: 1,
+        head: line::from_hex(GENESIS_PREV).expect("the genesis prev is a digest"),
+    };
+    let read = scan::read_lines(bytes, from, &mut records, block.max(1))
+        .expect("reading from memory cannot fail");
+    (
+        records.len(),
+        read.len,
+        read.damage.map(|d| d.to_string()),
+        read.torn.is_some(),
+    )
+}
