@@ -173,6 +173,17 @@ fn panicking_ui(s: &Sandbox, panic: &str) -> PtySession {
     .unwrap()
 }
 
+/// A journal holding one private note, its bytes, and [`panicking_ui`] on it, showing the
+/// dashboard.
+fn panicking_ui_on_a_note(panic: &str) -> (Sandbox, Vec<u8>, PtySession) {
+    let s = Sandbox::new();
+    s.ok(&["note", "add", "PRIVATE-NOTE-TEXT"]);
+    let before = s.journal_bytes();
+    let mut p = panicking_ui(&s, panic);
+    p.exp_string("Dashboard").unwrap();
+    (s, before, p)
+}
+
 /// The output after the UI left the alternate screen, checked to have restored every terminal
 /// setting, and to hold no journal text.
 fn after_leaving(rest: &str, exit: &str) -> String {
@@ -202,11 +213,7 @@ fn is_cooked(stty: &str) -> bool {
 
 #[test]
 fn a_panic_in_the_ui_restores_the_terminal_and_leaves_the_journal_valid() {
-    let s = Sandbox::new();
-    s.ok(&["note", "add", "PRIVATE-NOTE-TEXT"]);
-    let before = s.journal_bytes();
-    let mut p = panicking_ui(&s, "disk");
-    p.exp_string("Dashboard").unwrap();
+    let (s, before, mut p) = panicking_ui_on_a_note("disk");
     step(&mut p, "6", "PRIVATE-NOTE-TEXT");
     step(&mut p, "a", "cancels");
     send(&mut p, "\tnever saved\r");
@@ -225,11 +232,7 @@ fn a_panic_in_the_ui_restores_the_terminal_and_leaves_the_journal_valid() {
 
 #[test]
 fn a_panic_while_writing_a_report_is_shown_and_the_ui_carries_on() {
-    let s = Sandbox::new();
-    s.ok(&["note", "add", "PRIVATE-NOTE-TEXT"]);
-    let before = s.journal_bytes();
-    let mut p = panicking_ui(&s, "render");
-    p.exp_string("Dashboard").unwrap();
+    let (s, before, mut p) = panicking_ui_on_a_note("render");
     step(&mut p, "7", "Reveal");
     step(&mut p, "\r", "cancels");
     step(&mut p, "\r", "internal");
