@@ -11,22 +11,33 @@ use rexpect::session::PtySession;
 use std::process::Command;
 use std::time::Duration;
 
-/// The UI in a 100x30 pseudo-terminal (stty sets the size the UI reads).
-fn ui(s: &Sandbox) -> PtySession {
+/// A shell script run in a 100x30 pseudo-terminal (stty sets the size the UI reads), with
+/// `env` added to a plain, colourless xterm's.
+fn in_pty(script: &str, env: &[(&str, &std::ffi::OsStr)]) -> PtySession {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(format!(
-            "stty cols 100 rows 30; exec \"{BIN}\" --today 2026-11-22"
-        ))
-        .env("CASELOAD_DIR", s.data())
-        .env("CASELOAD_CONFIG", s.config())
+        .arg(format!("stty cols 100 rows 30; {script}"))
         .env("TERM", "xterm-256color")
         .env("NO_COLOR", "1");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     rexpect::session::spawn_with_options(
         cmd,
         rexpect::reader::Options::new().timeout_ms(Some(10_000)),
     )
     .unwrap()
+}
+
+/// The UI on the sandbox's journal, in a pseudo-terminal.
+fn ui(s: &Sandbox) -> PtySession {
+    in_pty(
+        &format!("exec \"{BIN}\" --today 2026-11-22"),
+        &[
+            ("CASELOAD_DIR", s.data().as_os_str()),
+            ("CASELOAD_CONFIG", s.config().as_os_str()),
+        ],
+    )
 }
 
 /// Types `keys` and waits for `then` to be drawn.
@@ -156,21 +167,16 @@ const RENDER_PANIC: &str = "the renderer tripped";
 /// by whether the terminal's settings (`stty -g`) are as they were before, and `stty -a`.
 fn panicking_ui(s: &Sandbox, panic: &str) -> PtySession {
     let child = std::env::current_exe().unwrap();
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "stty cols 100 rows 30; before=$(stty -g); \"{}\" --ignored --exact ui_that_panics --nocapture --test-threads=1; echo \"child exited $?\"; [ \"$before\" = \"$(stty -g)\" ] && echo settings restored; stty -a",
+    in_pty(
+        &format!(
+            "before=$(stty -g); \"{}\" --ignored --exact ui_that_panics --nocapture --test-threads=1; echo \"child exited $?\"; [ \"$before\" = \"$(stty -g)\" ] && echo settings restored; stty -a",
             child.display()
-        ))
-        .env("CASELOAD_DIR", s.data())
-        .env("CASELOAD_PANIC", panic)
-        .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1");
-    rexpect::session::spawn_with_options(
-        cmd,
-        rexpect::reader::Options::new().timeout_ms(Some(10_000)),
+        ),
+        &[
+            ("CASELOAD_DIR", s.data().as_os_str()),
+            ("CASELOAD_PANIC", panic.as_ref()),
+        ],
     )
-    .unwrap()
 }
 
 /// A journal holding one private note, its bytes, and [`panicking_ui`] on it, showing the
