@@ -199,28 +199,38 @@ pub(crate) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The Working Time Regulations 17-week average for the run ending on `sunday` (with leave
-/// made up from the days after it), as the dashboard shows it.
-pub fn wtr_average_for_run_ending(
-    state: &State,
-    config: &Config,
-    sunday: NaiveDate,
-) -> Option<f64> {
-    let totals = hours::DayTotals::compute(state);
-    hours::wtr_average_max(
-        state,
-        Period {
-            from: sunday,
-            to: sunday,
-        },
-        &calendar(state, config),
-        &totals,
-    )
-    .map(model::round2)
+/// The report model with the working calendar and per-day hour totals it was computed from,
+/// for a caller that needs more from them than the model holds.
+pub struct Analysis {
+    pub report: Report,
+    calendar: WorkCalendar,
+    hours_by_day: hours::DayTotals,
+}
+
+impl Analysis {
+    /// The Working Time Regulations 17-week average for the run ending on `sunday` (with
+    /// leave made up from the days after it), as the dashboard shows it.
+    pub fn wtr_average_for_run_ending(&self, state: &State, sunday: NaiveDate) -> Option<f64> {
+        hours::wtr_average_max(
+            state,
+            Period {
+                from: sunday,
+                to: sunday,
+            },
+            &self.calendar,
+            &self.hours_by_day,
+        )
+        .map(model::round2)
+    }
 }
 
 /// Computes the whole report model.
 pub fn analyse(input: &Inputs) -> Report {
+    analysis(input).report
+}
+
+/// Computes the whole report model, keeping what it was computed from.
+pub fn analysis(input: &Inputs) -> Analysis {
     let calendar = calendar(input.state, input.config);
     let names = Pseudonyms::new(input.state, input.reveal_refs);
     let daily = caseload::Daily::compute(input.state, input.config, input.period);
@@ -229,7 +239,7 @@ pub fn analyse(input: &Inputs) -> Report {
     let mut series = caseload::weekly_series(&daily, input.period);
     hours::fill_series(&mut series, &hours_by_day, input.period);
     deadlines::fill_series(&mut series, input.state, input.period);
-    Report {
+    let report = Report {
         schema: model::SCHEMA,
         purpose: input.purpose.key(),
         generated_at: input
@@ -260,6 +270,11 @@ pub fn analyse(input: &Inputs) -> Report {
             &hours_by_day,
             daily.capacity_on(input.period.to),
         ),
+    };
+    Analysis {
+        report,
+        calendar,
+        hours_by_day,
     }
 }
 

@@ -34,7 +34,7 @@ impl Dashboard {
             .checked_sub_months(Months::new(12))
             .and_then(|d| d.succ_opt())
             .unwrap_or(today);
-        let year = report::analyse(&Inputs::for_journal(
+        let analysis = report::analysis(&Inputs::for_journal(
             journal,
             config,
             Request {
@@ -63,10 +63,11 @@ impl Dashboard {
             .iter()
             .filter(|(_, _, _, id)| flags.deadline(*id).is_some())
             .count();
+        let year = &analysis.report;
         Dashboard {
             this_week_hours: year.series.weeks.last().map_or(0.0, |w| w.hours),
-            wtr_current: report::wtr_average_for_run_ending(journal.state(), config, last_sunday),
-            year,
+            wtr_current: analysis.wtr_average_for_run_ending(journal.state(), last_sunday),
+            year: analysis.report,
             upcoming,
             upcoming_near_leave,
         }
