@@ -42,7 +42,7 @@ pub(super) fn log_day(
             note: Some(BLOCKS[g.rng.usize(0..BLOCKS.len())].to_string()),
         };
         let at = g.written(day);
-        g.push(at, Event::HoursLogged(std::sync::Arc::new(entry)), None);
+        g.push(at, Event::from(entry), None);
         minute = end + g.rng.u32(0..25);
     }
     if g.rng.u32(0..100) < 85 {
@@ -55,6 +55,6 @@ pub(super) fn log_day(
             stress: Some(stress),
             told: None,
         };
-        g.push(at, Event::NoteAdded(std::sync::Arc::new(note)), None);
+        g.push(at, Event::from(note), None);
     }
 }

@@ -179,7 +179,7 @@ impl Generator {
         let reference = self.new_ref(day);
         let at = self.written(day);
         let by = ALLOCATORS[self.rng.usize(0..ALLOCATORS.len())];
-        let event = Event::CaseAllocated(Box::new(CaseAllocated {
+        let event = Event::from(CaseAllocated {
             reference: reference.clone(),
             kind: self.pick_kind().to_string(),
             allocated_on: day,
@@ -187,7 +187,7 @@ impl Generator {
             discussed,
             weight: None,
             note: note.map(str::to_string),
-        }));
+        });
         let case_index = self.push(at, event, None);
         self.last_case = case_index;
         let due = day + Days::new(self.rng.u64(42..85));
@@ -398,13 +398,13 @@ pub fn generate_with(
                 );
                 g.push(
                     at,
-                    Event::NoteAdded(std::sync::Arc::new(NoteAdded {
+                    Event::from(NoteAdded {
                         date: day,
                         text,
                         standards: vec![Standard::Demands, Standard::Control],
                         stress: Some(8),
                         told: Some("manager by email".into()),
-                    })),
+                    }),
                     None,
                 );
             } else if g.rng.u32(0..100) < 19 {
@@ -479,7 +479,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
             hours: None,
             note: None,
         };
-        g.push(at, Event::HoursLogged(std::sync::Arc::new(entry)), None);
+        g.push(at, Event::from(entry), None);
         if !late && end_minutes < 19 * 60 && g.rng.u32(0..100) < 14 {
             let evening = HoursLogged {
                 date: day,
@@ -490,7 +490,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
                 note: Some("evening catch-up on reports".into()),
             };
             let at = g.written(day);
-            g.push(at, Event::HoursLogged(std::sync::Arc::new(evening)), None);
+            g.push(at, Event::from(evening), None);
         }
     } else if !calendar.is_working_weekday(day) && g.rng.u32(0..100) < 6 {
         let at = g.written(day);
@@ -503,7 +503,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
             hours: Some(hours),
             note: Some("weekend reading".into()),
         };
-        g.push(at, Event::HoursLogged(std::sync::Arc::new(entry)), None);
+        g.push(at, Event::from(entry), None);
     }
     if g.rng.u32(0..100) < 22 && calendar.is_working_weekday(day) {
         let (text, standards, stress) = NOTES[g.rng.usize(0..NOTES.len())];
@@ -517,7 +517,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
             stress: Some(stress),
             told,
         };
-        g.push(at, Event::NoteAdded(std::sync::Arc::new(note)), None);
+        g.push(at, Event::from(note), None);
     }
 }
 

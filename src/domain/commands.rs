@@ -80,7 +80,7 @@ pub fn allocate_case(
             e.reference, existing.allocated_on
         ));
     }
-    Ok(Event::CaseAllocated(Box::new(e)))
+    Ok(Event::from(e))
 }
 
 pub fn close_case(state: &State, mut e: CaseClosed, today: NaiveDate) -> Result<Event, Refusal> {
@@ -245,7 +245,7 @@ pub fn log_hours(
         ));
     }
     e.note = optional("the note", &e.note, MAX_NOTE_CHARS)?;
-    Ok(Event::HoursLogged(std::sync::Arc::new(e)))
+    Ok(Event::from(e))
 }
 
 pub fn add_note(mut e: NoteAdded, today: NaiveDate) -> Result<Event, Refusal> {
@@ -259,7 +259,7 @@ pub fn add_note(mut e: NoteAdded, today: NaiveDate) -> Result<Event, Refusal> {
     e.standards.sort();
     e.standards.dedup();
     e.told = optional("who was told", &e.told, MAX_SHORT_CHARS)?;
-    Ok(Event::NoteAdded(std::sync::Arc::new(e)))
+    Ok(Event::from(e))
 }
 
 fn target(records: &[Record], seq: u64) -> Result<&Record, Refusal> {

@@ -26,6 +26,26 @@ pub enum Event {
     Amended { target: u64, record: Box<Event> },
 }
 
+// The representation of the kinds held behind a pointer is chosen here, once; everywhere else
+// builds events with `Event::from`.
+impl From<CaseAllocated> for Event {
+    fn from(allocated: CaseAllocated) -> Event {
+        Event::CaseAllocated(Box::new(allocated))
+    }
+}
+
+impl From<HoursLogged> for Event {
+    fn from(entry: HoursLogged) -> Event {
+        Event::HoursLogged(Arc::new(entry))
+    }
+}
+
+impl From<NoteAdded> for Event {
+    fn from(note: NoteAdded) -> Event {
+        Event::NoteAdded(Arc::new(note))
+    }
+}
+
 /// Every `type` this version understands, for the "written by a newer version" message.
 pub const KNOWN_TYPES: [&str; 10] = [
     "case_allocated",

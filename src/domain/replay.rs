@@ -289,7 +289,7 @@ mod tests {
     }
 
     fn alloc(reference: &str, on: u32) -> Event {
-        Event::CaseAllocated(Box::new(CaseAllocated {
+        Event::from(CaseAllocated {
             reference: reference.into(),
             kind: "s7".into(),
             allocated_on: day(on),
@@ -297,7 +297,7 @@ mod tests {
             discussed: true,
             weight: None,
             note: None,
-        }))
+        })
     }
 
     fn close(reference: &str, on: u32) -> Event {

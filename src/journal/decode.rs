@@ -59,7 +59,7 @@ impl Flat<'_> {
     fn event(self) -> Result<Event, DecodeError> {
         let t = self.kind_of_line.as_ref();
         Ok(match t {
-            "case_allocated" => Event::CaseAllocated(Box::new(CaseAllocated {
+            "case_allocated" => Event::from(CaseAllocated {
                 reference: need(self.reference, "ref", t)?,
                 kind: need(self.kind, "kind", t)?,
                 allocated_on: need(self.allocated_on, "allocated_on", t)?,
@@ -67,7 +67,7 @@ impl Flat<'_> {
                 discussed: need(self.discussed, "discussed", t)?,
                 weight: self.weight,
                 note: self.note,
-            })),
+            }),
             "case_closed" => Event::CaseClosed(CaseClosed {
                 reference: need(self.reference, "ref", t)?,
                 on: need(self.on, "on", t)?,
@@ -95,21 +95,21 @@ impl Flat<'_> {
                 to: need(self.to, "to", t)?,
                 note: self.note,
             }),
-            "hours_logged" => Event::HoursLogged(std::sync::Arc::new(HoursLogged {
+            "hours_logged" => Event::from(HoursLogged {
                 date: need(self.date, "date", t)?,
                 start: self.start,
                 end: self.end,
                 break_minutes: self.break_minutes,
                 hours: self.hours,
                 note: self.note,
-            })),
-            "note_added" => Event::NoteAdded(std::sync::Arc::new(NoteAdded {
+            }),
+            "note_added" => Event::from(NoteAdded {
                 date: need(self.date, "date", t)?,
                 text: need(self.text, "text", t)?,
                 standards: self.standards.unwrap_or_default(),
                 stress: self.stress,
                 told: self.told,
-            })),
+            }),
             "voided" => Event::Voided {
                 target: need(self.target, "target", t)?,
                 reason: need(self.reason, "reason", t)?,
@@ -198,7 +198,7 @@ mod tests {
     fn sample_events() -> Vec<Event> {
         let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         vec![
-            Event::CaseAllocated(Box::new(CaseAllocated {
+            Event::from(CaseAllocated {
                 reference: "R\"1".into(),
                 kind: "s7".into(),
                 allocated_on: day,
@@ -206,7 +206,7 @@ mod tests {
                 discussed: false,
                 weight: Some(2.5),
                 note: Some("é".into()),
-            })),
+            }),
             Event::CaseClosed(CaseClosed {
                 reference: "R1".into(),
                 on: day,
@@ -232,29 +232,29 @@ mod tests {
                 to: day,
                 note: None,
             }),
-            Event::HoursLogged(std::sync::Arc::new(HoursLogged {
+            Event::from(HoursLogged {
                 date: day,
                 start: ClockTime::from_hm(8, 0),
                 end: ClockTime::from_hm(9, 30),
                 break_minutes: Some(5),
                 hours: None,
                 note: None,
-            })),
-            Event::HoursLogged(std::sync::Arc::new(HoursLogged {
+            }),
+            Event::from(HoursLogged {
                 date: day,
                 start: None,
                 end: None,
                 break_minutes: None,
                 hours: Some(1.5),
                 note: Some("n".into()),
-            })),
-            Event::NoteAdded(std::sync::Arc::new(NoteAdded {
+            }),
+            Event::from(NoteAdded {
                 date: day,
                 text: "t".into(),
                 standards: vec![Standard::Role, Standard::Change],
                 stress: Some(4),
                 told: Some("m".into()),
-            })),
+            }),
             Event::Voided {
                 target: 2,
                 reason: "x".into(),

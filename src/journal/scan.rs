@@ -217,13 +217,13 @@ mod tests {
             let record = Record {
                 seq: i as u64 + 1,
                 at,
-                event: Event::NoteAdded(std::sync::Arc::new(NoteAdded {
+                event: Event::from(NoteAdded {
                     date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
                     text: "x".repeat(*len),
                     standards: vec![],
                     stress: None,
                     told: None,
-                })),
+                }),
             };
             let line = encode(&record, &prev);
             prev = crate::journal::hash_hex(line.as_bytes());

@@ -31,7 +31,7 @@ impl J {
         self.push_at(event, &written)
     }
     pub(super) fn case(&mut self, r: &str, kind: &str, on: &str) -> u64 {
-        self.push(Event::CaseAllocated(Box::new(CaseAllocated {
+        self.push(Event::from(CaseAllocated {
             reference: r.into(),
             kind: kind.into(),
             allocated_on: d(on),
@@ -39,10 +39,10 @@ impl J {
             discussed: true,
             weight: None,
             note: None,
-        })))
+        }))
     }
     fn undiscussed(&mut self, r: &str, on: &str) -> u64 {
-        self.push(Event::CaseAllocated(Box::new(CaseAllocated {
+        self.push(Event::from(CaseAllocated {
             reference: r.into(),
             kind: "general".into(),
             allocated_on: d(on),
@@ -50,7 +50,7 @@ impl J {
             discussed: false,
             weight: None,
             note: None,
-        })))
+        }))
     }
     pub(super) fn close(&mut self, r: &str, on: &str) {
         self.push(Event::CaseClosed(CaseClosed {
@@ -88,24 +88,24 @@ impl J {
         }));
     }
     fn timed(&mut self, on: &str, start: (u32, u32), end: (u32, u32), brk: u32) {
-        self.push(Event::HoursLogged(std::sync::Arc::new(HoursLogged {
+        self.push(Event::from(HoursLogged {
             date: d(on),
             start: ClockTime::from_hm(start.0, start.1),
             end: ClockTime::from_hm(end.0, end.1),
             break_minutes: Some(brk),
             hours: None,
             note: None,
-        })));
+        }));
     }
     pub(super) fn hours(&mut self, on: NaiveDate, hours: f64) {
-        self.push(Event::HoursLogged(std::sync::Arc::new(HoursLogged {
+        self.push(Event::from(HoursLogged {
             date: on,
             start: None,
             end: None,
             break_minutes: None,
             hours: Some(hours),
             note: None,
-        })));
+        }));
     }
     fn void(&mut self, target: u64) {
         self.push(Event::Voided {
@@ -416,13 +416,13 @@ use chrono::Datelike;
 fn notes_by_standard_and_mean_stress() {
     let mut j = J::default();
     let note = |standards: Vec<Standard>, stress: Option<u8>| {
-        Event::NoteAdded(std::sync::Arc::new(NoteAdded {
+        Event::from(NoteAdded {
             date: d("2026-04-01"),
             text: "x".into(),
             standards,
             stress,
             told: None,
-        }))
+        })
     };
     j.push(note(vec![Standard::Demands, Standard::Support], Some(7)));
     j.push(note(vec![Standard::Demands], Some(4)));
@@ -463,7 +463,7 @@ fn integrity_counts_and_contemporaneous_share() {
 }
 
 fn alloc(r: &str, on: &str) -> Event {
-    Event::CaseAllocated(Box::new(CaseAllocated {
+    Event::from(CaseAllocated {
         reference: r.into(),
         kind: "general".into(),
         allocated_on: d(on),
@@ -471,7 +471,7 @@ fn alloc(r: &str, on: &str) -> Event {
         discussed: true,
         weight: None,
         note: None,
-    }))
+    })
 }
 
 #[test]
