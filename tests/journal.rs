@@ -85,8 +85,11 @@ fn a_torn_last_line_is_set_aside_and_the_journal_repaired() {
     assert!(s.ok(&["verify"]).starts_with("ok: 3 records"));
 }
 
+/// SPEC 6 changed: a last line that ends in its newline cannot be a torn write (each append
+/// writes the line and its newline in one call), so a bad one is damage. The first release set
+/// it aside as torn.
 #[test]
-fn an_unparseable_last_line_with_a_newline_is_also_torn() {
+fn an_unparseable_last_line_with_a_newline_is_damage_not_a_torn_write() {
     let s = seeded(1);
     let mut file = fs::OpenOptions::new()
         .append(true)
@@ -94,9 +97,65 @@ fn an_unparseable_last_line_with_a_newline_is_also_torn() {
         .unwrap();
     file.write_all(b"{\"seq\":2,\"at\n").unwrap();
     drop(file);
-    s.ok(&["note", "add", "next"]);
-    assert_eq!(s.lines().len(), 2);
-    assert!(s.ok(&["verify"]).starts_with("ok: 2 records"));
+    assert_damaged(&s, "line 2 is not a valid record");
+}
+
+#[test]
+fn one_byte_changed_in_a_whole_last_line_is_damage_not_a_torn_write() {
+    let s = seeded(3);
+    let mut bytes = s.journal_bytes();
+    let brace = bytes.len() - 2;
+    assert_eq!(bytes[brace], b'}');
+    bytes[brace] = b')';
+    fs::write(s.journal_path(), bytes).unwrap();
+    assert_damaged(&s, "line 3 is not a valid record");
+}
+
+/// SPEC 6 changed: the first release set such a line aside as torn and gave its seq to the
+/// next record, which broke every receipt made for it.
+#[test]
+fn a_whole_last_record_without_its_newline_is_kept_and_its_seq_never_reused() {
+    let s = seeded(3);
+    let receipt = s.ok(&["receipt"]).trim().to_string();
+    let whole = s.journal_bytes();
+    fs::write(s.journal_path(), &whole[..whole.len() - 1]).unwrap();
+
+    assert!(s.ok(&["verify"]).starts_with("ok: 3 records, chain intact"));
+    assert!(s.ok(&["verify", "--receipt", &receipt]).contains("matches"));
+    assert!(s.ok(&["list", "notes"]).contains("note 2"));
+    assert_eq!(
+        s.journal_bytes(),
+        &whole[..whole.len() - 1],
+        "reading wrote"
+    );
+
+    // The next write adds the newline under the lock, then chains its own line on.
+    assert_eq!(s.ok(&["note", "add", "the next one"]), "4\n");
+    let bytes = s.journal_bytes();
+    assert!(bytes.starts_with(&whole), "the kept record was changed");
+    assert_eq!(s.lines().len(), 4);
+    assert!(s.ok(&["verify"]).starts_with("ok: 4 records, chain intact"));
+    assert!(s.ok(&["verify", "--receipt", &receipt]).contains("matches"));
+    let aside = fs::read_dir(s.data())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("torn")
+        })
+        .count();
+    assert_eq!(aside, 0, "a whole record was set aside");
+}
+
+#[test]
+fn a_last_line_without_its_newline_that_does_not_chain_is_damage() {
+    let s = seeded(3);
+    let mut lines = s.lines();
+    lines[2] = lines[2].replace("\"seq\":3", "\"seq\":4");
+    fs::write(s.journal_path(), lines.join("\n")).unwrap();
+    assert_damaged(&s, "line 3 has seq 4 where 3 was expected");
 }
 
 fn assert_damaged(s: &Sandbox, needle: &str) {
@@ -348,11 +407,45 @@ fn check_journal_reads_a_real_journal_the_same_in_any_block_size() {
     let s = seeded(3);
     let bytes = s.journal_bytes();
     let whole = caseload::journal::check_journal(&bytes, bytes.len() + 1);
-    assert_eq!(whole, (3, bytes.len() as u64, None, false));
+    assert_eq!(
+        whole,
+        caseload::journal::JournalCheck {
+            records: 3,
+            len: bytes.len() as u64,
+            damage: None,
+            torn: false,
+            unterminated: false,
+        }
+    );
     for block in [1, 2, 7, 64, 200] {
         assert_eq!(caseload::journal::check_journal(&bytes, block), whole);
     }
-    let torn = &bytes[..bytes.len() - 5];
-    let (records, _, damage, is_torn) = caseload::journal::check_journal(torn, 3);
-    assert_eq!((records, damage, is_torn), (2, None, true));
+    let torn = caseload::journal::check_journal(&bytes[..bytes.len() - 5], 3);
+    assert_eq!((torn.records, torn.damage, torn.torn), (2, None, true));
+    let unterminated = caseload::journal::check_journal(&bytes[..bytes.len() - 1], 3);
+    assert_eq!(
+        (
+            unterminated.records,
+            unterminated.torn,
+            unterminated.unterminated
+        ),
+        (3, false, true)
+    );
+}
+
+#[test]
+fn a_window_that_saw_a_record_without_its_newline_follows_when_another_writer_adds_it() {
+    use caseload::journal::{Access, Journal};
+    let s = seeded(2);
+    let whole = s.journal_bytes();
+    fs::write(s.journal_path(), &whole[..whole.len() - 1]).unwrap();
+    let mut window = Journal::open(&s.data(), Access::ReadOnly).unwrap();
+    assert_eq!(window.records().len(), 2);
+    assert_eq!(window.len_bytes(), whole.len() as u64 - 1);
+    s.ok(&["note", "add", "from the command line"]);
+    assert_eq!(window.refresh().unwrap(), 1);
+    assert!(window.damage().is_none(), "{:?}", window.damage());
+    assert_eq!(window.records().len(), 3);
+    assert_eq!(window.len_bytes(), s.journal_bytes().len() as u64);
+    assert_eq!(window.head(), sha256_hex(s.lines()[2].as_bytes()));
 }

@@ -295,6 +295,41 @@ mod tests {
         }
     }
 
+    /// A write cut off leaves a proper prefix of a line, which is never JSON (an object's last
+    /// byte is its closing brace), even when the cut splits a multi-byte character or an
+    /// escape: so the repair rule can set it aside without ever mistaking a record for it.
+    #[test]
+    fn every_proper_prefix_of_a_line_is_not_json() {
+        let at = DateTime::parse_from_rfc3339("2026-11-02T18:00:00+00:00").unwrap();
+        let mut events = sample_events();
+        events.push(Event::from(NoteAdded {
+            date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            text: "naïve \"quoted\" \\ 😀 ß".into(),
+            standards: vec![],
+            stress: None,
+            told: None,
+        }));
+        for (i, event) in events.into_iter().enumerate() {
+            let record = Record {
+                seq: i as u64 + 1,
+                at,
+                event,
+            };
+            let line = super::super::line::encode(&record, super::super::line::GENESIS_PREV);
+            for cut in 0..line.len() {
+                assert!(
+                    matches!(
+                        decode(&line.as_bytes()[..cut]),
+                        Err(DecodeError::NotJson(_))
+                    ),
+                    "{:?}",
+                    &line.as_bytes()[..cut]
+                );
+            }
+            assert!(decode(line.as_bytes()).is_ok());
+        }
+    }
+
     #[test]
     fn tells_apart_torn_unknown_and_bad_lines() {
         assert!(matches!(

@@ -32,11 +32,21 @@ pub fn check_line(bytes: &[u8]) -> Result<u64, String> {
         })
 }
 
-/// What reading `bytes` as a whole journal file finds when it is read `block` bytes at a time,
-/// as loading does: how many records are whole and verified, how many bytes they take, the
-/// damage found (if any) and whether the last line is torn. For fuzzing: every block size must
-/// find the same.
-pub fn check_journal(bytes: &[u8], block: usize) -> (usize, u64, Option<String>, bool) {
+/// What reading a whole journal file finds: how many records are whole and verified, how many
+/// bytes they take, the damage found (if any), whether the last line is torn (a write cut off,
+/// to be set aside) and whether the last record lacks only its newline (kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalCheck {
+    pub records: usize,
+    pub len: u64,
+    pub damage: Option<String>,
+    pub torn: bool,
+    pub unterminated: bool,
+}
+
+/// Reads `bytes` as a whole journal file, `block` bytes at a time, as loading does. For
+/// fuzzing: every block size must find the same.
+pub fn check_journal(bytes: &[u8], block: usize) -> JournalCheck {
     let mut records = Vec::new();
     let from = scan::Continuing {
         offset: 0,
@@ -46,10 +56,11 @@ pub fn check_journal(bytes: &[u8], block: usize) -> (usize, u64, Option<String>,
     };
     let read = scan::read_lines(bytes, from, &mut records, block.max(1))
         .expect("reading from memory cannot fail");
-    (
-        records.len(),
-        read.len,
-        read.damage.map(|d| d.to_string()),
-        read.torn.is_some(),
-    )
+    JournalCheck {
+        records: records.len(),
+        len: read.len,
+        damage: read.damage.map(|d| d.to_string()),
+        torn: read.torn.is_some(),
+        unterminated: read.unterminated,
+    }
 }

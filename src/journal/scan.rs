@@ -32,8 +32,11 @@ pub struct LinesRead {
     /// Where the last whole verified line starts, if any was read.
     pub last_line_start: Option<u64>,
     pub damage: Option<Damage>,
-    /// An incomplete or unparseable last line, to set aside.
+    /// A last line without its newline that is not JSON at all: a write cut off, to set aside.
     pub torn: Option<Vec<u8>>,
+    /// Whether the last verified record is a whole line that lacks only its newline (kept; the
+    /// newline is added under the lock before the next append).
+    pub unterminated: bool,
 }
 
 /// Reads whole lines from `reader` (positioned at `from.offset`), checks them against the
@@ -52,6 +55,7 @@ pub fn read_lines(
         last_line_start: None,
         damage: None,
         torn: None,
+        unterminated: false,
     };
     let first_new = records.len();
     let mut pending = Vec::with_capacity(2 * block);
@@ -92,6 +96,7 @@ pub fn read_lines(
             if scan.torn {
                 out.torn = Some(pending[scan.consumed as usize..].to_vec());
             }
+            out.unterminated = scan.unterminated;
             return Ok(out);
         }
         pending.drain(..cut);
@@ -106,15 +111,19 @@ struct Scan {
     /// Bytes of whole verified lines, and where the last of them starts (relative).
     consumed: u64,
     last_line_start: Option<u64>,
-    /// Bytes after `consumed` that are an incomplete or unparseable last line.
+    /// Bytes after `consumed` are a last line without a newline that is not JSON.
     torn: bool,
+    /// The last record consumed is the file's last line and has no newline.
+    unterminated: bool,
     damage: Option<Damage>,
 }
 
-/// Reads the whole lines in `bytes`, continuing a chain whose last hash is `prev`. Lines are
-/// decoded and hashed in parallel (each on its own), then checked in order: seq, prev, and
-/// what a bad line means (torn if it is the file's last and not JSON, damage otherwise).
-/// `at_end` says whether `bytes` runs to the end of the file.
+/// Reads the lines in `bytes`, continuing a chain whose last hash is `prev`. Lines are decoded
+/// and hashed in parallel (each on its own), then checked in order: seq, prev, and what a bad
+/// line means (SPEC 6). `at_end` says whether `bytes` runs to the end of the file; only then is
+/// a final piece without a newline judged: a whole record that chains is kept (it lacks only
+/// its newline), a piece that is not JSON at all is a write cut off (torn), and anything else
+/// is damage, as is any bad line that ends in a newline, last or not.
 fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Vec<Record>) -> Scan {
     use rayon::prelude::*;
     let mut out = Scan {
@@ -122,31 +131,35 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
         consumed: 0,
         last_line_start: None,
         torn: false,
+        unterminated: false,
         damage: None,
     };
-    let mut lines: Vec<(usize, usize)> = Vec::new();
+    // (start, end, has its newline)
+    let mut lines: Vec<(usize, usize, bool)> = Vec::new();
     let mut start = 0usize;
     while start < bytes.len() {
         match memchr::memchr(b'\n', &bytes[start..]) {
             Some(nl) => {
-                lines.push((start, start + nl));
+                lines.push((start, start + nl, true));
                 start += nl + 1;
             }
             None => {
-                out.torn = at_end;
+                if at_end {
+                    lines.push((start, bytes.len(), false));
+                }
                 break;
             }
         }
     }
     let decoded: Vec<_> = lines
         .par_iter()
-        .map(|(s, e)| (decode(&bytes[*s..*e]), hash(&bytes[*s..*e])))
+        .map(|(s, e, _)| (decode(&bytes[*s..*e]), hash(&bytes[*s..*e])))
         .collect();
-    let count = lines.len();
-    records.reserve(count);
-    for (n, ((start, end), (result, line_hash))) in lines.into_iter().zip(decoded).enumerate() {
+    records.reserve(lines.len());
+    for (n, ((start, end, terminated), (result, line_hash))) in
+        lines.into_iter().zip(decoded).enumerate()
+    {
         let expected = first_seq + n as u64;
-        let is_last = at_end && n + 1 == count && !out.torn;
         let record = match result {
             Ok((record, line_prev)) => {
                 if record.seq != expected {
@@ -163,7 +176,7 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
                 }
                 record
             }
-            Err(DecodeError::NotJson(_)) if is_last => {
+            Err(DecodeError::NotJson(_)) if !terminated => {
                 out.torn = true;
                 break;
             }
@@ -185,7 +198,8 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
         out.head = line_hash;
         records.push(record);
         out.last_line_start = Some(start as u64);
-        out.consumed = end as u64 + 1;
+        out.consumed = end as u64 + u64::from(terminated);
+        out.unterminated = !terminated;
     }
     out
 }
@@ -248,10 +262,18 @@ mod tests {
     #[derive(Debug, Clone)]
     enum Tail {
         Whole,
-        /// The last line cut off part-way (no newline).
+        /// The next record cut off part-way (no newline): a torn write.
         CutOff(usize),
-        /// A last line of garbage, with its newline.
+        /// The next record whole, but without its newline.
+        Unterminated,
+        /// A last line that is not JSON, with its newline: damage, not a torn write.
         Garbage,
+        /// The next record whole but for one byte changed (`}` to `)`), without its newline:
+        /// not JSON, so treated as a torn write.
+        UnterminatedAndEdited,
+        /// The next record whole and chained, but with a seq that is not the next one, without
+        /// its newline: it parses, so it is damage.
+        UnterminatedWrongSeq,
         /// A line in the middle edited.
         Edited(usize),
     }
@@ -259,15 +281,19 @@ mod tests {
     fn tail() -> impl Strategy<Value = Tail> {
         prop_oneof![
             Just(Tail::Whole),
-            (1usize..60).prop_map(Tail::CutOff),
+            (1usize..400).prop_map(Tail::CutOff),
+            Just(Tail::Unterminated),
             Just(Tail::Garbage),
+            Just(Tail::UnterminatedAndEdited),
+            Just(Tail::UnterminatedWrongSeq),
             (0usize..40).prop_map(Tail::Edited),
         ]
     }
 
     proptest! {
         /// Reading a block at a time finds exactly what reading the whole file at once does,
-        /// whatever the block size and wherever the blocks split the lines.
+        /// whatever the block size and wherever the blocks split the lines; and what it finds
+        /// at the end follows the repair rule (SPEC 6).
         #[test]
         fn any_block_size_reads_the_same(
             lengths in proptest::collection::vec(0usize..300, 0..40),
@@ -275,13 +301,24 @@ mod tests {
             block in 1usize..700,
         ) {
             let mut bytes = journal(&lengths);
-            match tail {
+            let whole_len = bytes.len();
+            let with_next = journal(&[lengths.as_slice(), &[7]].concat());
+            let next = &with_next[whole_len..with_next.len() - 1];
+            match &tail {
                 Tail::Whole => {}
-                Tail::CutOff(n) => {
-                    let next = journal(&[lengths.len(), 5]);
-                    bytes.extend_from_slice(&next[..n.min(next.len() - 1)]);
-                }
+                Tail::CutOff(n) => bytes.extend_from_slice(&next[..(*n).min(next.len() - 1)]),
+                Tail::Unterminated => bytes.extend_from_slice(next),
                 Tail::Garbage => bytes.extend_from_slice(b"{\"seq\":\n"),
+                Tail::UnterminatedAndEdited => {
+                    bytes.extend_from_slice(&next[..next.len() - 1]);
+                    bytes.push(b')');
+                }
+                Tail::UnterminatedWrongSeq => {
+                    let text = String::from_utf8(next.to_vec()).unwrap();
+                    let seq = lengths.len() + 1;
+                    let text = text.replacen(&format!("\"seq\":{seq},"), &format!("\"seq\":{},", seq + 1), 1);
+                    bytes.extend_from_slice(text.as_bytes());
+                }
                 Tail::Edited(n) => {
                     if let Some(at) = bytes
                         .iter()
@@ -298,14 +335,61 @@ mod tests {
             let blocks = read_all(&bytes, block);
             prop_assert_eq!(&blocks.0, &whole.0);
             prop_assert_eq!(&blocks.1, &whole.1);
-            if matches!(tail, Tail::Whole) {
-                prop_assert_eq!(whole.0.len(), lengths.len());
-                prop_assert_eq!(whole.1.len, bytes.len() as u64);
-                prop_assert!(whole.1.damage.is_none() && whole.1.torn.is_none());
+            let found = &whole.1;
+            match tail {
+                Tail::Whole => {
+                    prop_assert_eq!(whole.0.len(), lengths.len());
+                    prop_assert_eq!(found.len, bytes.len() as u64);
+                    prop_assert!(found.damage.is_none() && found.torn.is_none());
+                    prop_assert!(!found.unterminated);
+                }
+                Tail::CutOff(_) | Tail::UnterminatedAndEdited => {
+                    prop_assert_eq!(whole.0.len(), lengths.len());
+                    prop_assert_eq!(found.len, whole_len as u64);
+                    prop_assert!(found.damage.is_none() && found.torn.is_some());
+                    prop_assert!(!found.unterminated);
+                }
+                Tail::Unterminated => {
+                    prop_assert_eq!(whole.0.len(), lengths.len() + 1);
+                    prop_assert_eq!(found.len, bytes.len() as u64);
+                    prop_assert!(found.damage.is_none() && found.torn.is_none());
+                    prop_assert!(found.unterminated);
+                    prop_assert_eq!(found.last_line_start, Some(whole_len as u64));
+                }
+                Tail::Garbage => {
+                    prop_assert_eq!(whole.0.len(), lengths.len());
+                    prop_assert!(found.torn.is_none());
+                    let damaged_at = found.damage.as_ref().and_then(Damage::line);
+                    prop_assert!(matches!(found.damage, Some(Damage::Unreadable { .. })), "{:?}", found.damage);
+                    prop_assert_eq!(damaged_at, Some(lengths.len() as u64 + 1));
+                }
+                Tail::UnterminatedWrongSeq => {
+                    prop_assert_eq!(whole.0.len(), lengths.len());
+                    prop_assert!(found.torn.is_none());
+                    prop_assert!(matches!(found.damage, Some(Damage::SeqGap { .. })), "{:?}", found.damage);
+                }
+                Tail::Edited(_) => {}
             }
-            if matches!(tail, Tail::CutOff(_) | Tail::Garbage) {
-                prop_assert_eq!(whole.0.len(), lengths.len());
-                prop_assert!(whole.1.torn.is_some());
+        }
+    }
+
+    #[test]
+    fn every_cut_of_a_line_is_torn_and_only_the_whole_line_is_a_record() {
+        let bytes = journal(&[3, 40]);
+        let first = bytes.iter().position(|b| *b == b'\n').unwrap() + 1;
+        for cut in first + 1..bytes.len() {
+            let (records, read) = read_all(&bytes[..cut], 16);
+            if cut == bytes.len() - 1 {
+                assert_eq!((records.len(), read.unterminated), (2, true));
+                assert!(read.torn.is_none());
+            } else {
+                assert_eq!(records.len(), 1, "cut at {cut}");
+                assert_eq!(
+                    read.torn.as_deref(),
+                    Some(&bytes[first..cut]),
+                    "cut at {cut}"
+                );
+                assert!(read.damage.is_none());
             }
         }
     }

@@ -36,6 +36,9 @@ pub struct Journal {
     /// Bytes of whole, verified lines.
     len: u64,
     last_line_start: u64,
+    /// The last line is a whole record that lacks its newline (SPEC 6: kept, and the newline
+    /// is added under the lock before the next append). `len` then ends at its last byte.
+    unterminated: bool,
     damage: Option<Damage>,
     notices: Vec<String>,
     lock_timeout: Duration,
@@ -66,6 +69,7 @@ impl Journal {
             head: GENESIS_PREV.to_string(),
             len: 0,
             last_line_start: 0,
+            unterminated: false,
             damage: None,
             notices: Vec::new(),
             lock_timeout: LOCK_TIMEOUT,
@@ -175,19 +179,32 @@ impl Journal {
             .map_err(JournalError::io("cannot read", &path))?;
         let mut reader = file.take(size - self.last_line_start);
         let known = (self.len - self.last_line_start) as usize;
-        let mut last_known = Vec::with_capacity(known);
+        let mut last_known = Vec::with_capacity(known + 1);
+        // A last line that lacked its newline must now be followed by it, if anything follows.
+        let expect_newline = self.unterminated && size > self.len;
         (&mut reader)
-            .take(known as u64)
+            .take(known as u64 + u64::from(expect_newline))
             .read_to_end(&mut last_known)
             .map_err(JournalError::io("cannot read", &path))?;
+        let line_end = if self.unterminated {
+            known
+        } else {
+            known.saturating_sub(1)
+        };
         if known > 0
-            && (last_known.len() < known || hash_hex(&last_known[..known - 1]) != self.head)
+            && (last_known.len() < known
+                || hash_hex(&last_known[..line_end]) != self.head
+                || (expect_newline && last_known.get(known) != Some(&b'\n')))
         {
             self.damage = Some(Damage::ChangedUnderneath(format!(
                 "line {} is no longer what was read earlier",
                 self.records.len()
             )));
             return Ok(0);
+        }
+        if expect_newline {
+            self.len += 1;
+            self.unterminated = false;
         }
 
         let first_new = self.records.len();
@@ -209,6 +226,7 @@ impl Journal {
             self.last_line_start = start;
         }
         self.damage = read.damage;
+        self.unterminated |= read.unterminated;
         let torn = read.torn;
         let arrived = self.records.len() - first_new;
         self.state.catch_up(&self.records, first_new);
@@ -304,11 +322,17 @@ impl Journal {
         let mut line = encode(&record, &self.head);
         let line_hash = hash_hex(line.as_bytes());
         line.push('\n');
+        // The last record lacks its newline: it goes in the same write, ahead of the new line.
+        let newline_first = u64::from(self.unterminated);
+        if self.unterminated {
+            line.insert(0, '\n');
+        }
         self.write_line(line.as_bytes())?;
 
         let seq = record.seq;
-        self.last_line_start = self.len;
+        self.last_line_start = self.len + newline_first;
         self.len += line.len() as u64;
+        self.unterminated = false;
         self.head = line_hash;
         self.records.push(record);
         let first_new = self.records.len() - 1;
