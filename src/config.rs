@@ -330,6 +330,16 @@ impl Reader<'_> {
         if work.usual_end <= work.usual_start {
             return Err(self.err("work.usual_end", "should be later than work.usual_start"));
         }
+        let usual_day = work.usual_end.minutes() - work.usual_start.minutes();
+        if i64::from(work.usual_break_minutes) >= usual_day {
+            return Err(self.err(
+                "work.usual_break_minutes",
+                format!(
+                    "is {}, not shorter than the usual day from {} to {} ({usual_day} minutes); hours logged with the usual times would be refused",
+                    work.usual_break_minutes, work.usual_start, work.usual_end
+                ),
+            ));
+        }
         let limits = Limits {
             caseload: self.whole("limits.caseload", 1, 1000)?,
             capacity_percent: self.number("limits.capacity_percent", 1.0, 1000.0)?,
@@ -453,6 +463,9 @@ impl Reader<'_> {
                         "is missing; give the name documents should show",
                     )
                 })?;
+            // Shown in tables, the terminal and documents, like any text the user types.
+            let name = crate::domain::text::check("the name", name, MAX_KIND_NAME_CHARS)
+                .map_err(|e| self.err(&at("name"), e.to_string()))?;
             let weekly_hours = match table.get("weekly_hours") {
                 Some(Value::Float(f)) => *f,
                 Some(Value::Integer(n)) => *n as f64,
@@ -471,7 +484,7 @@ impl Reader<'_> {
             }
             kinds.push(CaseKind {
                 key: key.to_string(),
-                name: name.to_string(),
+                name,
                 weekly_hours,
             });
         }
@@ -479,22 +492,96 @@ impl Reader<'_> {
     }
 }
 
-/// A date format must be a strftime pattern chrono understands and must show the day.
+/// Longest name of a case kind: it heads table columns and document sections.
+const MAX_KIND_NAME_CHARS: usize = 60;
+
+/// Longest a date may be once formatted: it sits in table columns and document headings.
+const MAX_DATE_CHARS: usize = 40;
+
+/// What a strftime specifier's letter shows, for the ones a date cannot have. `%c` and `%+`
+/// are a date and a time together.
+const NOT_A_DATE: [(char, &str); 18] = [
+    ('H', "the hour"),
+    ('k', "the hour"),
+    ('I', "the hour"),
+    ('l', "the hour"),
+    ('M', "the minute"),
+    ('S', "the second"),
+    ('f', "fractions of a second"),
+    ('p', "AM or PM"),
+    ('P', "am or pm"),
+    ('R', "the time"),
+    ('T', "the time"),
+    ('X', "the time"),
+    ('r', "the time"),
+    ('c', "a date and time"),
+    ('+', "a date and time"),
+    ('s', "a timestamp (seconds since 1970)"),
+    ('z', "a time zone"),
+    ('Z', "a time zone"),
+];
+
+/// The specifier starting just after a `%` in `rest` (flag, colons, `.`, digits, then its
+/// letter, e.g. `-d`, `:z`, `.3f`) and that letter.
+fn specifier(rest: &str) -> (&str, Option<char>) {
+    let body = rest.trim_start_matches(['-', '_', '0', '^', '#']);
+    let body = body.trim_start_matches(':');
+    let body = body.strip_prefix('.').unwrap_or(body);
+    let body = body.trim_start_matches(|c: char| c.is_ascii_digit());
+    let letter = body.chars().next();
+    let len = rest.len() - body.len() + letter.map_or(0, char::len_utf8);
+    (&rest[..len], letter)
+}
+
+/// A date format is checked by using it: it must be a strftime pattern chrono understands,
+/// with no time, zone or timestamp in it (a date has none, and formatting one panicked in the
+/// first release); it must format real dates without error, on one line and briefly; and what
+/// it prints must read back as the same date, so that day, month and year are all shown.
 fn check_date_format(format: &str) -> Result<(), String> {
+    use chrono::NaiveDate;
     use chrono::format::{Item, StrftimeItems};
+    use std::fmt::Write;
+    const EXAMPLE: &str = "use e.g. \"%d %b %Y\" (22 Nov 2026) or \"%d/%m/%Y\" (22/11/2026)";
     if StrftimeItems::new(format).any(|i| matches!(i, Item::Error)) {
         return Err(format!(
-            "\"{format}\" is not a valid date pattern; use e.g. \"%d %b %Y\" or \"%d/%m/%Y\""
+            "\"{format}\" is not a valid date pattern; {EXAMPLE}"
         ));
     }
-    if !format.contains("%d")
-        && !format.contains("%e")
-        && !format.contains("%-d")
-        && !format.contains("%F")
-    {
-        return Err(format!(
-            "\"{format}\" does not show the day of the month; include %d"
-        ));
+    let mut rest = format;
+    while let Some(at) = rest.find('%') {
+        let (spec, letter) = specifier(&rest[at + 1..]);
+        if let Some((_, what)) = NOT_A_DATE.iter().find(|(l, _)| Some(*l) == letter) {
+            return Err(format!(
+                "\"{format}\" contains %{spec} ({what}), which a date does not have; show only the day, month and year, {EXAMPLE}"
+            ));
+        }
+        rest = &rest[at + 1 + spec.len()..];
+    }
+    let samples = [(2001, 2, 3), (2026, 11, 22), (2030, 12, 31)]
+        .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("a real date"));
+    for date in samples {
+        let mut shown = String::new();
+        if write!(shown, "{}", date.format(format)).is_err() {
+            return Err(format!("\"{format}\" cannot format a date; {EXAMPLE}"));
+        }
+        if let Some(c) = shown.chars().find(|c| c.is_control()) {
+            return Err(format!(
+                "\"{}\" puts a control character (U+{:04X}) in dates; dates are shown on one line",
+                format.escape_debug(),
+                c as u32
+            ));
+        }
+        let len = shown.chars().count();
+        if len > MAX_DATE_CHARS {
+            return Err(format!(
+                "\"{format}\" makes dates {len} characters long; at most {MAX_DATE_CHARS} fit the tables and documents"
+            ));
+        }
+        if NaiveDate::parse_from_str(&shown, format).ok() != Some(date) {
+            return Err(format!(
+                "\"{format}\" shows {date} as \"{shown}\", which does not say the day, month and year; {EXAMPLE}"
+            ));
+        }
     }
     Ok(())
 }
@@ -562,18 +649,97 @@ mod tests {
                 "`work.usual_start` `25:00` is not a time",
             ),
             ("[display]\ntheme = \"blue\"", "`display.theme` is \"blue\""),
-            ("[display]\ndate_format = \"%Y\"", "does not show the day"),
+            (
+                "[display]\ndate_format = \"%Y\"",
+                "does not say the day, month and year",
+            ),
             ("[keys]\nquit = 3", "`keys.quit` should be text"),
             (
                 "[[case_kinds]]\nkey = \"a b\"\nname = \"A\"\nweekly_hours = 1",
                 "`case_kinds[1].key` is \"a b\"",
             ),
             ("colour = 1", "`colour` is not a known setting"),
+            (
+                "[display]\ndate_format = \"%d/%m/%Y %H:%M\"",
+                "`display.date_format` \"%d/%m/%Y %H:%M\" contains %H (the hour), which a date does not have",
+            ),
+            (
+                "[display]\ndate_format = \"%d %b %Y %-I%P\"",
+                "contains %-I (the hour)",
+            ),
+            (
+                "[display]\ndate_format = \"%F %T\"",
+                "contains %T (the time)",
+            ),
+            (
+                "[display]\ndate_format = \"%c\"",
+                "contains %c (a date and time)",
+            ),
+            (
+                "[display]\ndate_format = \"%d %b %Y %::z\"",
+                "contains %::z (a time zone)",
+            ),
+            (
+                "[display]\ndate_format = \"%d %Z %m %Y\"",
+                "contains %Z (a time zone)",
+            ),
+            (
+                "[display]\ndate_format = \"%s%d\"",
+                "contains %s (a timestamp",
+            ),
+            (
+                "[display]\ndate_format = \"%d %m %.3f %Y\"",
+                "contains %.3f (fractions",
+            ),
+            (
+                "[display]\ndate_format = \"%d %b\"",
+                "shows 2001-02-03 as \"03 Feb\", which does not say the day, month and year",
+            ),
+            (
+                "[display]\ndate_format = \"%A\"",
+                "does not say the day, month and year",
+            ),
+            (
+                "[display]\ndate_format = \"%d%n%m%n%Y\"",
+                "puts a control character (U+000A)",
+            ),
+            (
+                "[display]\ndate_format = \"%A %d %B %Y, the day of this record\"",
+                "at most 40 fit",
+            ),
+            (
+                "[work]\nusual_start = \"09:00\"\nusual_end = \"09:30\"\nusual_break_minutes = 30",
+                "`work.usual_break_minutes` is 30, not shorter than the usual day from 09:00 to 09:30",
+            ),
+            (
+                "[[case_kinds]]\nkey = \"a\"\nname = \"Red\\u001b[31m\"\nweekly_hours = 1",
+                "`case_kinds[1].name` the name contains a control character (U+001B)",
+            ),
         ];
         for (text, expected) in cases {
             let err = load(text).unwrap_err().to_string();
             assert!(err.starts_with("config /home/u/config.toml: "), "{err}");
             assert!(err.contains(expected), "{text:?} gave {err}");
+        }
+        for format in [
+            "%d %b %Y",
+            "%d/%m/%Y",
+            "%d/%m/%y",
+            "%Y-%m-%d",
+            "%F",
+            "%-d %B %Y",
+            "%e %b %Y",
+            "%A %-d %B %Y",
+            "%a %d.%m.%Y",
+            "%x",
+            "%D",
+            "%Y-%j",
+            "%G-W%V-%u",
+            "%d %b %Y (%%)",
+        ] {
+            let c = load(&format!("[display]\ndate_format = \"{format}\""))
+                .unwrap_or_else(|e| panic!("{format}: {e}"));
+            assert_eq!(c.date_format, format);
         }
         let syntax = load("[work\n").unwrap_err().to_string();
         assert!(

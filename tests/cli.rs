@@ -122,6 +122,24 @@ fn config_commands() {
     );
 }
 
+/// The first release accepted a date format with a time in it; every command that showed a
+/// date then panicked (exit 101), and `case add` saved its record before panicking.
+#[test]
+fn a_date_format_with_a_time_is_refused_before_anything_is_written() {
+    let s = Sandbox::new();
+    let preset = std::fs::read_to_string(s.config()).unwrap();
+    std::fs::write(
+        s.config(),
+        format!("{preset}\n[display]\ndate_format = \"%d/%m/%Y %H:%M\"\n"),
+    )
+    .unwrap();
+    let needle = "`display.date_format` \"%d/%m/%Y %H:%M\" contains %H (the hour)";
+    refused(&s, &["case", "add", "FD1", "--kind", "s7"], needle);
+    assert!(!s.journal_path().exists(), "the record was saved");
+    refused(&s, &["list", "cases"], needle);
+    refused(&s, &["report", "--format", "md"], needle);
+}
+
 #[test]
 fn bad_global_options_and_unknown_commands() {
     let s = seeded();
