@@ -214,13 +214,25 @@ fn report_json_is_pseudonymised_unless_revealed() {
         "2026-11-10",
         "--undiscussed",
     ]);
+    // SPEC 7 changed: the default period starts when the records begin, not 12 months back.
+    // These records are written by the real clock, after the --today the test runs on, so
+    // the log is taken to begin on that today, or on the earliest day of hours or notes:
+    // a note copied in for 1 Nov.
+    s.ok(&[
+        "note",
+        "add",
+        "Started keeping this log",
+        "--on",
+        "2026-11-01",
+    ]);
     let report = json(&s, &["report", "--format", "json"]);
     assert_eq!(report["schema"], "caseload.report/1");
-    assert_eq!(report["period"]["from"], "2025-11-23");
+    assert_eq!(report["period"]["from"], "2026-11-01");
+    assert_eq!(report["period"]["records_begin"], "2026-11-01");
     assert_eq!(report["caseload"]["allocated"], 2);
     assert_eq!(report["caseload"]["undiscussed"], 2);
     assert_eq!(report["allocations_during_leave"][0]["case"], "Case 2");
-    assert_eq!(report["integrity"]["records"], 4);
+    assert_eq!(report["integrity"]["records"], 5);
     assert_eq!(report["integrity"]["chain_ok"], true);
     let text = report.to_string();
     assert!(
@@ -261,6 +273,11 @@ fn report_json_is_pseudonymised_unless_revealed() {
         &s,
         &["report", "--from", "2026-11-01", "--to", "2026-10-01"],
         "ends (2026-10-01) before it starts",
+    );
+    refused(
+        &s,
+        &["report", "--from", "2025-01-01", "--to", "2025-06-30"],
+        "before the records begin on 2026-11-01",
     );
     refused(
         &s,

@@ -30,6 +30,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             journal.records().len()
         );
     }
+    period
+        .check_records_begin(report::records_begin(
+            journal.state(),
+            journal.records(),
+            ctx.today,
+        ))
+        .map_err(Error::Invalid)?;
     let now = Local::now().fixed_offset();
     let model = report::analyse(&Inputs::for_journal(
         &journal,

@@ -74,40 +74,40 @@ impl DayTotals {
     }
 }
 
-pub fn summary(input: &Inputs, calendar: &WorkCalendar, totals: &DayTotals) -> Hours {
+pub fn summary(
+    input: &Inputs,
+    begin: Option<NaiveDate>,
+    calendar: &WorkCalendar,
+    totals: &DayTotals,
+) -> Hours {
     let period = input.period;
-    // Hours are measured up to today: days not yet lived are neither expected nor unlogged.
+    // Hours are measured up to today, and only from the day the records begin: days not yet
+    // lived, or before the log existed, are neither expected nor unlogged.
     let end = period.to.min(input.today);
     let lived = Period {
         from: period.from,
         to: end.max(period.from),
     };
-    let has_lived = end >= period.from;
+    let has_lived = begin.is_some() && end >= period.from;
+    let lived_days = || lived.days().filter(move |_| has_lived);
     let worked = if has_lived {
         totals.worked_between(lived.from, lived.to)
     } else {
         0.0
     };
-    let working_days = if has_lived {
-        calendar.working_days_in(lived.from, lived.to)
-    } else {
-        0
-    };
+    let working_days = lived_days().filter(|d| calendar.is_working_day(*d)).count();
+    let logged_working_days = lived_days()
+        .filter(|d| calendar.is_working_day(*d) && totals.days.contains_key(d))
+        .count();
     let per_day = input.config.work.contracted_hours / calendar.working_weekday_count() as f64;
     let expected = per_day * working_days as f64;
+    let expected_logged = per_day * logged_working_days as f64;
     let days_logged = if has_lived {
         totals.days.range(lived.from..=lived.to).count()
     } else {
         0
     };
-    let days_unlogged = if has_lived {
-        lived
-            .days()
-            .filter(|d| calendar.is_working_day(*d) && !totals.days.contains_key(d))
-            .count()
-    } else {
-        0
-    };
+    let days_unlogged = working_days - logged_working_days;
 
     let mut weeks: BTreeMap<NaiveDate, f64> = BTreeMap::new();
     for (d, day) in totals.days.range(period.from..=period.to) {
@@ -148,6 +148,7 @@ pub fn summary(input: &Inputs, calendar: &WorkCalendar, totals: &DayTotals) -> H
             day.all_timed && day.worked > BREAK_AFTER_HOURS && day.break_minutes < BREAK_MINUTES
         })
         .count();
+    let wtr = wtr_average_max(input.state, period, begin, calendar, totals);
 
     Hours {
         worked: round2(worked),
@@ -156,22 +157,38 @@ pub fn summary(input: &Inputs, calendar: &WorkCalendar, totals: &DayTotals) -> H
         days_logged: days_logged as u32,
         days_unlogged: days_unlogged as u32,
         max_week,
-        wtr_average_max: wtr_average_max(input.state, period, calendar, totals).map(round2),
+        wtr_average_max: wtr.as_ref().map(|w| round2(w.average)),
         short_rest: short_rest as u32,
         missed_breaks: missed_breaks as u32,
+        expected_logged: round2(expected_logged),
+        excess_logged: round2(worked - expected_logged),
+        working_days_logged: logged_working_days as u32,
+        wtr_average_max_from: wtr.as_ref().map(|w| iso(w.from)),
+        wtr_average_max_to: wtr.as_ref().map(|w| iso(w.to)),
     }
 }
 
+/// A 17-week average and the reference period it was taken over (Monday to Sunday).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WtrAverage {
+    pub average: f64,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
 /// The highest 17-week average (regulation 4): for each run of 17 Monday-start weeks ending
-/// on a Sunday inside the period, (A + B) / 17, where A is the hours in the run and B the
-/// hours on the first working days after it, as many as the working weekdays in the run taken
-/// as annual, sick or parental leave.
+/// on a Sunday inside the period, and starting no earlier than the records begin, (A + B) / 17,
+/// where A is the hours in the run and B the hours on the first working days after it, as
+/// many as the working weekdays in the run taken as annual, sick or parental leave. The
+/// earliest run, on a tie. `None` when no such run fits (fewer than 17 weeks of records).
 pub fn wtr_average_max(
     state: &State,
     period: Period,
+    begin: Option<NaiveDate>,
     calendar: &WorkCalendar,
     totals: &DayTotals,
-) -> Option<f64> {
+) -> Option<WtrAverage> {
+    let begin = begin?;
     if totals.days.is_empty() {
         return None;
     }
@@ -185,8 +202,11 @@ pub fn wtr_average_max(
     period
         .days()
         .filter(|d| d.weekday() == Weekday::Sun)
-        .map(|sunday| {
+        .filter_map(|sunday| {
             let first = sunday - Days::new(WTR_WEEKS * 7 - 1);
+            if first < begin {
+                return None;
+            }
             let a = totals.worked_between(first, sunday);
             let leave_days = first
                 .iter_days()
@@ -205,10 +225,15 @@ pub fn wtr_average_max(
                 .take(leave_days)
                 .map(|d| totals.worked_on(d))
                 .sum();
-            (a + b) / WTR_WEEKS as f64
+            Some(WtrAverage {
+                average: (a + b) / WTR_WEEKS as f64,
+                from: first,
+                to: sunday,
+            })
         })
-        .fold(None, |best: Option<f64>, avg| {
-            Some(best.map_or(avg, |b| b.max(avg)))
+        .fold(None, |best: Option<WtrAverage>, w| match best {
+            Some(b) if b.average >= w.average => Some(b),
+            _ => Some(w),
         })
 }
 

@@ -134,9 +134,50 @@ impl Period {
     pub fn len_days(&self) -> usize {
         (self.to - self.from).num_days() as usize + 1
     }
+
+    /// The part of the period from the day the records begin: nothing before the log's own
+    /// start is counted. A period that ends before the records begin keeps only its last day
+    /// (callers refuse such a period first, with [`Period::check_records_begin`], and the
+    /// analysis counts nothing in it).
+    pub fn from_records_begin(self, begin: Option<NaiveDate>) -> Period {
+        match begin {
+            Some(begin) if begin > self.from => Period {
+                from: begin.min(self.to),
+                to: self.to,
+            },
+            _ => self,
+        }
+    }
+
+    /// Refuses a period that ends before the records begin, saying when they do.
+    pub fn check_records_begin(&self, begin: Option<NaiveDate>) -> Result<(), String> {
+        match begin {
+            Some(begin) if begin > self.to => Err(format!(
+                "the period ends on {}, before the records begin on {begin}; choose a period that ends on or after {begin}",
+                self.to
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The first day the log covers: the day its first record was written, or the earliest day
+/// of hours or a diary note in it if that is earlier (entries copied in from an older diary),
+/// and never after today. Cases' allocation dates do not count: entering the caseload one
+/// already holds is not logging the days it was allocated on. `None` for an empty journal.
+pub fn records_begin(state: &State, records: &[Record], today: NaiveDate) -> Option<NaiveDate> {
+    let first_written = records.first()?.at.date_naive().min(today);
+    let earliest_logged = state
+        .hours
+        .iter()
+        .map(|h| h.entry.date)
+        .chain(state.notes.iter().map(|n| n.note.date))
+        .min();
+    Some(earliest_logged.map_or(first_written, |d| d.min(first_written)))
 }
 
 /// Everything the analysis reads. It is a pure function of these.
+#[derive(Clone)]
 pub struct Inputs<'a> {
     pub state: &'a State,
     pub records: &'a [Record],
@@ -205,11 +246,13 @@ pub struct Analysis {
     pub report: Report,
     calendar: WorkCalendar,
     hours_by_day: hours::DayTotals,
+    records_begin: Option<NaiveDate>,
 }
 
 impl Analysis {
     /// The Working Time Regulations 17-week average for the run ending on `sunday` (with
-    /// leave made up from the days after it), as the dashboard shows it.
+    /// leave made up from the days after it), as the dashboard shows it; `None` while the
+    /// records cover fewer than the 17 weeks.
     pub fn wtr_average_for_run_ending(&self, state: &State, sunday: NaiveDate) -> Option<f64> {
         hours::wtr_average_max(
             state,
@@ -217,10 +260,11 @@ impl Analysis {
                 from: sunday,
                 to: sunday,
             },
+            self.records_begin,
             &self.calendar,
             &self.hours_by_day,
         )
-        .map(model::round2)
+        .map(|w| model::round2(w.average))
     }
 }
 
@@ -229,8 +273,21 @@ pub fn analyse(input: &Inputs) -> Report {
     analysis(input).report
 }
 
-/// Computes the whole report model, keeping what it was computed from.
+/// Computes the whole report model, keeping what it was computed from. The period analysed
+/// starts no earlier than the records begin.
 pub fn analysis(input: &Inputs) -> Analysis {
+    let begin = records_begin(input.state, input.records, input.today);
+    // A period that ends before the records begin (the callers refuse one) covers nothing.
+    let nothing = State::default();
+    let input = &Inputs {
+        period: input.period.from_records_begin(begin),
+        state: if begin.is_some_and(|b| b > input.period.to) {
+            &nothing
+        } else {
+            input.state
+        },
+        ..input.clone()
+    };
     let calendar = calendar(input.state, input.config);
     let names = Pseudonyms::new(input.state, input.reveal_refs);
     let daily = caseload::Daily::compute(input.state, input.config, input.period);
@@ -248,6 +305,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
         period: model::PeriodOut {
             from: iso(input.period.from),
             to: iso(input.period.to),
+            records_begin: begin.map(iso),
         },
         caseload: caseload::summary(input.state, input.config, input.period, &daily),
         allocations_during_leave: leave.allocations_during(input.state, input.period, &names),
@@ -259,7 +317,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
             &names,
         ),
         deadlines: deadlines::summary(input, &calendar, &leave, &names),
-        hours: hours::summary(input, &calendar, &hours_by_day),
+        hours: hours::summary(input, begin, &calendar, &hours_by_day),
         notes: notes::summary(input.state, input.period),
         integrity: notes::integrity(input),
         series: model::Series { weeks: series },
@@ -275,6 +333,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
         report,
         calendar,
         hours_by_day,
+        records_begin: begin,
     }
 }
 

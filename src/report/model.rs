@@ -28,6 +28,9 @@ pub struct Report {
 pub struct PeriodOut {
     pub from: String,
     pub to: String,
+    /// The first day the log covers (added): nothing before it is counted, and `from` is
+    /// never earlier. `None` for an empty journal.
+    pub records_begin: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -110,6 +113,15 @@ pub struct Hours {
     pub wtr_average_max: Option<f64>,
     pub short_rest: u32,
     pub missed_breaks: u32,
+    /// Added: contracted hours for the working days that have hours logged, and worked minus
+    /// that: hours beyond contract over the days actually logged (unlogged days are not zero).
+    pub expected_logged: f64,
+    pub excess_logged: f64,
+    /// Added: working days with at least one entry (`days_logged` counts any day).
+    pub working_days_logged: u32,
+    /// Added: the 17-week reference period of `wtr_average_max`, Monday to Sunday.
+    pub wtr_average_max_from: Option<String>,
+    pub wtr_average_max_to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -113,7 +113,10 @@ impl ReportScreen {
             return false;
         };
         let purpose: Purpose = form.value("Purpose").parse().unwrap_or(Purpose::Grievance);
-        let period = match Period::for_purpose(purpose, from, to, today) {
+        let begin = report::records_begin(journal.state(), journal.records(), today);
+        let period = match Period::for_purpose(purpose, from, to, today)
+            .and_then(|p| p.check_records_begin(begin).map(|()| p))
+        {
             Ok(p) => p,
             Err(e) => {
                 form.refuse("To", e);

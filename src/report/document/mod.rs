@@ -78,14 +78,41 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         Purpose::Notice => ("Notice of workload", notice::blocks(report, &dates)),
     };
     blocks.extend(closing(report, purpose));
+    let begin = report.period.records_begin.as_deref().map_or_else(
+        || "The journal has no records yet.".to_string(),
+        |b| format!("The records begin on {}.", dates.show(b)),
+    );
     Document {
         title: title.to_string(),
         subtitle: format!(
-            "Period: {period}. Prepared {} from a dated, hash-chained personal work log (caseload).",
+            "Period: {period}. {begin} Prepared {} from a dated, hash-chained personal work log (caseload).",
             dates.show(&report.generated_at[..10])
         ),
         blocks,
     }
+}
+
+/// Hours worked beyond contract over the days actually logged, with the unlogged working days
+/// beside them (they count as neither worked nor expected).
+pub fn hours_beyond_contract(r: &Report) -> String {
+    let h = &r.hours;
+    let beyond = if h.excess_logged >= 0.0 {
+        format!("{:.1} hours beyond my contracted hours", h.excess_logged)
+    } else {
+        format!(
+            "{:.1} hours fewer than my contracted hours",
+            -h.excess_logged
+        )
+    };
+    format!(
+        "I logged {:.1} hours on {}; my contract gives {:.1} hours for the {} among them, so I worked {beyond}. {} no hours logged and {} not counted.",
+        h.worked,
+        plural(h.days_logged, "day", "days"),
+        h.expected_logged,
+        plural(h.working_days_logged, "working day", "working days"),
+        plural(h.days_unlogged, "working day has", "working days have"),
+        if h.days_unlogged == 1 { "is" } else { "are" },
+    )
 }
 
 pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
@@ -175,15 +202,7 @@ pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
             c.capacity_percent_peak
         ),
     );
-    add(
-        u64::from(h.excess > 0.0),
-        format!(
-            "I worked {:.1} hours against {:.1} expected under my contract: {:.1} hours more.",
-            h.worked,
-            h.expected,
-            h.excess.max(0.0)
-        ),
-    );
+    add(u64::from(h.excess_logged > 0.0), hours_beyond_contract(r));
     if let Some(w) = &h.max_week {
         add(
             u64::from(w.hours > a.contracted_hours),
@@ -391,7 +410,7 @@ fn closing(r: &Report, purpose: Purpose) -> Vec<Block> {
         kinds.join("; ")
     );
     let unlogged = format!(
-        "Not logged: {} in the period up to today had no hours recorded, so hours figures are a lower bound for those days.",
+        "Not logged: {} in the period, up to today, had no hours recorded. They count as neither worked nor expected: hours beyond contract cover only the days logged.",
         plural(r.hours.days_unlogged, "working day", "working days")
     );
     let privacy = if r.detail.pseudonymised {

@@ -12,10 +12,7 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
         Standard::Demands => {
             out.push(format!("Open cases: {} at the start of the period, {} at the end, peak {} (limit {}); above the limit on {}.", c.open_at_start, c.open_at_end, c.peak_open, c.limit, plural(c.days_over_limit, "day", "days")));
             out.push(format!("Weighted workload above {:.0}% of contracted hours in {} (longest run {} weeks; peak {:.0}%).", a.capacity_percent, plural(c.weeks_over_threshold, "week", "weeks"), c.longest_run_over_threshold, c.capacity_percent_peak));
-            out.push(format!(
-                "Hours worked {:.1} against {:.1} expected ({:+.1}).",
-                h.worked, h.expected, h.excess
-            ));
+            out.push(super::hours_beyond_contract(r));
             if let Some(w) = &h.max_week {
                 out.push(format!(
                     "Longest week {:.1} hours (from {}).",

@@ -18,10 +18,9 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             "Deadlines due: {}; met on time {}, not met by the due date {}, extended {}.",
             dl.due, dl.met, dl.missed, dl.extended
         ),
+        super::hours_beyond_contract(r),
         format!(
-            "Hours: {:.1} worked against {:.1} expected; longest week {:.1}.",
-            h.worked,
-            h.expected,
+            "Longest week: {:.1} hours.",
             h.max_week.as_ref().map_or(0.0, |w| w.hours)
         ),
     ];

@@ -18,7 +18,7 @@ pub(super) struct J {
 }
 
 impl J {
-    fn push_at(&mut self, event: Event, written: &str) -> u64 {
+    pub(super) fn push_at(&mut self, event: Event, written: &str) -> u64 {
         let seq = self.records.len() as u64 + 1;
         let at = DateTime::parse_from_rfc3339(&format!("{written}T12:00:00+00:00")).unwrap();
         self.records.push(Record { seq, at, event });
@@ -145,8 +145,11 @@ fn open_cases_count_the_allocation_day_but_not_the_closing_day() {
     j.case("A", "general", "2026-03-02");
     j.case("B", "complex", "2026-03-04");
     j.close("A", "2026-03-06");
+    // SPEC 7 changed: the period starts when the records begin (the first record, written on
+    // 2 Mar), not on the 1 Mar asked for, so A is open at the start.
     let r = j.report("2026-03-01", "2026-03-08", "2026-03-08");
-    assert_eq!((r.caseload.open_at_start, r.caseload.open_at_end), (0, 1));
+    assert_eq!(r.period.from, "2026-03-02");
+    assert_eq!((r.caseload.open_at_start, r.caseload.open_at_end), (1, 1));
     assert_eq!((r.caseload.allocated, r.caseload.closed), (2, 1));
     assert_eq!(
         (r.caseload.peak_open, r.caseload.peak_open_on.as_deref()),
@@ -477,6 +480,14 @@ fn alloc(r: &str, on: &str) -> Event {
 #[test]
 fn pseudonyms_follow_first_allocation_not_journal_order_and_refs_never_leak() {
     let mut j = J::default();
+    // The log begins with a note on 1 Jan, so both allocations are inside the records.
+    j.push(Event::from(NoteAdded {
+        date: d("2026-01-01"),
+        text: "first".into(),
+        standards: vec![],
+        stress: None,
+        told: None,
+    }));
     j.undiscussed("FD-LATE", "2026-05-01");
     j.undiscussed("FD-EARLY", "2026-02-01");
     j.deadline(Some("FD-LATE"), "2026-06-01");
@@ -517,10 +528,12 @@ fn the_json_has_exactly_the_listed_fields() {
         keys(&v["deadlines"]),
         "busiest_week,due,extended,in_leave,met,met_late,missed,soon_after_leave"
     );
+    // Added to the listed fields: the hours over the days logged and the 17-week window.
     assert_eq!(
         keys(&v["hours"]),
-        "days_logged,days_unlogged,excess,expected,max_week,missed_breaks,short_rest,worked,wtr_average_max"
+        "days_logged,days_unlogged,excess,excess_logged,expected,expected_logged,max_week,missed_breaks,short_rest,worked,working_days_logged,wtr_average_max,wtr_average_max_from,wtr_average_max_to"
     );
+    assert_eq!(keys(&v["period"]), "from,records_begin,to");
     assert_eq!(keys(&v["notes"]), "by_standard,count,mean_stress");
     assert_eq!(
         keys(&v["integrity"]),
@@ -544,3 +557,4 @@ fn the_default_period_is_the_twelve_months_ending_today() {
 }
 
 mod properties;
+mod records_begin;

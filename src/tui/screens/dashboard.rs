@@ -287,8 +287,8 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         ),
         fact(
-            u64::from(h.excess > 0.0),
-            format!("{:.1} h beyond contract", h.excess.max(0.0)),
+            u64::from(h.excess_logged > 0.0),
+            format!("{:.1} h beyond contract", h.excess_logged.max(0.0)),
         ),
         fact(
             u64::from(h.short_rest + h.missed_breaks),
