@@ -15,6 +15,10 @@ pub enum Error {
     /// Any other failure, such as an output file that cannot be written (exit 1)
     #[error("{0}")]
     Failed(String),
+    /// Standard output was closed by its reader (`| head`): not a failure; the program ends
+    /// quietly with exit 0.
+    #[error("standard output was closed")]
+    OutputClosed,
 }
 
 impl Error {
@@ -22,9 +26,10 @@ impl Error {
         Error::Invalid(message.into())
     }
 
-    /// 2 for bad usage or invalid input, 1 for any other failure.
+    /// 2 for bad usage or invalid input, 1 for any other failure, 0 for a closed output.
     pub fn exit_code(&self) -> u8 {
         match self {
+            Error::OutputClosed => 0,
             Error::Invalid(_) | Error::Config(_) => 2,
             Error::Journal(_) | Error::Failed(_) => 1,
         }

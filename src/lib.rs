@@ -7,5 +7,6 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod journal;
+pub mod output;
 pub mod report;
 pub mod tui;

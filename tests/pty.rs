@@ -153,7 +153,8 @@ fn ui_that_panics() {
             caseload::tui::run_on(journal, config, today).unwrap();
         }
         Ok("render") => {
-            let mut app = caseload::tui::build_app(journal, config, today).unwrap();
+            let reports = journal.dir().join("reports");
+            let mut app = caseload::tui::build_app(journal, config, today, reports).unwrap();
             app.report.set_renderer(|_, _, _| panic!("{RENDER_PANIC}"));
             caseload::tui::run_app(&mut app).unwrap();
         }
@@ -261,4 +262,22 @@ fn is_cooked_tells_raw_from_cooked() {
     assert!(!is_cooked(
         "speed 38400 baud; -isig -icanon -iexten -echo echoe"
     ));
+}
+
+#[test]
+fn a_pdf_is_not_poured_into_a_terminal() {
+    let s = Sandbox::new();
+    s.ok(&["note", "add", "something"]);
+    let mut p = in_pty(
+        &format!("\"{BIN}\" --today 2026-11-22 report --format pdf; echo \"exited $?\""),
+        &[
+            ("CASELOAD_DIR", s.data().as_os_str()),
+            ("CASELOAD_CONFIG", s.config().as_os_str()),
+        ],
+    );
+    p.exp_string("a PDF is not for showing on a terminal; write it to a file with -o")
+        .unwrap();
+    p.exp_string("exited 2").unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(!rest.contains("%PDF"), "{rest}");
 }

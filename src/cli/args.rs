@@ -278,9 +278,12 @@ pub struct ReportArgs {
     /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar)
     #[arg(long, default_value = "md")]
     pub format: crate::report::Format,
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (a name, a relative path or ~/...)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE if it already exists (a folder, device, FIFO or symlink is never replaced)
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Show your real case references instead of Case 1, Case 2... (off by default)
     #[arg(long)]
     pub reveal_refs: bool,

@@ -58,20 +58,20 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     };
     let records = generate_with(ctx.today, now, days, seed, intensity);
     let config_text = preset(DEMO_PRESET).expect("the demo preset ships");
-    match &args.generate {
+    match args.generate.as_deref().map(crate::output::resolve) {
         Some(dir) => {
-            write_sample(dir, &records, config_text)?;
-            println!(
+            write_sample(&dir, &records, config_text)?;
+            crate::output::line(format_args!(
                 "wrote {} records to {} and its config to {}",
                 records.len(),
                 dir.join("journal.jsonl").display(),
                 dir.join("config.toml").display()
-            );
-            println!(
+            ))?;
+            crate::output::line(format_args!(
                 "open it with: caseload --data-dir {} --config {}",
                 dir.display(),
                 dir.join("config.toml").display()
-            );
+            ))?;
             Ok(())
         }
         None => {

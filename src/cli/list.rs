@@ -20,10 +20,10 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<()> {
     let config = ctx.config()?;
     let journal = ctx.open(Access::ReadOnly)?;
     if let Some(damage) = journal.damage() {
-        eprintln!(
-            "caseload: warning: the journal is damaged ({damage}); showing the {} records before that line. Run `caseload verify`",
+        crate::output::warn(format_args!(
+            "warning: the journal is damaged ({damage}); showing the {} records before that line. Run `caseload verify`",
             journal.records().len()
-        );
+        ));
     }
     let table = build(&journal, &config, ctx.today, args);
     let mut out = std::io::stdout().lock();

@@ -47,13 +47,19 @@ impl Context {
             .data_dir
             .clone()
             .or_else(|| env_path("CASELOAD_DIR"))
+            .map(|p| crate::output::resolve(&p))
             .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_path_buf()))
             .ok_or_else(|| {
                 Error::Failed(
                     "cannot find a data folder for this user; give one with --data-dir".into(),
                 )
             })?;
-        let named = cli.config.clone().or_else(|| env_path("CASELOAD_CONFIG"));
+        // Made absolute (with `~` expanded), so that a bare `--config rel.toml` has a folder.
+        let named = cli
+            .config
+            .clone()
+            .or_else(|| env_path("CASELOAD_CONFIG"))
+            .map(|p| crate::output::resolve(&p));
         let config_named = named.is_some();
         let config_path = named
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.toml")))
@@ -77,7 +83,7 @@ impl Context {
     pub fn open(&self, access: Access) -> Result<Journal> {
         let mut journal = Journal::open(&self.data_dir, access)?;
         for notice in journal.take_notices() {
-            eprintln!("caseload: note: {notice}");
+            crate::output::warn(format_args!("note: {notice}"));
         }
         Ok(journal)
     }
@@ -103,14 +109,15 @@ pub fn main() -> ExitCode {
                 .take_while(|l| !l.trim().is_empty())
                 .map(|l| l.trim().trim_start_matches("error: "))
                 .collect();
-            eprintln!("caseload: {}; see `caseload --help`", summary.join(" "));
+            crate::output::warn(format_args!("{}; see `caseload --help`", summary.join(" ")));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) | Err(Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("caseload: {e}");
+            // Never a panic, even with standard error closed or full.
+            let _ = writeln!(std::io::stderr(), "caseload: {e}");
             ExitCode::from(e.exit_code())
         }
     }
@@ -185,7 +192,7 @@ fn receipt(ctx: &Context) -> Result<()> {
     let receipt = journal.receipt().ok_or_else(|| {
         Error::Failed("no receipt: the journal is empty; record something first".into())
     })?;
-    println!("{receipt}");
+    crate::output::line(receipt)?;
     Ok(())
 }
 
@@ -197,9 +204,9 @@ fn config(ctx: &Context, command: ConfigCommand) -> Result<()> {
             } else {
                 " (not created yet: the built-in defaults apply)"
             };
-            println!("{}{state}", ctx.config_path.display());
+            crate::output::line(format_args!("{}{state}", ctx.config_path.display()))?;
         }
-        ConfigCommand::Defaults => print!("{DEFAULT_TOML}"),
+        ConfigCommand::Defaults => crate::output::to_stdout(DEFAULT_TOML.as_bytes())?,
         ConfigCommand::Init {
             preset: name,
             force,
@@ -224,12 +231,12 @@ fn config(ctx: &Context, command: ConfigCommand) -> Result<()> {
                 crate::journal::create_private_dir(dir)?;
             }
             crate::journal::write_private_file(&ctx.config_path, text.as_bytes())?;
-            println!("wrote {}", ctx.config_path.display());
+            crate::output::line(format_args!("wrote {}", ctx.config_path.display()))?;
         }
     }
     Ok(())
 }
 
 pub(crate) fn io_failed(e: std::io::Error) -> Error {
-    Error::Failed(format!("cannot write the output: {e}"))
+    crate::output::stdout_error(e).into()
 }

@@ -4,10 +4,10 @@ use super::Context;
 use super::args::ReportArgs;
 use crate::domain::parse_date;
 use crate::error::{Error, Result};
-use crate::journal::{Access, write_private_file};
+use crate::journal::Access;
 use crate::report::{self, Inputs, Period, Request};
 use chrono::{Local, Timelike};
-use std::io::Write;
+use std::io::IsTerminal;
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let date = |flag: &str, text: &Option<String>| {
@@ -22,13 +22,31 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         ctx.today,
     )
     .map_err(Error::Invalid)?;
+    // Where it goes is checked before anything is computed, so a refusal is immediate.
+    let output = args.output.as_deref().map(crate::output::resolve);
+    match &output {
+        Some(path)
+            if crate::output::check_target(path)? == crate::output::Target::ExistingFile
+                && !args.force =>
+        {
+            return Err(crate::output::OutputError::Exists(path.clone()).into());
+        }
+        Some(_) => {}
+        None if args.format == report::Format::Pdf && std::io::stdout().is_terminal() => {
+            return Err(Error::invalid(format!(
+                "a PDF is not for showing on a terminal; write it to a file with -o, e.g. `-o {}-report.pdf`, or redirect it (> report.pdf)",
+                args.purpose
+            )));
+        }
+        None => {}
+    }
     let config = ctx.config()?;
     let journal = ctx.open(Access::ReadOnly)?;
     if let Some(damage) = journal.damage() {
-        eprintln!(
-            "caseload: warning: the journal is damaged ({damage}); this report covers only the {} records before that line and says so",
+        crate::output::warn(format_args!(
+            "warning: the journal is damaged ({damage}); this report covers only the {} records before that line and says so",
             journal.records().len()
-        );
+        ));
     }
     period
         .check_records_begin(report::records_begin(
@@ -50,15 +68,12 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         },
     ));
     let text = report::render(&model, args.format, &config.date_format);
-    match &args.output {
+    match &output {
         Some(path) => {
-            write_private_file(path, &text)?;
-            eprintln!("caseload: wrote {}", path.display());
+            crate::output::write_file(path, &text, args.force)?;
+            crate::output::warn(format_args!("wrote {}", path.display()));
         }
-        None => std::io::stdout()
-            .lock()
-            .write_all(&text)
-            .map_err(super::io_failed)?,
+        None => crate::output::to_stdout(&text)?,
     }
     Ok(())
 }

@@ -50,9 +50,20 @@ fn save(
     let mut journal = ctx.open(Access::ReadWrite)?;
     let seq = journal.append(|state, records| build(state, records).map_err(Error::Invalid))?;
     for notice in journal.take_notices() {
-        eprintln!("caseload: note: {notice}");
+        crate::output::warn(format_args!("note: {notice}"));
     }
     Ok(seq)
+}
+
+/// Prints what was saved. The record is already on disk, so a failure here says so.
+fn confirm(seq: u64, text: impl std::fmt::Display) -> Result<()> {
+    crate::output::line(text).map_err(|e| match e {
+        crate::output::OutputError::Closed => Error::OutputClosed,
+        crate::output::OutputError::Io { source, .. } => Error::Failed(format!(
+            "record {seq} is saved, but its confirmation could not be written to standard output: {source}"
+        )),
+        other => Error::Failed(other.to_string()),
+    })
 }
 
 pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
@@ -87,15 +98,10 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 note,
             };
             let kinds: Vec<&str> = config.case_kinds.iter().map(|k| k.key.as_str()).collect();
-            let on = event.allocated_on;
             let seq = save(ctx, |state, _| {
                 check::allocate_case(state, &kinds, event.clone(), ctx.today, None)
             })?;
-            println!(
-                "saved: case {} allocated on {} (record {seq})",
-                event.reference.trim(),
-                show(on)
-            );
+            confirm(seq, seq)?;
         }
         CaseCommand::Close {
             reference,
@@ -110,11 +116,14 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
             let seq = save(ctx, |state, _| {
                 check::close_case(state, event.clone(), ctx.today)
             })?;
-            println!(
-                "saved: case {} closed on {} (record {seq})",
-                event.reference,
-                show(event.on)
-            );
+            confirm(
+                seq,
+                format_args!(
+                    "saved: case {} closed on {} (record {seq})",
+                    event.reference.trim(),
+                    show(event.on)
+                ),
+            )?;
         }
     }
     Ok(())
@@ -129,7 +138,7 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 due: date_arg("--due", &due, ctx)?,
             };
             let seq = save(ctx, |state, _| check::set_deadline(state, event.clone()))?;
-            println!("{seq}");
+            confirm(seq, seq)?;
         }
         DeadlineCommand::Done { id, on } => {
             let event = DeadlineMet {
@@ -139,10 +148,13 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
             let seq = save(ctx, |state, _| {
                 check::meet_deadline(state, event.clone(), ctx.today)
             })?;
-            println!(
-                "saved: deadline {} met on {} (record {seq})",
-                event.deadline, event.on
-            );
+            confirm(
+                seq,
+                format_args!(
+                    "saved: deadline {} met on {} (record {seq})",
+                    event.deadline, event.on
+                ),
+            )?;
         }
         DeadlineCommand::Extend { id, due, reason } => {
             let event = DeadlineExtended {
@@ -151,10 +163,13 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 reason,
             };
             let seq = save(ctx, |state, _| check::extend_deadline(state, event.clone()))?;
-            println!(
-                "saved: deadline {} now due {} (record {seq})",
-                event.deadline, event.due
-            );
+            confirm(
+                seq,
+                format_args!(
+                    "saved: deadline {} now due {} (record {seq})",
+                    event.deadline, event.due
+                ),
+            )?;
         }
     }
     Ok(())
@@ -174,7 +189,7 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
         note,
     };
     let seq = save(ctx, |state, _| check::add_leave(state, event.clone(), None))?;
-    println!("{seq}");
+    confirm(seq, seq)?;
     Ok(())
 }
 
@@ -211,7 +226,7 @@ pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
     let seq = save(ctx, |state, _| {
         check::log_hours(state, event.clone(), ctx.today, None)
     })?;
-    println!("{seq}");
+    confirm(seq, seq)?;
     Ok(())
 }
 
@@ -245,7 +260,7 @@ pub fn note(ctx: &Context, command: NoteCommand) -> Result<()> {
         told,
     };
     let seq = save(ctx, |_, _| check::add_note(event.clone(), ctx.today))?;
-    println!("{seq}");
+    confirm(seq, seq)?;
     Ok(())
 }
 
@@ -254,6 +269,9 @@ pub fn void(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
     let saved = save(ctx, |state, records| {
         check::void(state, records, target, reason)
     })?;
-    println!("saved: record {target} withdrawn (record {saved})");
+    confirm(
+        saved,
+        format_args!("saved: record {target} withdrawn (record {saved})"),
+    )?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use super::form::Form;
 use super::forms::{self, FormKind};
 use super::keymap::KeyMap;
 use super::records::{RecordKind, TableState, ViewCtx};
-use super::report_screen::ReportScreen;
+use super::report_screen::{ReportScreen, Started};
 use super::theme::Theme;
 use crate::config::Config;
 use crate::error::Error;
@@ -31,6 +31,21 @@ pub enum Overlay {
     Form(FormKind, Form),
     /// The Report screen's choices, being edited.
     ReportForm(Form),
+    /// A question answered with one key: y does it, n or Esc does not.
+    Confirm(Confirm),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub question: String,
+    pub then: Pending,
+}
+
+/// What a yes to a [`Confirm`] does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// Write the report over the existing file.
+    ReplaceReport,
 }
 
 pub struct App {
@@ -74,7 +89,7 @@ impl App {
     ) -> App {
         let flags = LeaveFlags::compute(journal.state(), &config);
         let dashboard = Dashboard::compute(&journal, &config, &flags, today, now);
-        let report = ReportScreen::new(journal.dir());
+        let report = ReportScreen::new(journal.dir().join("reports"));
         let mut app = App {
             flags,
             day_hours: day_hours(&journal),
@@ -243,6 +258,10 @@ impl App {
         }
         if let Overlay::Form(..) | Overlay::ReportForm(_) = self.overlay {
             return self.update_form(action);
+        }
+        if let Overlay::Confirm(confirm) = &self.overlay {
+            let then = confirm.then.clone();
+            return self.answer(then, action);
         }
         if self.overlay == Overlay::Help {
             if matches!(
@@ -439,15 +458,47 @@ impl App {
             return;
         };
         self.report.form = form.clone();
-        if self
+        self.write_report(false);
+    }
+
+    fn write_report(&mut self, replace: bool) {
+        match self
             .report
-            .start(&self.journal, &self.config, self.today, self.now)
+            .start(&self.journal, &self.config, self.today, self.now, replace)
         {
-            self.overlay = Overlay::None;
-            self.say("writing the report...", false);
-        } else {
-            self.overlay = Overlay::ReportForm(self.report.form.clone());
+            Started::Writing => {
+                self.overlay = Overlay::None;
+                self.say("writing the report...", false);
+            }
+            Started::Refused => self.overlay = Overlay::ReportForm(self.report.form.clone()),
+            Started::Exists(path) => {
+                self.overlay = Overlay::Confirm(Confirm {
+                    question: format!("{} already exists. Replace it?", path.display()),
+                    then: Pending::ReplaceReport,
+                })
+            }
         }
+    }
+
+    /// A key pressed while a question is asked: y does it; n or Esc goes back.
+    fn answer(&mut self, then: Pending, action: Action) -> bool {
+        let yes = match action {
+            Action::Type('y' | 'Y') => true,
+            Action::Type('n' | 'N') | Action::Cancel | Action::Quit => false,
+            _ => return false,
+        };
+        match (then, yes) {
+            (Pending::ReplaceReport, true) => self.write_report(true),
+            (Pending::ReplaceReport, false) => {
+                let mut form = self.report.form.clone();
+                if let Some(i) = form.fields.iter().position(|f| f.label == "Save as") {
+                    form.focus = i;
+                }
+                self.overlay = Overlay::ReportForm(form);
+                self.say("not replaced; give another name", false);
+            }
+        }
+        true
     }
 
     fn submit(&mut self, kind: FormKind) {

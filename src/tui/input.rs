@@ -33,6 +33,13 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if let Overlay::Confirm(_) = app.overlay {
+        return match event.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            _ => None,
+        };
+    }
     match event.code {
         KeyCode::Esc => Some(Action::Cancel),
         KeyCode::Enter => Some(Action::Submit),

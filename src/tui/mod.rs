@@ -26,19 +26,35 @@ use keymap::KeyMap;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use setup::{Setup, SetupOutcome};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use theme::Theme;
 
 /// How often the journal's length is checked for other windows' writes.
 const WATCH_EVERY: Duration = Duration::from_millis(500);
 
+/// A path as shown to the user: under the home folder as `~/...`.
+pub fn shown_path(path: &Path) -> String {
+    match crate::output::home_dir()
+        .and_then(|home| path.strip_prefix(home).ok().map(Path::to_path_buf))
+    {
+        Some(rest) if !rest.as_os_str().is_empty() => format!("~/{}", rest.display()),
+        _ => path.display().to_string(),
+    }
+}
+
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Builds the App for a journal folder and a config: the key map and theme from the config.
-pub fn build_app(journal: Journal, config: Config, today: NaiveDate) -> Result<App> {
+/// Reports go to `reports_dir` unless the user names a file.
+pub fn build_app(
+    journal: Journal,
+    config: Config,
+    today: NaiveDate,
+    reports_dir: PathBuf,
+) -> Result<App> {
     let file = config.source.as_ref().map_or_else(
         || "(built-in defaults)".to_string(),
         |p| p.display().to_string(),
@@ -46,14 +62,16 @@ pub fn build_app(journal: Journal, config: Config, today: NaiveDate) -> Result<A
     let keymap = KeyMap::with_overrides(&config.keys, &file)?;
     let theme = Theme::new(config.theme, no_color());
     let now = Local::now().fixed_offset();
-    Ok(App::new(
+    let mut app = App::new(
         journal,
         config,
         keymap,
         theme,
         today,
         now.with_nanosecond(0).unwrap_or(now),
-    ))
+    );
+    app.report.reports_dir = reports_dir;
+    Ok(app)
 }
 
 /// Opens the UI on the journal in `data_dir`. Without a config file (and none named), the
@@ -78,16 +96,18 @@ pub fn run(
         }
         let config = Config::load(config_path, config_named)?;
         let journal = Journal::open(data_dir, Access::ReadWrite)?;
-        let mut app = build_app(journal, config, today)?;
+        let reports = crate::output::user_reports_folder(data_dir);
+        let mut app = build_app(journal, config, today, reports)?;
         event_loop(&mut terminal, &mut app)
     })();
     terminal::restore();
     result
 }
 
-/// Opens the UI on an already-open journal (the demo).
+/// Opens the UI on an already-open journal (the demo: its reports stay in its folder).
 pub fn run_on(journal: Journal, config: Config, today: NaiveDate) -> Result<()> {
-    run_app(&mut build_app(journal, config, today)?)
+    let reports = journal.dir().join("reports");
+    run_app(&mut build_app(journal, config, today, reports)?)
 }
 
 /// Runs the event loop on a built App until it quits.

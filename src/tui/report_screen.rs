@@ -3,7 +3,8 @@
 
 use super::form::{Field, FieldKind, Form};
 use crate::config::Config;
-use crate::journal::{Journal, create_private_dir, write_private_file};
+use crate::journal::{Journal, create_private_dir};
+use crate::output::{OutputError, Target};
 use crate::report::{self, Format, Inputs, Period, Purpose, Request};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::{Path, PathBuf};
@@ -17,12 +18,24 @@ pub struct ReportScreen {
     pub form: Form,
     pub job: Option<Receiver<Result<String, String>>>,
     pub last: Option<Result<String, String>>,
-    reports_dir: PathBuf,
+    /// Where a report goes when no file is named (the user's documents folder, `caseload/`).
+    pub reports_dir: PathBuf,
     render: Renderer,
 }
 
+/// What asking for a report led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Started {
+    /// The worker is rendering and writing it.
+    Writing,
+    /// A choice was refused; the reasons are on the form.
+    Refused,
+    /// The file exists: replacing it needs the user's yes.
+    Exists(PathBuf),
+}
+
 impl ReportScreen {
-    pub fn new(data_dir: &Path) -> ReportScreen {
+    pub fn new(reports_dir: PathBuf) -> ReportScreen {
         let purposes = vec![
             (
                 "grievance".to_string(),
@@ -62,7 +75,7 @@ impl ReportScreen {
                 Field::text(
                     "Save as",
                     "",
-                    "a file name or path; blank for the reports folder in your data folder",
+                    "a file name, a path or ~/...; blank for the reports folder",
                 ),
             ],
         );
@@ -70,7 +83,7 @@ impl ReportScreen {
             form,
             job: None,
             last: None,
-            reports_dir: data_dir.join("reports"),
+            reports_dir,
             render: report::render,
         }
     }
@@ -85,14 +98,15 @@ impl ReportScreen {
     }
 
     /// Checks the choices, computes the model (fast, here) and hands rendering and writing to
-    /// a worker thread. Returns false, with the reasons marked on the form, if a choice is bad.
+    /// a worker thread. An existing file is replaced only with `replace`.
     pub fn start(
         &mut self,
         journal: &Journal,
         config: &Config,
         today: NaiveDate,
         now: DateTime<FixedOffset>,
-    ) -> bool {
+        replace: bool,
+    ) -> Started {
         let form = &mut self.form;
         form.clear_errors();
         let date = |form: &mut Form, label: &'static str| {
@@ -110,7 +124,7 @@ impl ReportScreen {
         };
         let (from, to) = (date(form, "From"), date(form, "To"));
         let (Some(from), Some(to)) = (from, to) else {
-            return false;
+            return Started::Refused;
         };
         let purpose: Purpose = form.value("Purpose").parse().unwrap_or(Purpose::Grievance);
         let begin = report::records_begin(journal.state(), journal.records(), today);
@@ -120,7 +134,7 @@ impl ReportScreen {
             Ok(p) => p,
             Err(e) => {
                 form.refuse("To", e);
-                return false;
+                return Started::Refused;
             }
         };
         let format: Format = form.value("Format").parse().unwrap_or(Format::ALL[0]);
@@ -136,8 +150,21 @@ impl ReportScreen {
                 format.extension()
             ))
         } else {
-            PathBuf::from(chosen)
+            crate::output::resolve(Path::new(&chosen))
         };
+        let in_reports_dir = path.starts_with(&self.reports_dir);
+        // The reports folder is made when the first report is written there.
+        let folder_made_later = in_reports_dir && !self.reports_dir.is_dir();
+        if !folder_made_later {
+            match crate::output::check_target(&path) {
+                Ok(Target::ExistingFile) if !replace => return Started::Exists(path),
+                Ok(_) => {}
+                Err(e) => {
+                    form.refuse("Save as", e.to_string());
+                    return Started::Refused;
+                }
+            }
+        }
         let model = report::analyse(&Inputs::for_journal(
             journal,
             config,
@@ -156,21 +183,27 @@ impl ReportScreen {
         std::thread::spawn(move || {
             let result = super::terminal::catching_panics(|| {
                 let bytes = render(&model, format, &date_format);
-                if path.starts_with(&reports_dir) {
-                    create_private_dir(&reports_dir)?;
+                if in_reports_dir {
+                    create_private_dir(&reports_dir).map_err(|e| e.to_string())?;
                 }
-                write_private_file(&path, &bytes)
+                crate::output::write_file(&path, &bytes, replace).map_err(|e| match e {
+                    // The name was taken while the report was being rendered.
+                    OutputError::Exists(p) => {
+                        format!("{} appeared meanwhile; nothing was replaced", p.display())
+                    }
+                    e => e.to_string(),
+                })
             })
             .map_err(|panic| {
                 format!("an internal error stopped it ({panic}); your journal is not affected")
             })
-            .and_then(|written| written.map_err(|e| e.to_string()))
+            .and_then(|written| written)
             .map(|()| path.display().to_string());
             let _ = send.send(result);
         });
         self.job = Some(receive);
         self.last = None;
-        true
+        Started::Writing
     }
 
     /// The worker's result, if it has finished (without blocking).

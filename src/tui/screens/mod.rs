@@ -7,7 +7,7 @@ mod report;
 mod table;
 
 use super::action::{Action, ScreenId};
-use super::app::{App, Overlay};
+use super::app::{App, Confirm, Overlay};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -53,6 +53,7 @@ impl Widget for &App {
         match &self.overlay {
             Overlay::None => {}
             Overlay::Help => help::render(self, area, buf),
+            Overlay::Confirm(confirm) => render_confirm(self, confirm, area, buf),
             Overlay::Form(_, form) | Overlay::ReportForm(form) => {
                 let width = area.width.saturating_sub(8).min(90);
                 let height = form.height().min(area.height.saturating_sub(2));
@@ -62,6 +63,37 @@ impl Widget for &App {
             }
         }
     }
+}
+
+/// A question in a box over the screen, answered with one key.
+fn render_confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{Block, Borders, Clear};
+    let width = area.width.saturating_sub(8).min(72);
+    let lines = vec![
+        Line::from(confirm.question.clone()),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", app.theme.accent),
+            Span::styled(" yes   ", app.theme.muted),
+            Span::styled("n", app.theme.accent),
+            Span::styled(" or ", app.theme.muted),
+            Span::styled("Esc", app.theme.accent),
+            Span::styled(" no", app.theme.muted),
+        ]),
+    ];
+    let text_rows =
+        confirm.question.chars().count() / usize::from(width.saturating_sub(2).max(1)) + 1;
+    let rect = centered(area, width, text_rows as u16 + 4);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .style(app.theme.base)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(" Confirm ", app.theme.title)),
+        )
+        .render(rect, buf);
 }
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {

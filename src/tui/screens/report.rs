@@ -10,12 +10,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [choices, about] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let form = &app.report.form;
+    let folder = format!("(in {})", crate::tui::shown_path(&app.report.reports_dir));
     let mut lines: Vec<Line> = form
         .fields
         .iter()
         .map(|f| {
             let shown = match (f.value.is_empty(), f.label) {
-                (true, "Save as") => "(the reports folder)".to_string(),
+                (true, "Save as") => folder.clone(),
                 (true, "From") => "(default for the purpose)".to_string(),
                 (true, "To") => "(today)".to_string(),
                 _ => f.value.clone(),
@@ -39,7 +40,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ))),
         (Some(Ok(path)), _) => {
             lines.push(Line::from(Span::styled("Written to:", app.theme.good)));
-            lines.push(Line::from(path.clone()));
+            lines.push(Line::from(crate::tui::shown_path(std::path::Path::new(
+                path,
+            ))));
         }
         (Some(Err(e)), _) => lines.push(Line::from(Span::styled(
             format!("Not written: {e}"),

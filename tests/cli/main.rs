@@ -1,7 +1,9 @@
 //! End-to-end tests of the other commands (list, void, verify, receipt, config, report, demo)
-//! and of global options and help.
+//! and of global options and help; output paths and standard output in `output.rs`.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod output;
 use common::Sandbox;
 use common::cli::{json, refused, seeded};
 use serde_json::Value;

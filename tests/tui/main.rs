@@ -1,6 +1,7 @@
 //! The terminal UI at 100×30 on a fixed date and fixed data: a snapshot of every screen, and
 //! the key flows driven by key events and actions, asserting on state, journal and buffer.
 
+#[path = "../common/mod.rs"]
 mod common;
 use caseload::config::Config;
 use caseload::journal::{Access, Journal};
@@ -16,11 +17,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 macro_rules! snapshot {
     ($name:expr, $app:expr) => {
-        insta::with_settings!({filters => vec![(r"/[^ ]*/journal\.jsonl", "[JOURNAL]")]}, {
+        insta::with_settings!({filters => vec![
+            (r"/[^ ]*/journal\.jsonl", "[JOURNAL]"),
+            (r"/tmp/\.tmp\w{6}", "[TMP]"),
+        ]}, {
             insta::assert_snapshot!($name, draw($app));
         })
     };
 }
+
+mod report;
 
 #[test]
 fn every_screen_snapshot() {
