@@ -66,6 +66,16 @@ impl WorkCalendar {
         self.is_working_weekday(d) && !self.is_bank_holiday(d) && !self.is_on_leave(d)
     }
 
+    /// The first working day after `d`: weekends, bank holidays and leave (adjoining leave
+    /// too) skipped. The day someone on leave until `d` is back at work. `None` only when no
+    /// working day follows within three years (no working weekday configured is refused).
+    pub fn first_working_day_after(&self, d: NaiveDate) -> Option<NaiveDate> {
+        d.iter_days()
+            .skip(1)
+            .take(3 * 366)
+            .find(|day| self.is_working_day(*day))
+    }
+
     /// Working days in `[from, to)`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> usize {
         days(from, to).filter(|d| self.is_working_day(*d)).count()
@@ -123,6 +133,43 @@ mod tests {
         );
         // August 2026 has 21 weekdays, one bank holiday and five leave days.
         assert_eq!(cal.working_days_in(d(2026, 8, 1), d(2026, 8, 31)), 15);
+    }
+
+    #[test]
+    fn the_return_from_leave_skips_weekends_bank_holidays_and_adjoining_leave() {
+        // Leave to Fri 15 Aug 2025: back on Mon 18 Aug.
+        let cal = WorkCalendar::new(
+            &WEEKDAYS,
+            Region::EnglandAndWales,
+            &[(d(2025, 8, 4), d(2025, 8, 15))],
+        );
+        assert_eq!(
+            cal.first_working_day_after(d(2025, 8, 15)),
+            Some(d(2025, 8, 18))
+        );
+        // Sick to Thu 17 Apr 2025: Good Friday and Easter Monday follow, back on Tue 22 Apr.
+        let cal = WorkCalendar::new(
+            &WEEKDAYS,
+            Region::EnglandAndWales,
+            &[(d(2025, 4, 14), d(2025, 4, 17))],
+        );
+        assert_eq!(
+            cal.first_working_day_after(d(2025, 4, 17)),
+            Some(d(2025, 4, 22))
+        );
+        // Annual leave to Fri 6 Jun, then training all the next week: back on Mon 16 Jun.
+        let cal = WorkCalendar::new(
+            &WEEKDAYS,
+            Region::EnglandAndWales,
+            &[
+                (d(2025, 6, 2), d(2025, 6, 6)),
+                (d(2025, 6, 9), d(2025, 6, 13)),
+            ],
+        );
+        assert_eq!(
+            cal.first_working_day_after(d(2025, 6, 6)),
+            Some(d(2025, 6, 16))
+        );
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub fn summary(
                 due: iso(d.due),
                 leave_to: iso(l.to),
                 working_days_after_return: after,
+                returned_on: iso(calendar.first_working_day_after(l.to).unwrap_or(d.due)),
             })
         })
         .collect();

@@ -84,12 +84,25 @@ fn deadline_flags(
     leave: &LeaveIndex,
     calendar: &WorkCalendar,
     window: u32,
+    date_format: &str,
 ) -> Vec<String> {
     let mut flags = Vec::new();
     if leave.due_in_leave(d.due).is_some() {
         flags.push("due in leave".to_string());
-    } else if let Some((_, n)) = leave.due_soon_after(d.due, calendar, window) {
-        flags.push(format!("due on working day {n} after leave"));
+    } else if let Some((l, n)) = leave.due_soon_after(d.due, calendar, window) {
+        let back = calendar
+            .first_working_day_after(l.to)
+            .map_or_else(String::new, |b| {
+                format!(
+                    " (back on {} {})",
+                    b.format("%a"),
+                    crate::domain::dates::format_date(b, date_format)
+                )
+            });
+        flags.push(format!(
+            "due on the {} working day back from leave{back}",
+            super::document::ordinal(n)
+        ));
     }
     if !d.extensions.is_empty() {
         flags.push("extended".to_string());
@@ -176,7 +189,7 @@ pub fn compute(
         }
     }
     for d in state.deadlines.iter().filter(|d| period.contains(d.due)) {
-        let mut flags = deadline_flags(d, &leave, calendar, post);
+        let mut flags = deadline_flags(d, &leave, calendar, post, &config.date_format);
         let outcome = match d.met_on {
             Some(m) if m <= d.due => format!("met {}", day(m)),
             Some(m) => {
@@ -384,7 +397,7 @@ pub fn compute(
                 due: iso(d.due),
                 case: d.case.as_deref().map(show),
                 what: d.what.clone(),
-                flags: deadline_flags(d, &leave, calendar, post),
+                flags: deadline_flags(d, &leave, calendar, post, &config.date_format),
             })
             .collect(),
         receipt: input.receipt.clone(),

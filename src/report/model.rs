@@ -92,8 +92,12 @@ pub struct DeadlineAfterLeave {
     pub case: Option<String>,
     pub what: String,
     pub due: String,
+    /// The last day of leave.
     pub leave_to: String,
     pub working_days_after_return: u32,
+    /// Added: the return, the first working day after the leave (weekends, bank holidays
+    /// and adjoining leave skipped).
+    pub returned_on: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -55,6 +55,15 @@ impl Dates<'_> {
             |d| d.format(self.0).to_string().replace(' ', "\u{a0}"),
         )
     }
+
+    /// The date with its weekday first, "Mon 18 Aug 2025", for days a reader will check
+    /// against a calendar (the return from leave).
+    pub fn show_day(&self, iso: &str) -> String {
+        NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(
+            |_| iso.to_string(),
+            |d| format!("{}\u{a0}{}", d.format("%a"), self.show(iso)),
+        )
+    }
 }
 
 pub fn build(report: &Report, date_format: &str) -> Document {
@@ -113,6 +122,18 @@ pub fn hours_beyond_contract(r: &Report) -> String {
         plural(h.days_unlogged, "working day has", "working days have"),
         if h.days_unlogged == 1 { "is" } else { "are" },
     )
+}
+
+/// 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
@@ -333,9 +354,10 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
                     x.case.clone().unwrap_or_default(),
                     x.what.clone(),
                     format!(
-                        "working day {} after returning on {}",
-                        x.working_days_after_return,
-                        d.show(&x.leave_to)
+                        "{} working day back: leave ended {}, back on {}",
+                        ordinal(x.working_days_after_return),
+                        d.show_day(&x.leave_to),
+                        d.show_day(&x.returned_on)
                     ),
                 ],
             )

@@ -59,7 +59,7 @@ impl J {
             outcome: None,
         }));
     }
-    fn leave(&mut self, kind: LeaveKind, from: &str, to: &str) {
+    pub(super) fn leave(&mut self, kind: LeaveKind, from: &str, to: &str) {
         self.push(Event::LeaveAdded(LeaveAdded {
             kind,
             from: d(from),
@@ -67,27 +67,27 @@ impl J {
             note: None,
         }));
     }
-    fn deadline(&mut self, case: Option<&str>, due: &str) -> u64 {
+    pub(super) fn deadline(&mut self, case: Option<&str>, due: &str) -> u64 {
         self.push(Event::DeadlineSet(DeadlineSet {
             case: case.map(Into::into),
             what: "Filing".into(),
             due: d(due),
         }))
     }
-    fn met(&mut self, id: u64, on: &str) {
+    pub(super) fn met(&mut self, id: u64, on: &str) {
         self.push(Event::DeadlineMet(DeadlineMet {
             deadline: id,
             on: d(on),
         }));
     }
-    fn extend(&mut self, id: u64, due: &str) {
+    pub(super) fn extend(&mut self, id: u64, due: &str) {
         self.push(Event::DeadlineExtended(DeadlineExtended {
             deadline: id,
             due: d(due),
             reason: None,
         }));
     }
-    fn timed(&mut self, on: &str, start: (u32, u32), end: (u32, u32), brk: u32) {
+    pub(super) fn timed(&mut self, on: &str, start: (u32, u32), end: (u32, u32), brk: u32) {
         self.push(Event::from(HoursLogged {
             date: d(on),
             start: ClockTime::from_hm(start.0, start.1),
@@ -107,7 +107,7 @@ impl J {
             note: None,
         }));
     }
-    fn void(&mut self, target: u64) {
+    pub(super) fn void(&mut self, target: u64) {
         self.push(Event::Voided {
             target,
             reason: "mistake".into(),
@@ -556,5 +556,6 @@ fn the_default_period_is_the_twelve_months_ending_today() {
     );
 }
 
+mod leave_evidence;
 mod properties;
 mod records_begin;
