@@ -402,11 +402,71 @@ fn notes_add_and_refusals() {
         &["note", "add", "x", "--standard", "workload"],
         "unknown HSE standard `workload`",
     );
-    refused(&s, &["note", "add", "line\nbreak"], "control character");
+    refused(
+        &s,
+        &["note", "add", "a bell\u{7}"],
+        "control character (U+0007); use plain text (line breaks are fine)",
+    );
+    refused(
+        &s,
+        &[
+            "deadline",
+            "add",
+            "--due",
+            "2026-12-01",
+            "--what",
+            "two\nlines",
+        ],
+        "control character (U+000A); use plain text on one line",
+    );
     refused(&s, &["note", "add", &"x".repeat(4001)], "at most 4000");
     refused(
         &s,
         &["note", "add", "x", "--on", "yesterday-ish"],
         "is not a date",
     );
+}
+
+#[test]
+fn a_note_keeps_its_paragraphs_in_every_output() {
+    let s = seeded();
+    s.ok(&[
+        "note",
+        "add",
+        "Three new cases today.\r\n\r\nTold the manager; no reply.",
+        "--standard",
+        "demands",
+    ]);
+    let notes = json(&s, &["list", "notes", "--json"]);
+    assert_eq!(
+        notes[0]["text"],
+        "Three new cases today.\n\nTold the manager; no reply."
+    );
+    let table = s.ok(&["list", "notes"]);
+    assert!(
+        table.contains("Three new cases today. ¶  ¶ Told the manager; no reply."),
+        "{table}"
+    );
+    assert_eq!(table.lines().count(), 2, "one line a note: {table}");
+    let md = s.ok(&["report", "--purpose", "stress"]);
+    assert!(
+        md.contains("Three new cases today.<br><br>Told the manager; no reply."),
+        "{md}"
+    );
+    let html = s.ok(&["report", "--purpose", "stress", "--format", "html"]);
+    assert!(
+        html.contains("Three new cases today.<br><br>Told the manager; no reply."),
+        "a paragraph break in the HTML"
+    );
+    let csv = s.ok(&["report", "--format", "csv"]);
+    assert!(
+        csv.contains("\"Three new cases today.\n\nTold the manager; no reply.\""),
+        "the CSV keeps the note in one quoted cell: {csv}"
+    );
+    let pdf = s
+        .cmd()
+        .args(["report", "--purpose", "stress", "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert!(pdf.status.success() && pdf.stdout.starts_with(b"%PDF-"));
 }

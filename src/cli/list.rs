@@ -169,7 +169,7 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
                     e.stress.map(|s| s.to_string()).unwrap_or_default(),
                     standards.join(","),
                     opt(&e.told),
-                    e.text.clone(),
+                    one_line(&e.text),
                 ]);
                 listing.json.push(json!({
                     "id": n.id, "date": e.date, "text": e.text, "standards": e.standards, "stress": e.stress,
@@ -207,6 +207,11 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
         }
     }
     listing
+}
+
+/// A note on one table line: its line breaks shown as ¶ (the JSON keeps them).
+pub fn one_line(text: &str) -> String {
+    text.replace('\n', " ¶ ")
 }
 
 /// Left-aligned columns separated by two spaces; the last column is not padded.

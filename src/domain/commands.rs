@@ -250,7 +250,7 @@ pub fn log_hours(
 
 pub fn add_note(mut e: NoteAdded, today: NaiveDate) -> Result<Event, Refusal> {
     not_future("the note's date", e.date, today)?;
-    e.text = text::check("the note", &e.text, MAX_NOTE_CHARS).map_err(text_err)?;
+    e.text = text::check_note("the note", &e.text, MAX_NOTE_CHARS).map_err(text_err)?;
     if let Some(stress) = e.stress.filter(|s| *s > 10) {
         return Err(format!(
             "stress {stress} is out of range; give a whole number from 0 (none) to 10 (worst)"

@@ -20,12 +20,37 @@ pub enum TextError {
     },
     #[error("{field} contains a control character ({code}); use plain text on one line")]
     Control { field: &'static str, code: String },
+    #[error("{field} contains a control character ({code}); use plain text (line breaks are fine)")]
+    NoteControl { field: &'static str, code: String },
     #[error("{field} contains an invisible direction-changing character ({code}); remove it")]
     Bidi { field: &'static str, code: String },
+    #[error(
+        "{field} contains an invisible character ({code}), which would make two references look the same; retype it"
+    )]
+    Invisible { field: &'static str, code: String },
 }
 
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, the word joiner, the byte-order
+/// mark, soft hyphens, and the line and paragraph separators.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{180E}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+fn code(c: char) -> String {
+    format!("U+{:04X}", c as u32)
 }
 
 /// Checks text for a field: trimmed, not empty, not too long, no control or bidi characters.
@@ -38,20 +63,48 @@ pub fn check(field: &'static str, text: &str, max: usize) -> Result<String, Text
     if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
         return Err(TextError::Control {
             field,
-            code: format!("U+{:04X}", c as u32),
+            code: code(c),
         });
     }
-    if let Some(c) = trimmed.chars().find(|c| is_bidi_control(*c)) {
+    check_rest(field, trimmed, max)
+}
+
+fn check_rest(field: &'static str, text: &str, max: usize) -> Result<String, TextError> {
+    if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
         return Err(TextError::Bidi {
             field,
-            code: format!("U+{:04X}", c as u32),
+            code: code(c),
         });
     }
-    let len = trimmed.chars().count();
+    let len = text.chars().count();
     if len > max {
         return Err(TextError::TooLong { field, len, max });
     }
-    Ok(trimmed.to_string())
+    Ok(text.to_string())
+}
+
+/// A diary note's text, the one text that may hold line breaks: line endings of any kind
+/// (CR LF, CR, the Unicode line and paragraph separators) become `\n`, tabs become spaces,
+/// trailing spaces are taken off each line and blank lines off both ends. Other control
+/// characters are refused.
+pub fn check_note(field: &'static str, text: &str, max: usize) -> Result<String, TextError> {
+    let unified = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n")
+        .replace('\t', " ");
+    let lines: Vec<&str> = unified.lines().map(str::trim_end).collect();
+    let joined = lines.join("\n");
+    let trimmed = joined.trim_matches(|c: char| c == '\n' || c.is_whitespace());
+    if trimmed.is_empty() {
+        return Err(TextError::Empty { field });
+    }
+    if let Some(c) = trimmed.chars().find(|c| c.is_control() && *c != '\n') {
+        return Err(TextError::NoteControl {
+            field,
+            code: code(c),
+        });
+    }
+    check_rest(field, trimmed, max)
 }
 
 /// Like [`check`], but an empty or absent value is `None` rather than an error.
@@ -66,9 +119,23 @@ pub fn check_optional(
     }
 }
 
-/// A case reference: 1–40 printable characters.
+/// A case reference: 1–40 printable, visible characters.
 pub fn check_ref(text: &str) -> Result<String, TextError> {
-    check("the case reference", text, MAX_REF_CHARS)
+    let field = "the case reference";
+    let checked = check(field, text, MAX_REF_CHARS)?;
+    if let Some(c) = checked.chars().find(|c| is_invisible(*c)) {
+        return Err(TextError::Invisible {
+            field,
+            code: code(c),
+        });
+    }
+    Ok(checked)
+}
+
+/// What two references are compared by: trimmed, ignoring case (`FD26P00123` and
+/// ` fd26p00123 ` are one case).
+pub fn ref_key(reference: &str) -> String {
+    reference.trim().to_lowercase()
 }
 
 #[cfg(test)]
@@ -92,11 +159,66 @@ mod tests {
             check_ref(&"é".repeat(40)).map(|s| s.chars().count()),
             Ok(40)
         );
-        let err = check("the note", "line one\nline two", MAX_NOTE_CHARS).unwrap_err();
+        let err = check("what", "line one\nline two", MAX_SHORT_CHARS).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the note contains a control character (U+000A); use plain text on one line"
+            "what contains a control character (U+000A); use plain text on one line"
         );
+    }
+
+    #[test]
+    fn notes_keep_their_line_breaks_and_only_notes() {
+        assert_eq!(
+            check_note(
+                "the note",
+                "  line one \r\nline two\r\n\r\nthird\u{2028}fourth\n\n",
+                100
+            ),
+            Ok("line one\nline two\n\nthird\nfourth".into())
+        );
+        assert_eq!(check_note("the note", "a\tb", 100), Ok("a b".into()));
+        assert!(matches!(
+            check_note("the note", "\n \r\n", 100),
+            Err(TextError::Empty { .. })
+        ));
+        let e = check_note("the note", "a\u{7}b", 100).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the note contains a control character (U+0007); use plain text (line breaks are fine)"
+        );
+        assert!(matches!(
+            check_note("the note", "a\n\u{202E}b", 100),
+            Err(TextError::Bidi { .. })
+        ));
+        assert!(matches!(
+            check_note("the note", &"x\n".repeat(60), 100),
+            Err(TextError::TooLong { len: 119, .. })
+        ));
+    }
+
+    #[test]
+    fn references_refuse_invisible_characters_and_compare_ignoring_case() {
+        for invisible in [
+            "FD1\u{200B}",
+            "\u{FEFF}FD1",
+            "F\u{200D}D1",
+            "FD\u{2028}1",
+            "FD\u{00AD}1",
+        ] {
+            let e = check_ref(invisible).unwrap_err();
+            assert!(
+                matches!(e, TextError::Invisible { .. }),
+                "{invisible:?}: {e}"
+            );
+        }
+        assert!(
+            check_ref("FD1\u{200B}")
+                .unwrap_err()
+                .to_string()
+                .contains("invisible character (U+200B)")
+        );
+        assert_eq!(ref_key(" Fd26P00123 "), ref_key("FD26P00123"));
+        assert_ne!(ref_key("FD1"), ref_key("FD2"));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A note's line breaks (the only text that may hold them).
+            '\n' => out.push_str("<br>"),
             c => out.push(c),
         }
     }

@@ -3,8 +3,9 @@
 use super::Report;
 use super::document::{Block, Chart, Document, build};
 
+/// A table cell: a note's line breaks become `<br>`, which Markdown tables render.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    text.replace('|', "\\|").replace('\n', "<br>")
 }
 
 pub fn write(report: &Report, date_format: &str) -> String {

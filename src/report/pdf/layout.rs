@@ -80,9 +80,15 @@ impl Metrics {
         units * size / per_em
     }
 
-    /// Splits text into lines no wider than `width`, breaking at spaces (or anywhere in a
-    /// word longer than a line).
+    /// Splits text into lines no wider than `width`: at a note's line breaks, then at spaces
+    /// (or anywhere in a word longer than a line).
     fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        text.split('\n')
+            .flat_map(|paragraph| self.wrap_line(paragraph, size, width))
+            .collect()
+    }
+
+    fn wrap_line(&self, text: &str, size: f32, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
         for word in text.split(' ') {

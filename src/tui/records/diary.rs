@@ -28,7 +28,7 @@ pub fn cells(ctx: &ViewCtx, i: usize) -> Vec<String> {
         ctx.date(n.date),
         n.stress.map(|s| s.to_string()).unwrap_or_default(),
         standards.join(","),
-        n.text.clone(),
+        n.text.replace('\n', " ¶ "),
     ]
 }
 
@@ -45,7 +45,7 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
     let note = &ctx.state.notes[i];
     let n = &note.note;
     let standards: Vec<&str> = n.standards.iter().map(|s| s.label()).collect();
-    vec![
+    let mut lines = vec![
         field("Date", ctx.date(n.date)),
         field(
             "Stress",
@@ -55,8 +55,9 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
         field("Standards", standards.join(", ")),
         field("Told", opt(&n.told)),
         Line::from(""),
-        Line::from(n.text.clone()),
-        Line::from(""),
-        record_line(note.id, note.amended),
-    ]
+    ];
+    lines.extend(n.text.split('\n').map(|l| Line::from(l.to_string())));
+    lines.push(Line::from(""));
+    lines.push(record_line(note.id, note.amended));
+    lines
 }
