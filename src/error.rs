@@ -1,13 +1,17 @@
 //! The library's top-level error, which decides the exit status (SPEC 5).
 
 use crate::config::ConfigError;
-use crate::journal::JournalError;
+use crate::domain::commands::Refusal;
+use crate::journal::{AppendError, JournalError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Invalid input: a bad date, an unknown kind, a duplicate reference... (exit 2)
     #[error("{0}")]
     Invalid(String),
+    /// A new record refused by the domain's rules (exit 2)
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error(transparent)]
@@ -30,7 +34,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::OutputClosed => 0,
-            Error::Invalid(_) | Error::Config(_) => 2,
+            Error::Invalid(_) | Error::Refused(_) | Error::Config(_) => 2,
             Error::Journal(_) | Error::Failed(_) => 1,
         }
     }
@@ -45,6 +49,15 @@ impl From<crate::domain::text::TextError> for Error {
 impl From<crate::domain::DateError> for Error {
     fn from(e: crate::domain::DateError) -> Self {
         Error::Invalid(e.to_string())
+    }
+}
+
+impl<E: Into<Error>> From<AppendError<E>> for Error {
+    fn from(e: AppendError<E>) -> Self {
+        match e {
+            AppendError::Refused(refusal) => refusal.into(),
+            AppendError::Journal(journal) => Error::Journal(journal),
+        }
     }
 }
 

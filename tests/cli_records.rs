@@ -55,7 +55,7 @@ fn case_add_refusals() {
     );
     refused(
         &s,
-        &["case", "add", "FD2", "--kind", "s7", "--on", "2026-12-01"],
+        &["case", "add", "FD2", "--kind", "s7", "--on", "2099-12-01"],
         "in the future",
     );
     refused(
@@ -183,7 +183,7 @@ fn deadline_refusals() {
     refused(&s, &["deadline", "done", "two"], "not a whole number");
     refused(
         &s,
-        &["deadline", "done", "2", "--on", "2027-01-01"],
+        &["deadline", "done", "2", "--on", "2099-01-01"],
         "in the future",
     );
     refused(

@@ -281,17 +281,13 @@ fn markup_in_notes_is_escaped_in_html() {
     let dir = tempfile::tempdir().unwrap();
     let mut j = Journal::open(dir.path(), Access::ReadWrite).unwrap();
     j.append(|_, _| {
-        caseload::domain::commands::add_note(
-            caseload::domain::NoteAdded {
-                date: today(),
-                text: "<script>alert(1)</script> & \"quotes\"".into(),
-                standards: vec![caseload::domain::Standard::Demands],
-                stress: Some(5),
-                told: None,
-            },
-            today(),
-        )
-        .map_err(caseload::error::Error::Invalid)
+        caseload::domain::commands::add_note(caseload::domain::NoteAdded {
+            date: today(),
+            text: "<script>alert(1)</script> & \"quotes\"".into(),
+            standards: vec![caseload::domain::Standard::Demands],
+            stress: Some(5),
+            told: None,
+        })
     })
     .unwrap();
     let f = Fixture {
@@ -395,9 +391,7 @@ fn with_note(text: &str) -> Fixture {
         stress: Some(6),
         told: None,
     };
-    journal
-        .append(|_, _| add_note(note.clone(), today()).map_err(caseload::error::Error::Invalid))
-        .unwrap();
+    journal.append(|_, _| add_note(note.clone())).unwrap();
     Fixture {
         _dir: dir,
         journal,

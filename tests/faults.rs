@@ -63,20 +63,16 @@ fn note(
 ) -> impl Fn(
     &caseload::domain::State,
     &[caseload::domain::replay::Record],
-) -> caseload::error::Result<caseload::domain::Event>
+) -> Result<caseload::domain::Event, caseload::domain::commands::Refusal>
 + '_ {
     move |_, _| {
-        add_note(
-            NoteAdded {
-                date: today(),
-                text: text.into(),
-                standards: vec![],
-                stress: None,
-                told: None,
-            },
-            today(),
-        )
-        .map_err(caseload::error::Error::Invalid)
+        add_note(NoteAdded {
+            date: today(),
+            text: text.into(),
+            standards: vec![],
+            stress: None,
+            told: None,
+        })
     }
 }
 
@@ -348,4 +344,58 @@ fn the_report_screen_shows_a_failed_rename_and_can_try_again() {
     let written = app.report.wait().unwrap().unwrap();
     assert_eq!(written, format!("{}x", target.display()));
     assert!(std::fs::read_to_string(&written).unwrap().starts_with("# "));
+}
+
+/// The limit on what may be recorded is the journal's own clock, whatever the builder accepts:
+/// both the command line and the terminal UI append through here.
+#[test]
+fn a_record_dated_after_the_journals_today_is_refused_and_nothing_is_written() {
+    use caseload::domain::commands::Refusal;
+    use caseload::journal::AppendError;
+    fn on_the_22nd() -> chrono::DateTime<chrono::FixedOffset> {
+        chrono::DateTime::parse_from_rfc3339("2026-11-22T23:59:59+00:00").unwrap()
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut journal = Journal::open(&data, Access::ReadOnly).unwrap();
+    journal.set_clock(on_the_22nd);
+    let tomorrow = NoteAdded {
+        date: today() + chrono::Days::new(1),
+        text: "written ahead".into(),
+        standards: vec![],
+        stress: None,
+        told: None,
+    };
+    let refused = journal
+        .append(|_, _| add_note(tomorrow.clone()))
+        .unwrap_err();
+    let AppendError::Refused(Refusal::Future {
+        field,
+        date,
+        today: limit,
+    }) = refused
+    else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(
+        (field, date, limit),
+        ("the note's date", tomorrow.date, today())
+    );
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "a refused first write created the folder"
+    );
+
+    journal.append(note("today is fine")).unwrap();
+    let before = std::fs::read(journal.path()).unwrap();
+    let amended = journal.append(|state, records| {
+        let replacement = add_note(tomorrow.clone())?;
+        caseload::domain::commands::amend(state, records, 1, replacement)
+    });
+    assert!(
+        matches!(amended, Err(AppendError::Refused(Refusal::Future { .. }))),
+        "{amended:?}"
+    );
+    assert_eq!(std::fs::read(journal.path()).unwrap(), before);
+    assert_eq!(note_texts(&data), ["today is fine"]);
 }

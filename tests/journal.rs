@@ -449,3 +449,46 @@ fn a_window_that_saw_a_record_without_its_newline_follows_when_another_writer_ad
     assert_eq!(window.len_bytes(), s.journal_bytes().len() as u64);
     assert_eq!(window.head(), sha256_hex(s.lines()[2].as_bytes()));
 }
+
+/// `--today` moves defaults and reports, never the limit on what may be recorded (SPEC 5): the
+/// first release let `--today 2099-01-01` record a note dated 2098. The limit is the real
+/// today, so this test reads the wall clock on purpose.
+#[test]
+fn today_never_moves_the_limit_on_what_may_be_recorded() {
+    let s = Sandbox::new();
+    // The sandbox's command without its fixed --today.
+    let cmd = || {
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.env_clear()
+            .env("HOME", s.dir.path())
+            .env("CASELOAD_DIR", s.data())
+            .env("CASELOAD_CONFIG", s.config());
+        cmd
+    };
+    let refused = |args: &[&str]| {
+        let out = cmd().args(args).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is in the future (today is "), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    };
+    let later = ["--today", "2099-01-01"];
+    refused(&[&later[..], &["note", "add", "x", "--on", "2098-01-01"]].concat());
+    refused(&[&later[..], &["note", "add", "from the default date"]].concat());
+    refused(&[&later[..], &["case", "add", "FD9", "--kind", "s7"]].concat());
+    refused(&[&later[..], &["hours", "add", "--hours", "3"]].concat());
+    assert!(!s.journal_path().exists(), "a refused record was written");
+
+    // And a `--today` in the past does not pull the limit back either.
+    let real_yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
+    let out = cmd()
+        .args(["--today", "2024-01-01", "note", "add", "written late"])
+        .args(["--on", &real_yesterday.to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -48,7 +48,7 @@ fn save(
     build: impl Fn(&State, &[Record]) -> Result<Event, check::Refusal>,
 ) -> Result<u64> {
     let mut journal = ctx.open(Access::ReadWrite)?;
-    let seq = journal.append(|state, records| build(state, records).map_err(Error::Invalid))?;
+    let seq = journal.append(build)?;
     for notice in journal.take_notices() {
         crate::output::warn(format_args!("note: {notice}"));
     }
@@ -99,7 +99,7 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
             };
             let kinds: Vec<&str> = config.case_kinds.iter().map(|k| k.key.as_str()).collect();
             let seq = save(ctx, |state, _| {
-                check::allocate_case(state, &kinds, event.clone(), ctx.today, None)
+                check::allocate_case(state, &kinds, event.clone(), None)
             })?;
             confirm(seq, seq)?;
         }
@@ -114,7 +114,7 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 outcome,
             };
             let seq = save(ctx, |state, _| {
-                check::close_case(state, event.clone(), ctx.today)
+                check::close_case(state, event.clone())
             })?;
             confirm(
                 seq,
@@ -146,7 +146,7 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 on: date_or_today("--on", on.as_deref(), ctx)?,
             };
             let seq = save(ctx, |state, _| {
-                check::meet_deadline(state, event.clone(), ctx.today)
+                check::meet_deadline(state, event.clone())
             })?;
             confirm(
                 seq,
@@ -224,7 +224,7 @@ pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
         note,
     };
     let seq = save(ctx, |state, _| {
-        check::log_hours(state, event.clone(), ctx.today, None)
+        check::log_hours(state, event.clone(), None)
     })?;
     confirm(seq, seq)?;
     Ok(())
@@ -259,7 +259,7 @@ pub fn note(ctx: &Context, command: NoteCommand) -> Result<()> {
         stress,
         told,
     };
-    let seq = save(ctx, |_, _| check::add_note(event.clone(), ctx.today))?;
+    let seq = save(ctx, |_, _| check::add_note(event.clone()))?;
     confirm(seq, seq)?;
     Ok(())
 }

@@ -8,7 +8,38 @@ use super::text::{self, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
 use chrono::{Datelike, NaiveDate};
 
 /// Why a new record was refused: one sentence naming what was wrong and what is accepted.
-pub type Refusal = String;
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// Text that cannot be recorded: empty, too long, control or direction characters.
+    #[error(transparent)]
+    Text(#[from] text::TextError),
+    /// A day after the real today for something that has already happened.
+    #[error(
+        "{field} {date} is in the future (today is {today}); record things once they have happened"
+    )]
+    Future {
+        field: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    /// Any other rule: a date outside the years accepted, an unknown reference or id, an
+    /// overlap with other records...
+    #[error("{0}")]
+    Rule(String),
+}
+
+impl From<&str> for Refusal {
+    fn from(rule: &str) -> Refusal {
+        Refusal::Rule(rule.to_string())
+    }
+}
+
+/// A [`Refusal::Rule`] from a format string.
+macro_rules! rule {
+    ($($arg:tt)*) => {
+        Refusal::Rule(format!($($arg)*))
+    };
+}
 
 /// The earliest and latest years any date may have.
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
@@ -16,7 +47,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 const MAX_LEAVE_DAYS: i64 = 731;
 
 fn text_err(e: text::TextError) -> Refusal {
-    e.to_string()
+    Refusal::Text(e)
 }
 
 fn optional(
@@ -31,24 +62,33 @@ fn in_range(field: &str, date: NaiveDate) -> Result<(), Refusal> {
     if YEARS.contains(&date.year()) {
         Ok(())
     } else {
-        Err(format!("{field} {date} is outside the years 2000 to 2099"))
+        Err(rule!("{field} {date} is outside the years 2000 to 2099"))
     }
 }
 
-/// A date on which something already happened may not be after today.
-fn not_future(field: &str, date: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
-    in_range(field, date)?;
-    if date > today {
-        return Err(format!(
-            "{field} {date} is in the future (today is {today}); record things once they have happened"
-        ));
+/// No record may describe a day after the real today (SPEC 5): allocations, closures,
+/// deadlines met, hours and notes describe things that have happened. The journal applies this
+/// to every record it appends, with its own clock as `today`, so `--today` (which moves
+/// defaults and reports) never moves this limit, in the command line or the terminal UI.
+pub fn not_after_today(event: &Event, today: NaiveDate) -> Result<(), Refusal> {
+    let field = match event {
+        Event::CaseAllocated(_) => "the allocation date",
+        Event::CaseClosed(_) => "the closing date",
+        Event::DeadlineMet(_) => "the date met",
+        Event::HoursLogged(_) => "the date worked",
+        Event::NoteAdded(_) => "the note's date",
+        Event::Amended { record, .. } => return not_after_today(record, today),
+        _ => return Ok(()),
+    };
+    match event.described_date() {
+        Some(date) if date > today => Err(Refusal::Future { field, date, today }),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 fn check_weight(weight: Option<f64>) -> Result<(), Refusal> {
     match weight {
-        Some(w) if !(0.0..=100.0).contains(&w) || w.is_nan() => Err(format!(
+        Some(w) if !(0.0..=100.0).contains(&w) || w.is_nan() => Err(rule!(
             "the weight {w} is not accepted; give the weekly hours the case needs, from 0 to 100"
         )),
         _ => Ok(()),
@@ -59,48 +99,49 @@ pub fn allocate_case(
     state: &State,
     kinds: &[&str],
     mut e: CaseAllocated,
-    today: NaiveDate,
     replacing: Option<u64>,
 ) -> Result<Event, Refusal> {
     e.reference = text::check_ref(&e.reference).map_err(text_err)?;
     if !kinds.contains(&e.kind.as_str()) {
-        return Err(format!(
+        return Err(rule!(
             "unknown case kind `{}`; configured kinds are {}",
             e.kind,
             kinds.join(", ")
         ));
     }
-    not_future("the allocation date", e.allocated_on, today)?;
+    in_range("the allocation date", e.allocated_on)?;
     check_weight(e.weight)?;
     e.allocated_by = optional("allocated by", &e.allocated_by, MAX_SHORT_CHARS)?;
     e.note = optional("the note", &e.note, MAX_NOTE_CHARS)?;
     if let Some(existing) = state.case(&e.reference).filter(|c| Some(c.id) != replacing) {
-        return Err(format!(
+        return Err(rule!(
             "a case with reference `{}` already exists (allocated {}); references must be unique",
-            e.reference, existing.allocated_on
+            e.reference,
+            existing.allocated_on
         ));
     }
     Ok(Event::from(e))
 }
 
-pub fn close_case(state: &State, mut e: CaseClosed, today: NaiveDate) -> Result<Event, Refusal> {
+pub fn close_case(state: &State, mut e: CaseClosed) -> Result<Event, Refusal> {
     let case = state.case(&e.reference).ok_or_else(|| {
-        format!(
+        rule!(
             "no case has reference `{}`; `caseload list cases` shows them",
             e.reference
         )
     })?;
     if let Some(closed) = case.closed_on {
-        return Err(format!(
+        return Err(rule!(
             "case `{}` was already closed on {closed}",
             e.reference
         ));
     }
-    not_future("the closing date", e.on, today)?;
+    in_range("the closing date", e.on)?;
     if e.on < case.allocated_on {
-        return Err(format!(
+        return Err(rule!(
             "the closing date {} is before the case was allocated ({})",
-            e.on, case.allocated_on
+            e.on,
+            case.allocated_on
         ));
     }
     e.outcome = optional("the outcome", &e.outcome, MAX_SHORT_CHARS)?;
@@ -113,7 +154,7 @@ pub fn set_deadline(state: &State, mut e: DeadlineSet) -> Result<Event, Refusal>
     if let Some(reference) = &e.case
         && state.case(reference).is_none()
     {
-        return Err(format!(
+        return Err(rule!(
             "no case has reference `{reference}`; add the case first or leave out --case"
         ));
     }
@@ -121,18 +162,18 @@ pub fn set_deadline(state: &State, mut e: DeadlineSet) -> Result<Event, Refusal>
 }
 
 fn open_deadline(state: &State, id: u64) -> Result<&super::replay::Deadline, Refusal> {
-    let deadline = state.deadline(id).ok_or_else(|| {
-        format!("no deadline has id {id}; `caseload list deadlines` shows the ids")
-    })?;
+    let deadline = state
+        .deadline(id)
+        .ok_or_else(|| rule!("no deadline has id {id}; `caseload list deadlines` shows the ids"))?;
     if let Some(met) = deadline.met_on {
-        return Err(format!("deadline {id} was already met on {met}"));
+        return Err(rule!("deadline {id} was already met on {met}"));
     }
     Ok(deadline)
 }
 
-pub fn meet_deadline(state: &State, e: DeadlineMet, today: NaiveDate) -> Result<Event, Refusal> {
+pub fn meet_deadline(state: &State, e: DeadlineMet) -> Result<Event, Refusal> {
     open_deadline(state, e.deadline)?;
-    not_future("the date met", e.on, today)?;
+    in_range("the date met", e.on)?;
     Ok(Event::DeadlineMet(e))
 }
 
@@ -140,9 +181,10 @@ pub fn extend_deadline(state: &State, mut e: DeadlineExtended) -> Result<Event, 
     let deadline = open_deadline(state, e.deadline)?;
     in_range("the new due date", e.due)?;
     if e.due <= deadline.due {
-        return Err(format!(
+        return Err(rule!(
             "the new due date {} is not after the current one ({}); an extension moves the deadline later",
-            e.due, deadline.due
+            e.due,
+            deadline.due
         ));
     }
     e.reason = optional("the reason", &e.reason, MAX_SHORT_CHARS)?;
@@ -157,13 +199,14 @@ pub fn add_leave(
     in_range("the first day of leave", e.from)?;
     in_range("the last day of leave", e.to)?;
     if e.to < e.from {
-        return Err(format!(
+        return Err(rule!(
             "the leave ends ({}) before it starts ({}); --to is the last day of leave, inclusive",
-            e.to, e.from
+            e.to,
+            e.from
         ));
     }
     if (e.to - e.from).num_days() >= MAX_LEAVE_DAYS {
-        return Err(format!(
+        return Err(rule!(
             "a leave period of more than {MAX_LEAVE_DAYS} days is not accepted; add it in parts"
         ));
     }
@@ -172,9 +215,11 @@ pub fn add_leave(
         .iter()
         .find(|l| Some(l.id) != replacing && l.from <= e.to && e.from <= l.to)
     {
-        return Err(format!(
+        return Err(rule!(
             "this leave overlaps leave {} ({} to {}); change or withdraw that one first",
-            other.id, other.from, other.to
+            other.id,
+            other.from,
+            other.to
         ));
     }
     e.note = optional("the note", &e.note, MAX_NOTE_CHARS)?;
@@ -184,21 +229,20 @@ pub fn add_leave(
 pub fn log_hours(
     state: &State,
     mut e: HoursLogged,
-    today: NaiveDate,
     replacing: Option<u64>,
 ) -> Result<Event, Refusal> {
-    not_future("the date worked", e.date, today)?;
+    in_range("the date worked", e.date)?;
     match (e.start, e.end, e.hours) {
         (Some(start), Some(end), None) => {
             if end <= start {
-                return Err(format!(
+                return Err(rule!(
                     "the end time {end} is not after the start time {start}; entries are within one day (log work after midnight on the next day)"
                 ));
             }
             let span = end.minutes() - start.minutes();
             let brk = i64::from(e.break_minutes.unwrap_or(0));
             if brk >= span {
-                return Err(format!(
+                return Err(rule!(
                     "a break of {brk} minutes is not shorter than the {span} minutes from {start} to {end}"
                 ));
             }
@@ -206,7 +250,7 @@ pub fn log_hours(
                 matches!((h.entry.start, h.entry.end), (Some(s), Some(en)) if s < end && start < en)
             });
             if let Some(other) = overlap {
-                return Err(format!(
+                return Err(rule!(
                     "{start}-{end} overlaps the entry {}-{} already logged on {} (id {})",
                     other.entry.start.map(|t| t.to_string()).unwrap_or_default(),
                     other.entry.end.map(|t| t.to_string()).unwrap_or_default(),
@@ -217,7 +261,7 @@ pub fn log_hours(
         }
         (None, None, Some(hours)) => {
             if !(hours > 0.0 && hours <= 24.0) {
-                return Err(format!(
+                return Err(rule!(
                     "{hours} hours is not accepted; give a number above 0 and at most 24"
                 ));
             }
@@ -239,7 +283,7 @@ pub fn log_hours(
         .map(|h| h.entry.worked())
         .sum();
     if day_total + e.worked() > 24.0 {
-        return Err(format!(
+        return Err(rule!(
             "{} already has {day_total:.2} hours logged; with this entry it would exceed 24",
             e.date
         ));
@@ -248,11 +292,11 @@ pub fn log_hours(
     Ok(Event::from(e))
 }
 
-pub fn add_note(mut e: NoteAdded, today: NaiveDate) -> Result<Event, Refusal> {
-    not_future("the note's date", e.date, today)?;
+pub fn add_note(mut e: NoteAdded) -> Result<Event, Refusal> {
+    in_range("the note's date", e.date)?;
     e.text = text::check_note("the note", &e.text, MAX_NOTE_CHARS).map_err(text_err)?;
     if let Some(stress) = e.stress.filter(|s| *s > 10) {
-        return Err(format!(
+        return Err(rule!(
             "stress {stress} is out of range; give a whole number from 0 (none) to 10 (worst)"
         ));
     }
@@ -266,7 +310,7 @@ fn target(records: &[Record], seq: u64) -> Result<&Record, Refusal> {
     seq.checked_sub(1)
         .and_then(|i| records.get(i as usize))
         .ok_or_else(|| {
-            format!(
+            rule!(
                 "there is no record {seq}; the journal has records 1 to {}",
                 records.len()
             )
@@ -276,12 +320,12 @@ fn target(records: &[Record], seq: u64) -> Result<&Record, Refusal> {
 pub fn void(state: &State, records: &[Record], seq: u64, reason: &str) -> Result<Event, Refusal> {
     let record = target(records, seq)?;
     if matches!(record.event, Event::Voided { .. }) {
-        return Err(format!(
+        return Err(rule!(
             "record {seq} is itself a withdrawal; withdrawals cannot be withdrawn"
         ));
     }
     if state.voided.contains(&seq) {
-        return Err(format!("record {seq} is already withdrawn"));
+        return Err(rule!("record {seq} is already withdrawn"));
     }
     let reason = text::check("the reason", reason, MAX_SHORT_CHARS).map_err(text_err)?;
     Ok(Event::Voided {
@@ -300,16 +344,16 @@ pub fn amend(
 ) -> Result<Event, Refusal> {
     let record = target(records, seq)?;
     if state.voided.contains(&seq) {
-        return Err(format!("record {seq} is withdrawn; it cannot be amended"));
+        return Err(rule!("record {seq} is withdrawn; it cannot be amended"));
     }
     if matches!(record.event, Event::Voided { .. } | Event::Amended { .. }) {
-        return Err(format!(
+        return Err(rule!(
             "record {seq} is a {}; amend the original record instead",
             record.event.type_name()
         ));
     }
     if record.event.type_name() != replacement.type_name() {
-        return Err(format!(
+        return Err(rule!(
             "record {seq} is a {}, not a {}",
             record.event.type_name(),
             replacement.type_name()

@@ -83,3 +83,14 @@ impl JournalError {
         }
     }
 }
+
+/// Why an append did not happen: the record was refused (by the builder, or as describing a
+/// day after today), or the journal could not take it. Generic over the builder's own error,
+/// so the journal never needs to know the application's error type.
+#[derive(Debug, thiserror::Error)]
+pub enum AppendError<E> {
+    #[error("{0}")]
+    Refused(E),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+}

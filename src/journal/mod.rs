@@ -14,7 +14,7 @@ mod store;
 
 pub use backup::{BACKUPS_KEPT, backup_dir};
 pub use disk::{Disk, RealDisk};
-pub use error::{Damage, JournalError};
+pub use error::{AppendError, Damage, JournalError};
 pub use fsutil::{create_private_dir, write_private_file};
 pub use line::{GENESIS_PREV, hash_hex};
 pub use lock::LOCK_TIMEOUT;

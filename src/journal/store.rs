@@ -1,5 +1,6 @@
 //! The journal file: load with repair and damage detection, catch-up and append.
 
+use super::AppendError;
 use super::backup::daily_backup;
 use super::disk::{Disk, RealDisk};
 use super::fsutil::{create_private_dir, make_private, open_private_rw, sync_dir};
@@ -9,6 +10,7 @@ use super::receipt::Receipt;
 use super::scan::{BLOCK, Continuing, read_lines};
 use super::{Damage, JournalError};
 use crate::domain::Event;
+use crate::domain::commands::{Refusal, not_after_today};
 use crate::domain::replay::{Record, State};
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 use std::fs::{self, File};
@@ -43,6 +45,9 @@ pub struct Journal {
     notices: Vec<String>,
     lock_timeout: Duration,
     disk: Box<dyn Disk>,
+    /// When a line is written: its `at`, the day of its backup and the limit on what may be
+    /// recorded. The wall clock, except in tests that need another day.
+    clock: fn() -> DateTime<FixedOffset>,
 }
 
 impl std::fmt::Debug for dyn Disk {
@@ -51,7 +56,8 @@ impl std::fmt::Debug for dyn Disk {
     }
 }
 
-fn wall_clock() -> DateTime<FixedOffset> {
+/// The wall clock, to the second, in the local offset.
+pub fn wall_clock() -> DateTime<FixedOffset> {
     let now = Local::now().fixed_offset();
     now.with_nanosecond(0).unwrap_or(now)
 }
@@ -74,6 +80,7 @@ impl Journal {
             notices: Vec::new(),
             lock_timeout: LOCK_TIMEOUT,
             disk: Box::new(RealDisk),
+            clock: wall_clock,
         };
         let path = journal.path();
         if path.exists() && !path.is_file() {
@@ -245,7 +252,7 @@ impl Journal {
     }
 
     fn set_aside_torn_tail(&mut self, torn: &[u8]) -> Result<(), JournalError> {
-        let stamp = wall_clock().format("%Y%m%dT%H%M%S");
+        let stamp = (self.clock)().format("%Y%m%dT%H%M%S");
         let mut aside = self.dir.join(format!("{JOURNAL_FILE}.torn-{stamp}"));
         let mut n = 1;
         while aside.exists() {
@@ -294,17 +301,26 @@ impl Journal {
     /// id) sees the true latest state. The line is written and fsynced before this returns
     /// its sequence number.
     ///
-    /// On a first write, `build` is also tried against the empty state before the folder is
-    /// created, so that refused input leaves nothing behind.
-    pub fn append<F>(&mut self, build: F) -> crate::error::Result<u64>
+    /// Whatever `build` accepts, a record describing a day after today by the journal's own
+    /// clock is refused ([`crate::domain::commands::not_after_today`]): `--today` never moves
+    /// that limit. On a first write, both are also tried against the empty state before the
+    /// folder is created, so that refused input leaves nothing behind.
+    pub fn append<E, F>(&mut self, build: F) -> Result<u64, AppendError<E>>
     where
-        F: Fn(&State, &[Record]) -> crate::error::Result<Event>,
+        F: Fn(&State, &[Record]) -> Result<Event, E>,
+        E: From<Refusal>,
     {
         if self.damage.is_some() {
             return Err(self.damaged().into());
         }
+        let checked = |journal: &Journal, now: DateTime<FixedOffset>| {
+            let event = build(&journal.state, &journal.records).map_err(AppendError::Refused)?;
+            not_after_today(&event, now.date_naive())
+                .map_err(|refusal| AppendError::Refused(E::from(refusal)))?;
+            Ok::<_, AppendError<E>>(event)
+        };
         if !self.dir.exists() {
-            build(&self.state, &self.records)?;
+            checked(self, (self.clock)())?;
         }
         create_private_dir(&self.dir)?;
         let _lock = acquire(&self.lock_path(), self.lock_timeout)?;
@@ -312,8 +328,8 @@ impl Journal {
         if self.damage.is_some() {
             return Err(self.damaged().into());
         }
-        let event = build(&self.state, &self.records)?;
-        let now = wall_clock();
+        let now = (self.clock)();
+        let event = checked(self, now)?;
         let record = Record {
             seq: self.records.len() as u64 + 1,
             at: now,
@@ -344,6 +360,12 @@ impl Journal {
             ));
         }
         Ok(seq)
+    }
+
+    /// Replaces the clock that dates new lines and sets the limit on what may be recorded
+    /// (tests use this to write on a given day; the program only ever uses the wall clock).
+    pub fn set_clock(&mut self, clock: fn() -> DateTime<FixedOffset>) {
+        self.clock = clock;
     }
 
     /// Replaces how lines reach the disk (tests use this to make writes fail).

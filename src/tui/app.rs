@@ -9,7 +9,7 @@ use super::records::{RecordKind, TableState, ViewCtx};
 use super::report_screen::{ReportScreen, Started};
 use super::theme::Theme;
 use crate::config::Config;
-use crate::error::Error;
+use crate::journal::AppendError;
 use crate::journal::Journal;
 use crate::report::leave_flags::LeaveFlags;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -511,7 +511,7 @@ impl App {
         let keep = self.selected_ids();
         match self
             .journal
-            .append(|state, records| builder(state, records).map_err(Error::Invalid))
+            .append(|state, records| builder(state, records))
         {
             Ok(seq) => {
                 self.overlay = Overlay::None;
@@ -524,8 +524,8 @@ impl App {
             Err(e) => {
                 if let Overlay::Form(_, form) = &mut self.overlay {
                     form.error = Some(match e {
-                        Error::Invalid(reason) => reason,
-                        other => format!("not saved: {other}"),
+                        AppendError::Refused(refusal) => refusal.to_string(),
+                        AppendError::Journal(e) => format!("not saved: {e}"),
                     });
                 }
             }

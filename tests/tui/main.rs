@@ -318,10 +318,8 @@ fn records_written_by_another_window_appear_without_losing_the_place() {
                     weight: None,
                     note: None,
                 },
-                today(),
                 None,
             )
-            .map_err(caseload::error::Error::Invalid)
         })
         .unwrap();
 

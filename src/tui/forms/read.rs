@@ -112,7 +112,7 @@ pub fn read(
             };
             Box::new(move |state, records| {
                 let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
-                let built = check::allocate_case(state, &kinds, event.clone(), today, editing)?;
+                let built = check::allocate_case(state, &kinds, event.clone(), editing)?;
                 match editing {
                     Some(id) => check::amend(state, records, id, built),
                     None => Ok(built),
@@ -127,7 +127,7 @@ pub fn read(
                 on: on?,
                 outcome: outcome?,
             };
-            Box::new(move |state, _| check::close_case(state, event.clone(), today))
+            Box::new(move |state, _| check::close_case(state, event.clone()))
         }
         FormKind::AddDeadline | FormKind::EditDeadline(_) => {
             let what = r.text("What", "what the deadline is", MAX_SHORT_CHARS, true);
@@ -154,7 +154,7 @@ pub fn read(
                 deadline: id,
                 on: r.date("Met on")?,
             };
-            Box::new(move |state, _| check::meet_deadline(state, event.clone(), today))
+            Box::new(move |state, _| check::meet_deadline(state, event.clone()))
         }
         FormKind::ExtendDeadline(id) => {
             let due = r.date("New due date");
@@ -232,7 +232,7 @@ pub fn read(
                 _ => None,
             };
             Box::new(move |state, records| {
-                let built = check::log_hours(state, event.clone(), today, editing)?;
+                let built = check::log_hours(state, event.clone(), editing)?;
                 editing.map_or(Ok(built.clone()), |id| {
                     check::amend(state, records, id, built)
                 })
@@ -282,7 +282,7 @@ pub fn read(
                 _ => None,
             };
             Box::new(move |state, records| {
-                let built = check::add_note(event.clone(), today)?;
+                let built = check::add_note(event.clone())?;
                 editing.map_or(Ok(built.clone()), |id| {
                     check::amend(state, records, id, built)
                 })
