@@ -113,9 +113,7 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 on: date_or_today("--on", on.as_deref(), ctx)?,
                 outcome,
             };
-            let seq = save(ctx, |state, _| {
-                check::close_case(state, event.clone())
-            })?;
+            let seq = save(ctx, |state, _| check::close_case(state, event.clone()))?;
             confirm(
                 seq,
                 format_args!(
@@ -145,9 +143,7 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 deadline: id_arg(&id)?,
                 on: date_or_today("--on", on.as_deref(), ctx)?,
             };
-            let seq = save(ctx, |state, _| {
-                check::meet_deadline(state, event.clone())
-            })?;
+            let seq = save(ctx, |state, _| check::meet_deadline(state, event.clone()))?;
             confirm(
                 seq,
                 format_args!(
@@ -223,9 +219,7 @@ pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
             .transpose()?,
         note,
     };
-    let seq = save(ctx, |state, _| {
-        check::log_hours(state, event.clone(), None)
-    })?;
+    let seq = save(ctx, |state, _| check::log_hours(state, event.clone(), None))?;
     confirm(seq, seq)?;
     Ok(())
 }
