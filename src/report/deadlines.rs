@@ -1,7 +1,10 @@
 //! Deadlines in the period: met, missed, late, extended, and those in or soon after leave.
 
 use super::leave::LeaveIndex;
-use super::model::{DeadlineAfterLeave, DeadlineInLeave, Deadlines, WeekCount, WeekPoint};
+use super::model::{
+    DeadlineAfterLeave, DeadlineInLeave, DeadlineSince, Deadlines, ExtensionOut, WeekCount,
+    WeekPoint,
+};
 use super::{Inputs, Period, Pseudonyms, iso};
 use crate::domain::calendar::{WorkCalendar, week_start};
 use crate::domain::replay::{Deadline, State};
@@ -17,6 +20,70 @@ fn due_in(state: &State, period: Period) -> Vec<&Deadline> {
         .collect();
     due.sort_by_key(|d| (d.due, d.id));
     due
+}
+
+/// Deadlines whose first due date falls in the period, in that date's order: the ones judged
+/// against leave, which an extension never takes off the list.
+fn first_due_in(state: &State, period: Period) -> Vec<&Deadline> {
+    let mut due: Vec<&Deadline> = state
+        .deadlines
+        .iter()
+        .filter(|d| period.contains(d.original_due))
+        .collect();
+    due.sort_by_key(|d| (d.original_due, d.id));
+    due
+}
+
+/// What became of a deadline since it was set: its date now, its extensions, when it was met.
+pub fn since(d: &Deadline, input: &Inputs, names: &Pseudonyms) -> DeadlineSince {
+    DeadlineSince {
+        due_now: iso(d.due),
+        extensions: d
+            .extensions
+            .iter()
+            .map(|e| ExtensionOut {
+                to: iso(e.to),
+                reason: e.reason.as_deref().map(|r| names.text(r)),
+                recorded_on: super::written_on(input.records, e.seq).map(iso),
+            })
+            .collect(),
+        met_on: d.met_on.map(iso),
+        outcome: outcome(d, input.period.to.min(input.today)).key(),
+    }
+}
+
+/// Where a deadline stands by day `by` (the period's end or today, whichever is earlier):
+/// the parts of `deadlines.outcomes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Met on or before its due date (after any extension).
+    OnTime,
+    /// Met after its due date.
+    Late,
+    /// Due on or before `by` and not met.
+    Overdue,
+    /// Due after `by` and not met.
+    NotYetDue,
+}
+
+impl Outcome {
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::OnTime => "on_time",
+            Outcome::Late => "late",
+            Outcome::Overdue => "overdue",
+            Outcome::NotYetDue => "not_yet_due",
+        }
+    }
+}
+
+pub fn outcome(d: &Deadline, by: NaiveDate) -> Outcome {
+    match d.met_on {
+        Some(m) if m <= d.due => Outcome::OnTime,
+        Some(_) => Outcome::Late,
+        None if d.due <= by => Outcome::Overdue,
+        None => Outcome::NotYetDue,
+    }
 }
 
 pub fn summary(
@@ -35,31 +102,36 @@ pub fn summary(
         .collect();
     let case = |d: &Deadline| d.case.as_deref().map(|r| names.name(r));
 
-    let in_leave = due
+    let first_due = first_due_in(input.state, period);
+    let in_leave = first_due
         .iter()
         .filter_map(|d| {
-            let l = leave.due_in_leave(d.due)?;
+            let l = leave.due_in_leave(d.original_due)?;
             Some(DeadlineInLeave {
                 case: case(d),
-                what: d.what.clone(),
-                due: iso(d.due),
+                what: names.text(&d.what),
+                due: iso(d.original_due),
                 leave_from: iso(l.from),
                 leave_to: iso(l.to),
+                since: since(d, input, names),
             })
         })
         .collect();
     let window = input.config.limits.post_leave_days;
-    let soon_after_leave = due
+    let soon_after_leave = first_due
         .iter()
         .filter_map(|d| {
-            let (l, after) = leave.due_soon_after(d.due, calendar, window)?;
+            let (l, after) = leave.due_soon_after(d.original_due, calendar, window)?;
             Some(DeadlineAfterLeave {
                 case: case(d),
-                what: d.what.clone(),
-                due: iso(d.due),
+                what: names.text(&d.what),
+                due: iso(d.original_due),
                 leave_to: iso(l.to),
                 working_days_after_return: after,
-                returned_on: iso(calendar.first_working_day_after(l.to).unwrap_or(d.due)),
+                returned_on: iso(calendar
+                    .first_working_day_after(l.to)
+                    .unwrap_or(d.original_due)),
+                since: since(d, input, names),
             })
         })
         .collect();

@@ -86,10 +86,16 @@ fn deadline_flags(
     window: u32,
     date_format: &str,
 ) -> Vec<String> {
+    // Judged by the first due date: an extension never removes the flag.
+    let first = if d.extensions.is_empty() {
+        ""
+    } else {
+        "first "
+    };
     let mut flags = Vec::new();
-    if leave.due_in_leave(d.due).is_some() {
-        flags.push("due in leave".to_string());
-    } else if let Some((l, n)) = leave.due_soon_after(d.due, calendar, window) {
+    if leave.due_in_leave(d.original_due).is_some() {
+        flags.push(format!("{first}due in leave"));
+    } else if let Some((l, n)) = leave.due_soon_after(d.original_due, calendar, window) {
         let back = calendar
             .first_working_day_after(l.to)
             .map_or_else(String::new, |b| {
@@ -100,14 +106,51 @@ fn deadline_flags(
                 )
             });
         flags.push(format!(
-            "due on the {} working day back from leave{back}",
+            "{first}due on the {} working day back from leave{back}",
             super::document::ordinal(n)
         ));
     }
     if !d.extensions.is_empty() {
         flags.push("extended".to_string());
     }
+    if d.met_on.is_some_and(|m| leave.containing(m).is_some()) {
+        flags.push(WORKED_DURING_LEAVE.to_string());
+    }
     flags
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+/// The flag on work done on a day of leave: hours logged, or a deadline met.
+pub const WORKED_DURING_LEAVE: &str = "worked during leave";
+
+/// "first due 22 Apr 2026; extended to 20 May 2026 (recorded 18 Apr 2026: court granted
+/// extension)": each extension with its new date, its reason and the day it was recorded.
+fn extension_history(
+    d: &Deadline,
+    input: &Inputs,
+    names: &Pseudonyms,
+    day: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    let mut text = format!("first due {}", day(d.original_due));
+    for e in &d.extensions {
+        let recorded =
+            super::written_on(input.records, e.seq).map(|r| format!("recorded {}", day(r)));
+        let reason = e.reason.as_deref().map(|r| names.text(r));
+        let why = match (recorded, reason) {
+            (Some(r), Some(why)) => format!(" ({r}: {why})"),
+            (Some(r), None) => format!(" ({r}, no reason given)"),
+            (None, Some(why)) => format!(" ({why})"),
+            (None, None) => String::new(),
+        };
+        text.push_str(&format!("; extended to {}{why}", day(e.to)));
+    }
+    text
 }
 
 pub fn compute(
@@ -205,9 +248,12 @@ pub fn compute(
         let was = if d.extensions.is_empty() {
             String::new()
         } else {
-            format!(" (first due {})", day(d.original_due))
+            format!(
+                ". {}.",
+                upper_first(&extension_history(d, input, names, &day))
+            )
         };
-        let detail = format!("{} due{was}: {outcome}", d.what);
+        let detail = format!("{} due: {outcome}{was}", d.what);
         items.push((
             d.due,
             2,
@@ -269,7 +315,9 @@ pub fn compute(
         {
             flags.push("under 11 hours' rest before the next day".to_string());
         }
-        if !calendar.is_working_day(*day) {
+        if calendar.is_on_leave(*day) {
+            flags.push(WORKED_DURING_LEAVE.to_string());
+        } else if !calendar.is_working_day(*day) {
             flags.push("worked on a non-working day".to_string());
         }
         if !flags.is_empty() {

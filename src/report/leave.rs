@@ -1,12 +1,17 @@
 //! What happened in and around leave: allocations during and just before it, deadlines in it
 //! and soon after it. The per-item tests here serve the report lists and the UI's row flags.
 
-use super::model::{AllocationBeforeLeave, AllocationDuringLeave};
+use super::hours::DayTotals;
+use super::model::{
+    AllocationBeforeLeave, AllocationDuringLeave, MetOnLeaveDay, WorkedDuringLeave,
+    WorkedOnLeaveDay, round2,
+};
 use super::{Period, Pseudonyms, iso};
 use crate::config::Config;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::replay::{Case, Leave, State};
 use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
 
 /// Cases allocated inside the period, in date order.
 fn allocated_in(state: &State, period: Period) -> Vec<&Case> {
@@ -142,5 +147,55 @@ impl<'a> LeaveIndex<'a> {
                 })
             })
             .collect()
+    }
+
+    /// Hours logged on a day of leave and deadlines met on one, day by day in the period.
+    pub fn worked_during(
+        &self,
+        state: &State,
+        period: Period,
+        totals: &DayTotals,
+        names: &Pseudonyms,
+    ) -> WorkedDuringLeave {
+        let mut days: BTreeMap<NaiveDate, (&Leave, f64, Vec<MetOnLeaveDay>)> = BTreeMap::new();
+        for (day, t) in totals.days.range(period.from..=period.to) {
+            if let Some(l) = self.containing(*day) {
+                days.insert(*day, (l, t.worked, Vec::new()));
+            }
+        }
+        let mut met: Vec<_> = state
+            .deadlines
+            .iter()
+            .filter_map(|d| d.met_on.filter(|m| period.contains(*m)).map(|m| (m, d)))
+            .collect();
+        met.sort_by_key(|(m, d)| (*m, d.id));
+        for (on, d) in met {
+            if let Some(l) = self.containing(on) {
+                days.entry(on)
+                    .or_insert((l, 0.0, Vec::new()))
+                    .2
+                    .push(MetOnLeaveDay {
+                        case: d.case.as_deref().map(|r| names.name(r)),
+                        what: names.text(&d.what),
+                    });
+            }
+        }
+        let list: Vec<WorkedOnLeaveDay> = days
+            .into_iter()
+            .map(|(day, (l, hours, met))| WorkedOnLeaveDay {
+                date: iso(day),
+                leave_kind: l.kind.key().to_string(),
+                leave_from: iso(l.from),
+                leave_to: iso(l.to),
+                hours: round2(hours),
+                deadlines_met: met,
+            })
+            .collect();
+        WorkedDuringLeave {
+            days: list.len() as u32,
+            hours: round2(list.iter().map(|d| d.hours).sum()),
+            deadlines_met: list.iter().map(|d| d.deadlines_met.len() as u32).sum(),
+            list,
+        }
     }
 }

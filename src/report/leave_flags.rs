@@ -38,11 +38,12 @@ impl LeaveFlags {
                 flags.cases.insert(c.id, CaseFlag::BeforeLeave(n));
             }
         }
+        // By the first due date: an extension never removes the flag.
         for d in &state.deadlines {
-            if index.due_in_leave(d.due).is_some() {
+            if index.due_in_leave(d.original_due).is_some() {
                 flags.deadlines.insert(d.id, DeadlineFlag::InLeave);
             } else if let Some((_, n)) =
-                index.due_soon_after(d.due, &calendar, config.limits.post_leave_days)
+                index.due_soon_after(d.original_due, &calendar, config.limits.post_leave_days)
             {
                 flags
                     .deadlines

@@ -236,6 +236,20 @@ pub fn calendar(state: &State, config: &Config) -> WorkCalendar {
     )
 }
 
+/// The day record `seq` was written, in its own time zone.
+pub(crate) fn written_on(records: &[Record], seq: u64) -> Option<NaiveDate> {
+    let at = |i: usize| records.get(i).filter(|r| r.seq == seq);
+    seq.checked_sub(1)
+        .and_then(|i| at(i as usize))
+        .or_else(|| {
+            records
+                .binary_search_by_key(&seq, |r| r.seq)
+                .ok()
+                .and_then(at)
+        })
+        .map(|r| r.at.date_naive())
+}
+
 pub(crate) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -317,6 +331,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
             &names,
         ),
         deadlines: deadlines::summary(input, &calendar, &leave, &names),
+        worked_during_leave: leave.worked_during(input.state, input.period, &hours_by_day, &names),
         hours: hours::summary(input, begin, &calendar, &hours_by_day),
         notes: notes::summary(input.state, input.period),
         integrity: notes::integrity(input),

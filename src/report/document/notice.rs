@@ -39,6 +39,9 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             before.join(", ")
         ));
     }
+    if let Some(text) = super::worked_during_leave(r) {
+        points.push(format!("Since {}, {text}", d.show(&r.period.from)));
+    }
     let soon = &r.detail.upcoming;
     if !soon.is_empty() {
         let shown: Vec<String> = soon

@@ -13,6 +13,10 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
             out.push(format!("Open cases: {} at the start of the period, {} at the end, peak {} (limit {}); above the limit on {}.", c.open_at_start, c.open_at_end, c.peak_open, c.limit, plural(c.days_over_limit, "day", "days")));
             out.push(format!("Weighted workload above {:.0}% of contracted hours in {} (longest run {} weeks; peak {:.0}%).", a.capacity_percent, plural(c.weeks_over_threshold, "week", "weeks"), c.longest_run_over_threshold, c.capacity_percent_peak));
             out.push(super::hours_beyond_contract(r));
+            out.push(
+                super::worked_during_leave(r)
+                    .unwrap_or_else(|| "No work was logged on days of leave.".into()),
+            );
             if let Some(w) = &h.max_week {
                 out.push(format!(
                     "Longest week {:.1} hours (from {}).",

@@ -52,3 +52,113 @@ fn the_return_is_the_first_working_day_after_leave_not_its_last_day() {
     assert!(md.contains("due on the 1st working day back from leave (back on Tue 01 Sep 2026)"));
     assert!(!md.contains("returning on"));
 }
+
+#[test]
+fn a_deadline_due_in_leave_stays_flagged_after_it_is_extended_and_shows_the_extension() {
+    let mut j = J::default();
+    j.case("A", "general", "2026-07-01");
+    j.leave(LeaveKind::Annual, "2026-08-03", "2026-08-14");
+    let id = j.deadline(Some("A"), "2026-08-05");
+    // The extension is recorded on 20 Jul, moving the deadline out of the leave.
+    j.push_at(
+        Event::DeadlineExtended(DeadlineExtended {
+            deadline: id,
+            due: super::d("2026-08-25"),
+            reason: Some("court agreed after I raised my leave".into()),
+        }),
+        "2026-07-20",
+    );
+    j.met(id, "2026-08-24");
+    let r = j.report("2026-01-01", "2026-12-31", "2026-12-31");
+    assert_eq!(
+        r.deadlines.in_leave.len(),
+        1,
+        "an extension never removes the flag"
+    );
+    let x = &r.deadlines.in_leave[0];
+    assert_eq!(
+        (x.due.as_str(), x.since.due_now.as_str()),
+        ("2026-08-05", "2026-08-25")
+    );
+    assert_eq!(
+        x.since.extensions[0].recorded_on.as_deref(),
+        Some("2026-07-20")
+    );
+    assert_eq!(
+        x.since.extensions[0].reason.as_deref(),
+        Some("court agreed after I raised my leave")
+    );
+    assert_eq!(
+        (x.since.met_on.as_deref(), x.since.outcome),
+        (Some("2026-08-24"), "on_time")
+    );
+    // The row the UI marks is the row the report lists.
+    let state = crate::domain::replay::replay(&j.records);
+    let flags =
+        crate::report::leave_flags::LeaveFlags::compute(&state, &crate::config::Config::default());
+    assert_eq!(
+        flags.deadline(id),
+        Some(crate::report::leave_flags::DeadlineFlag::InLeave)
+    );
+    let md = markdown(&r);
+    assert!(
+        md.contains("extended to 25\u{a0}Aug\u{a0}2026 (recorded 20\u{a0}Jul\u{a0}2026: court agreed after I raised my leave); met 24\u{a0}Aug\u{a0}2026"),
+        "{md}"
+    );
+    assert!(md.contains("Filing due: met 24 Aug 2026. First due 05 Aug 2026; extended to 25 Aug 2026 (recorded 20 Jul 2026: court agreed after I raised my leave). | first due in leave; extended |"), "{md}");
+}
+
+#[test]
+fn hours_logged_and_deadlines_met_on_leave_days_are_work_during_leave_everywhere() {
+    let mut j = J::default();
+    j.case("A", "general", "2026-07-01");
+    j.leave(LeaveKind::Annual, "2026-08-03", "2026-08-14");
+    j.timed("2026-08-05", (10, 0), (12, 30), 0); // a Wednesday of leave
+    j.hours(super::d("2026-08-08"), 1.5); // the Saturday inside the leave
+    let id = j.deadline(Some("A"), "2026-08-20");
+    j.met(id, "2026-08-12"); // done from home on a leave day
+    j.hours(super::d("2026-08-22"), 2.0); // a Saturday after the leave: not leave
+    let r = j.report("2026-01-01", "2026-12-31", "2026-12-31");
+    let w = &r.worked_during_leave;
+    assert_eq!((w.days, w.hours, w.deadlines_met), (3, 4.0, 1));
+    let days: Vec<_> = w
+        .list
+        .iter()
+        .map(|x| (x.date.as_str(), x.hours, x.deadlines_met.len()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("2026-08-05", 2.5, 0),
+            ("2026-08-08", 1.5, 0),
+            ("2026-08-12", 0.0, 1)
+        ]
+    );
+    assert_eq!(w.list[2].deadlines_met[0].case.as_deref(), Some("Case 1"));
+    // The chronology calls it work during leave, not a non-working day.
+    let flagged = |date: &str, kind: &str| {
+        r.detail
+            .chronology
+            .iter()
+            .find(|i| i.date == date && i.kind == kind)
+            .map(|i| i.flags.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(flagged("2026-08-05", "hours"), ["worked during leave"]);
+    assert_eq!(flagged("2026-08-08", "hours"), ["worked during leave"]);
+    assert_eq!(
+        flagged("2026-08-22", "hours"),
+        ["worked on a non-working day"]
+    );
+    assert_eq!(flagged("2026-08-20", "deadline"), ["worked during leave"]);
+    // Every purpose says so.
+    for purpose in crate::report::Purpose::ALL {
+        let mut p = j.report("2026-01-01", "2026-12-31", "2026-12-31");
+        p.purpose = purpose.key();
+        let md = markdown(&p);
+        assert!(
+            md.contains("I logged 4.0 hours of work on 2 days of leave, and met 1 deadline on days of leave."),
+            "{purpose}: {md}"
+        );
+    }
+}

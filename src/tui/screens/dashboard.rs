@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [cards, middle, facts] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Fill(1),
-        Constraint::Length(7),
+        Constraint::Length(8),
     ])
     .areas(area);
     render_cards(app, cards, buf);
@@ -228,6 +228,7 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
     let c = &y.caseload;
     let d = &y.deadlines;
     let h = &y.hours;
+    let w = &y.worked_during_leave;
     let peak = c
         .peak_open_on
         .as_deref()
@@ -267,6 +268,13 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
             format!(
                 "{} wks over {:.0}%, run {}{sustained}",
                 c.weeks_over_threshold, limits.capacity_percent, c.longest_run_over_threshold
+            ),
+        ),
+        fact(
+            u64::from(w.days),
+            format!(
+                "worked in leave: {} days, {:.1} h, {} met",
+                w.days, w.hours, w.deadlines_met
             ),
         ),
     ];
