@@ -11,20 +11,39 @@ use std::path::PathBuf;
     long_about = "caseload keeps a private, local, tamper-evident journal of the cases allocated to you, \
 their deadlines, your leave, the hours you work and what it does to you, and turns it into evidence \
 for a grievance, a stress risk assessment or supervision.\n\nRun with no command to open the terminal \
-UI. Dates are accepted as 2026-11-22, 22/11/2026, today or yesterday.",
+UI.\n\nDates can be typed as 22/11/2026, 22/11/26, 22 Nov 2026, 22 nov, 2026-11-22, today, \
+yesterday, tomorrow, +14 or -3 (days from today), or a weekday (mon, friday): for something that \
+happened (--on) a weekday is the last one and a date without a year the latest; for something due \
+(--due) the next one. For leave, sick leave looks back and other leave forward.",
     after_help = "Examples:\n  caseload case add FD26P00123 --kind s7 --undiscussed --by \"team manager\"\n  caseload leave add annual --from 03/08/2026 --to 14/08/2026\n  caseload hours add --start 08:30 --end 18:45 --break 20\n  caseload note add \"Three new cases the day before leave\" --standard demands --stress 7\n  caseload list cases --open\n  caseload receipt"
 )]
 pub struct Cli {
     /// Folder that holds the journal [default: $CASELOAD_DIR, else your data folder]
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Configuration file [default: $CASELOAD_CONFIG, else config.toml in your config folder]
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(
+        long,
+        value_name = "FILE",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
 
     /// What "today" means for defaults and reports (the time each record is written is always the real clock)
-    #[arg(long, value_name = "DATE", global = true)]
+    #[arg(
+        long,
+        value_name = "DATE",
+        global = true,
+        help_heading = "Global options",
+        allow_negative_numbers = true
+    )]
     pub today: Option<String>,
 
     #[command(subcommand)]
@@ -104,7 +123,7 @@ pub enum CaseCommand {
         #[arg(long, value_name = "KEY")]
         kind: String,
         /// The day it was allocated [default: today]
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
         /// Who allocated it: a role rather than a name is recommended, e.g. "team manager"
         #[arg(long, value_name = "TEXT")]
@@ -124,7 +143,7 @@ pub enum CaseCommand {
         #[arg(value_name = "REF")]
         reference: String,
         /// The day it closed [default: today]
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
         /// What happened, e.g. "final order" or "transferred"
         #[arg(long, value_name = "TEXT")]
@@ -137,7 +156,7 @@ pub enum DeadlineCommand {
     /// Record a deadline; prints its id
     Add {
         /// The day it is due
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         due: String,
         /// What is due, e.g. "Section 7 report filing"
         #[arg(long, value_name = "TEXT")]
@@ -151,14 +170,14 @@ pub enum DeadlineCommand {
         /// The deadline's id, as printed by `deadline add` or `list deadlines`
         id: String,
         /// The day it was met [default: today]
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
     },
     /// Move a deadline to a later date (an extension granted)
     Extend {
         id: String,
         /// The new due date
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         due: String,
         /// Why, e.g. "court granted extension"
         #[arg(long, value_name = "TEXT")]
@@ -172,10 +191,10 @@ pub enum LeaveCommand {
     Add {
         kind: String,
         /// First day of leave
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         from: String,
         /// Last day of leave (inclusive)
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         to: String,
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
@@ -187,7 +206,7 @@ pub enum HoursCommand {
     /// Record hours worked on a day, as start and end times or as a number; prints its id
     Add {
         /// The day worked [default: today]
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
         /// Start time, 24-hour HH:MM
         #[arg(long, value_name = "HH:MM", requires = "end", conflicts_with = "hours")]
@@ -228,7 +247,7 @@ pub enum NoteCommand {
         /// What happened and how it affected you. Never write names of children or families
         text: String,
         /// The day it describes [default: today]
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
         /// HSE Management Standard it concerns (repeatable): demands, control, support, relationships, role, change
         #[arg(long = "standard", value_name = "S")]
@@ -270,10 +289,10 @@ pub struct ReportArgs {
     #[arg(long, default_value = "grievance")]
     pub purpose: crate::report::Purpose,
     /// First day covered [default: a year before --to; four weeks for supervision]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
     pub from: Option<String>,
     /// Last day covered [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
     pub to: Option<String>,
     /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar)
     #[arg(long, default_value = "md")]

@@ -103,13 +103,22 @@ pub fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::from(2);
             }
+            // The error and clap's "tip: a similar subcommand exists" lines, on one line.
             let rendered = e.to_string();
-            let summary: Vec<&str> = rendered
+            let mut summary = String::new();
+            for line in rendered
                 .lines()
-                .take_while(|l| !l.trim().is_empty())
+                .take_while(|l| !l.starts_with("Usage:"))
                 .map(|l| l.trim().trim_start_matches("error: "))
-                .collect();
-            crate::output::warn(format_args!("{}; see `caseload --help`", summary.join(" ")));
+                .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+            {
+                match line.strip_prefix("tip: ") {
+                    Some(tip) => summary.push_str(&format!("; {tip}")),
+                    None if summary.is_empty() => summary.push_str(line),
+                    None => summary.push_str(&format!(" {line}")),
+                }
+            }
+            crate::output::warn(format_args!("{summary}; see `caseload --help`"));
             return ExitCode::from(2);
         }
     };

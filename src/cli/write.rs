@@ -3,15 +3,34 @@
 use super::Context;
 use super::args::{CaseCommand, DeadlineCommand, HoursCommand, LeaveCommand, NoteCommand};
 use crate::domain::commands as check;
-use crate::domain::dates::format_date;
+use crate::domain::dates::{Towards, format_date, parse_date_shown, show_dates};
 use crate::domain::replay::{Record, State};
 use crate::domain::*;
 use crate::error::{Error, Result};
 use crate::journal::Access;
 use chrono::NaiveDate;
 
+/// The configured display format, for reading dates back and showing them. A config that
+/// cannot be read does not stop a record being written: the built-in format is used.
+fn date_format(ctx: &Context) -> String {
+    ctx.config()
+        .map(|c| c.date_format)
+        .unwrap_or_else(|_| crate::config::Config::default().date_format)
+}
+
+fn date_towards(flag: &str, text: &str, ctx: &Context, towards: Towards) -> Result<NaiveDate> {
+    parse_date_shown(text, ctx.today, towards, &date_format(ctx))
+        .map_err(|e| Error::invalid(format!("{flag}: {e}")))
+}
+
+/// A day on which something happened: a weekday is the last one.
 fn date_arg(flag: &str, text: &str, ctx: &Context) -> Result<NaiveDate> {
-    parse_date(text, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}")))
+    date_towards(flag, text, ctx, Towards::Past)
+}
+
+/// A day something is due: a weekday is the next one.
+fn due_arg(flag: &str, text: &str, ctx: &Context) -> Result<NaiveDate> {
+    date_towards(flag, text, ctx, Towards::Future)
 }
 
 fn date_or_today(flag: &str, text: Option<&str>, ctx: &Context) -> Result<NaiveDate> {
@@ -48,7 +67,11 @@ fn save(
     build: impl Fn(&State, &[Record]) -> Result<Event, check::Refusal>,
 ) -> Result<u64> {
     let mut journal = ctx.open(Access::ReadWrite)?;
-    let seq = journal.append(build)?;
+    let format = date_format(ctx);
+    let seq = journal.append(build).map_err(|e| match Error::from(e) {
+        Error::Refused(refusal) => Error::Invalid(show_dates(&refusal.to_string(), &format)),
+        other => other,
+    })?;
     for notice in journal.take_notices() {
         crate::output::warn(format_args!("note: {notice}"));
     }
@@ -133,7 +156,7 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
             let event = DeadlineSet {
                 case,
                 what,
-                due: date_arg("--due", &due, ctx)?,
+                due: due_arg("--due", &due, ctx)?,
             };
             let seq = save(ctx, |state, _| check::set_deadline(state, event.clone()))?;
             confirm(seq, seq)?;
@@ -148,14 +171,15 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 seq,
                 format_args!(
                     "saved: deadline {} met on {} (record {seq})",
-                    event.deadline, event.on
+                    event.deadline,
+                    format_date(event.on, &date_format(ctx))
                 ),
             )?;
         }
         DeadlineCommand::Extend { id, due, reason } => {
             let event = DeadlineExtended {
                 deadline: id_arg(&id)?,
-                due: date_arg("--due", &due, ctx)?,
+                due: due_arg("--due", &due, ctx)?,
                 reason,
             };
             let seq = save(ctx, |state, _| check::extend_deadline(state, event.clone()))?;
@@ -163,7 +187,8 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 seq,
                 format_args!(
                     "saved: deadline {} now due {} (record {seq})",
-                    event.deadline, event.due
+                    event.deadline,
+                    format_date(event.due, &date_format(ctx))
                 ),
             )?;
         }
@@ -178,15 +203,28 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
         to,
         note,
     } = command;
+    let kind = kind.parse::<LeaveKind>().map_err(Error::Invalid)?;
+    // Sick leave is written down afterwards, other leave booked ahead: a weekday or a date
+    // without a year looks back or forward accordingly.
+    let towards = leave_towards(kind);
     let event = LeaveAdded {
-        kind: kind.parse::<LeaveKind>().map_err(Error::Invalid)?,
-        from: date_arg("--from", &from, ctx)?,
-        to: date_arg("--to", &to, ctx)?,
+        kind,
+        from: date_towards("--from", &from, ctx, towards)?,
+        to: date_towards("--to", &to, ctx, towards)?,
         note,
     };
     let seq = save(ctx, |state, _| check::add_leave(state, event.clone(), None))?;
     confirm(seq, seq)?;
     Ok(())
+}
+
+/// Which way a leave date without a year, or a weekday, points (see [`Towards`]).
+pub fn leave_towards(kind: LeaveKind) -> Towards {
+    if kind == LeaveKind::Sick {
+        Towards::Past
+    } else {
+        Towards::Future
+    }
 }
 
 pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {

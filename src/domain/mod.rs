@@ -10,7 +10,7 @@ pub mod replay;
 pub mod text;
 
 pub use calendar::WorkCalendar;
-pub use dates::{ClockTime, DateError, parse_date, parse_time};
+pub use dates::{ClockTime, DateError, Towards, parse_date, parse_due_date, parse_time};
 pub use event::{
     CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet, Event, HoursLogged,
     LeaveAdded, LeaveKind, NoteAdded, Standard,
