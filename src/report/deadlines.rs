@@ -2,8 +2,8 @@
 
 use super::leave::LeaveIndex;
 use super::model::{
-    DeadlineAfterLeave, DeadlineInLeave, DeadlineSince, Deadlines, ExtensionOut, WeekCount,
-    WeekPoint,
+    DeadlineAfterLeave, DeadlineInLeave, DeadlineSince, Deadlines, ExtensionOut, Outcomes,
+    WeekCount, WeekPoint,
 };
 use super::{Inputs, Period, Pseudonyms, iso};
 use crate::domain::calendar::{WorkCalendar, week_start};
@@ -151,7 +151,17 @@ pub fn summary(
             count,
         });
 
+    let mut outcomes = Outcomes::default();
+    for d in &due {
+        *match outcome(d, by) {
+            Outcome::OnTime => &mut outcomes.on_time,
+            Outcome::Late => &mut outcomes.late,
+            Outcome::Overdue => &mut outcomes.overdue,
+            Outcome::NotYetDue => &mut outcomes.not_yet_due,
+        } += 1;
+    }
     Deadlines {
+        outcomes,
         due: due.len() as u32,
         met: due.iter().filter(met_in_time).count() as u32,
         missed: missed.len() as u32,

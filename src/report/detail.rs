@@ -1,6 +1,7 @@
 //! The detail documents need beyond the headline figures: the dated chronology, the notes,
 //! the deadlines coming up, the assumptions used and the receipt. Part of the same model.
 
+use super::deadlines::{Outcome, outcome};
 use super::leave::LeaveIndex;
 use super::model::round2;
 use super::{Inputs, Pseudonyms, iso};
@@ -126,6 +127,10 @@ fn upper_first(text: &str) -> String {
     })
 }
 
+/// The chronology's flags for the deadlines counted in `outcomes.late` and `outcomes.overdue`.
+pub const LATE: &str = "met late";
+pub const OVERDUE: &str = "overdue";
+
 /// The flag on work done on a day of leave: hours logged, or a deadline met.
 pub const WORKED_DURING_LEAVE: &str = "worked during leave";
 
@@ -233,17 +238,18 @@ pub fn compute(
     }
     for d in state.deadlines.iter().filter(|d| period.contains(d.due)) {
         let mut flags = deadline_flags(d, &leave, calendar, post, &config.date_format);
-        let outcome = match d.met_on {
-            Some(m) if m <= d.due => format!("met {}", day(m)),
-            Some(m) => {
-                flags.push("met late".to_string());
+        // The same words, and the same parts, as `deadlines.outcomes`.
+        let outcome = match (outcome(d, period.to.min(input.today)), d.met_on) {
+            (Outcome::OnTime, Some(m)) => format!("met {}", day(m)),
+            (Outcome::Late, Some(m)) => {
+                flags.push(LATE.to_string());
                 format!("met late, {}", day(m))
             }
-            None if d.due <= period.to.min(input.today) => {
-                flags.push("missed".to_string());
-                "not met".to_string()
+            (Outcome::Overdue, _) => {
+                flags.push(OVERDUE.to_string());
+                "overdue: not met".to_string()
             }
-            None => "open".to_string(),
+            _ => "not yet due".to_string(),
         };
         let was = if d.extensions.is_empty() {
             String::new()

@@ -78,6 +78,27 @@ pub struct Deadlines {
     pub in_leave: Vec<DeadlineInLeave>,
     pub soon_after_leave: Vec<DeadlineAfterLeave>,
     pub busiest_week: Option<WeekCount>,
+    /// Added: the deadlines due, each in exactly one part; the parts sum to `due`.
+    pub outcomes: Outcomes,
+}
+
+/// Where each deadline due in the period stands (`extended` is an "of which" across them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Outcomes {
+    /// Met on or before the due date (after any extension): `met`.
+    pub on_time: u32,
+    /// Met after the due date.
+    pub late: u32,
+    /// Past due (on or before the period's end and today) and not met.
+    pub overdue: u32,
+    /// Due after the period's end or today, and not met yet.
+    pub not_yet_due: u32,
+}
+
+impl Outcomes {
+    pub fn total(&self) -> u32 {
+        self.on_time + self.late + self.overdue + self.not_yet_due
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

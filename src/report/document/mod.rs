@@ -261,17 +261,27 @@ pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
         ),
     );
     add(
-        u64::from(dl.missed),
-        format!(
-            "{} of {} due in the period {} not met by the due date ({} met late, {} extended).",
-            dl.missed,
-            plural(dl.due, "deadline", "deadlines"),
-            if dl.missed == 1 { "was" } else { "were" },
-            dl.met_late,
-            dl.extended
-        ),
+        u64::from(dl.outcomes.late + dl.outcomes.overdue),
+        deadline_outcomes(r),
     );
     facts
+}
+
+/// The deadlines due in the period in their four parts, which add up to the total, with the
+/// extended ones as an "of which": the same words as the chronology's flags.
+pub fn deadline_outcomes(r: &Report) -> String {
+    let dl = &r.deadlines;
+    let o = &dl.outcomes;
+    format!(
+        "Of {} due in the period, {} met on time, {} met late, {} overdue (past the due date and not met) and {} not yet due; {} of the {} had been extended.",
+        plural(dl.due, "deadline", "deadlines"),
+        o.on_time,
+        o.late,
+        o.overdue,
+        o.not_yet_due,
+        dl.extended,
+        dl.due
+    )
 }
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> Block {

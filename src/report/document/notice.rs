@@ -70,10 +70,19 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             shown.join("; ")
         ));
     }
-    if r.deadlines.missed > 0 {
+    let o = &r.deadlines.outcomes;
+    let late = (o.late > 0)
+        .then(|| plural(o.late, "deadline was", "deadlines were") + " met after the due date");
+    let overdue = (o.overdue > 0).then(|| {
+        plural(o.overdue, "deadline is", "deadlines are") + " past the due date and not met"
+    });
+    let missed: Vec<String> = [late, overdue].into_iter().flatten().collect();
+    if !missed.is_empty() {
         points.push(format!(
-            "{} in the period could not be met by the due date.",
-            plural(r.deadlines.missed, "deadline", "deadlines")
+            "Since {}, {} (of {} due).",
+            d.show(&r.period.from),
+            missed.join(", and "),
+            r.deadlines.due
         ));
     }
     vec![

@@ -34,10 +34,7 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
                 plural(h.short_rest, "night", "nights"),
                 plural(h.missed_breaks, "day", "days")
             ));
-            out.push(format!(
-                "Deadlines due: {}; missed {}, met late {}, extended {}.",
-                r.deadlines.due, r.deadlines.missed, r.deadlines.met_late, r.deadlines.extended
-            ));
+            out.push(super::deadline_outcomes(r));
         }
         Standard::Control => {
             out.push(format!(
@@ -130,7 +127,9 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     if r.hours.short_rest > 0 || r.hours.missed_breaks > 0 || r.hours.excess > 0.0 {
         points.push("Review working hours, breaks and rest between working days, and how extra hours are taken back.".to_string());
     }
-    if r.deadlines.missed > 0 || !r.deadlines.soon_after_leave.is_empty() {
+    if r.deadlines.outcomes.late + r.deadlines.outcomes.overdue > 0
+        || !r.deadlines.soon_after_leave.is_empty()
+    {
         points.push("Agree priorities and realistic dates for the deadlines at risk.".to_string());
     }
     points.push("Record the agreed actions, who owns each, and a date to review them.".to_string());

@@ -4,7 +4,6 @@ use crate::report::Report;
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let c = &r.caseload;
     let h = &r.hours;
-    let dl = &r.deadlines;
     let mut lines = vec![
         format!(
             "Open cases: {} now (limit {}); {} allocated and {} closed in the period; {} without discussion.",
@@ -14,10 +13,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             "Weighted workload now: {:.0}% of contracted hours.",
             r.detail.capacity_percent_at_end
         ),
-        format!(
-            "Deadlines due: {}; met on time {}, not met by the due date {}, extended {}.",
-            dl.due, dl.met, dl.missed, dl.extended
-        ),
+        super::deadline_outcomes(r),
         super::hours_beyond_contract(r),
         format!(
             "Longest week: {:.1} hours.",

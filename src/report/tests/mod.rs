@@ -298,6 +298,16 @@ fn met_missed_late_and_extended() {
         (dl.due, dl.met, dl.missed, dl.met_late, dl.extended),
         (5, 2, 2, 1, 1)
     );
+    // The parts add up to the deadlines due: 2 on time, 1 late, 1 overdue, 1 not yet due.
+    let o = &dl.outcomes;
+    assert_eq!((o.on_time, o.late, o.overdue, o.not_yet_due), (2, 1, 1, 1));
+    let md = String::from_utf8(crate::report::render(
+        &r,
+        crate::report::Format::Md,
+        "%d %b %Y",
+    ))
+    .unwrap();
+    assert!(md.contains("Of 5 deadlines due in the period, 2 met on time, 1 met late, 1 overdue (past the due date and not met) and 1 not yet due; 1 of the 5 had been extended."), "{md}");
     // Busiest week: Mon 9 Mar holds the 10th, 11th and 12th (the extended one moved to the 20th).
     let busiest = dl.busiest_week.as_ref().unwrap();
     assert_eq!(
@@ -526,7 +536,7 @@ fn the_json_has_exactly_the_listed_fields() {
     );
     assert_eq!(
         keys(&v["deadlines"]),
-        "busiest_week,due,extended,in_leave,met,met_late,missed,soon_after_leave"
+        "busiest_week,due,extended,in_leave,met,met_late,missed,outcomes,soon_after_leave"
     );
     // Added to the listed fields: the hours over the days logged and the 17-week window.
     assert_eq!(

@@ -81,3 +81,59 @@ proptest! {
         prop_assert!((whole.hours.worked - (a.hours.worked + b.hours.worked)).abs() < 0.005);
     }
 }
+
+/// Deadlines with any mix of extensions and dates met (before, on or after the due date, or
+/// never), around a report's end and today.
+fn arbitrary_deadlines() -> impl Strategy<Value = J> {
+    let deadline = (
+        0..120u64,
+        proptest::option::of(-20..40i64),
+        proptest::option::of(1..30u64),
+    );
+    proptest::collection::vec(deadline, 0..30).prop_map(|deadlines| {
+        let base = d("2026-03-01");
+        let mut j = J::default();
+        j.hours(base, 1.0); // the records begin on the first day
+        for (due, met, extension) in deadlines {
+            let due = base + chrono::Days::new(due);
+            let id = j.deadline(None, &due.to_string());
+            let mut now_due = due;
+            if let Some(days) = extension {
+                now_due = due + chrono::Days::new(days);
+                j.extend(id, &now_due.to_string());
+            }
+            if let Some(offset) = met {
+                let on = now_due
+                    .checked_add_signed(chrono::Duration::days(offset))
+                    .unwrap()
+                    .max(base);
+                j.met(id, &on.to_string());
+            }
+        }
+        j
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn deadline_outcomes_are_a_partition_of_the_deadlines_due(j in arbitrary_deadlines(), end in 0..150u64, today in 0..200u64) {
+        let to = d("2026-03-01") + chrono::Days::new(end);
+        let today = d("2026-03-01") + chrono::Days::new(today);
+        let r = j.report("2026-03-01", &to.to_string(), &today.to_string());
+        let dl = &r.deadlines;
+        let o = &dl.outcomes;
+        prop_assert_eq!(o.on_time + o.late + o.overdue + o.not_yet_due, dl.due);
+        prop_assert_eq!(o.on_time, dl.met);
+        prop_assert!(dl.extended <= dl.due);
+        // The chronology's flags name the same deadlines.
+        let flagged = |flag: &str| r.detail.chronology.iter().filter(|i| i.kind == "deadline" && i.flags.iter().any(|f| f == flag)).count() as u32;
+        prop_assert_eq!(flagged("overdue"), o.overdue);
+        prop_assert_eq!(flagged("met late"), o.late);
+        prop_assert_eq!(r.detail.chronology.iter().filter(|i| i.kind == "deadline").count() as u32, dl.due);
+        // `missed` keeps its SPEC meaning: past due and not met on time.
+        prop_assert!(dl.missed <= o.late + o.overdue);
+        prop_assert!(dl.missed >= o.overdue);
+    }
+}

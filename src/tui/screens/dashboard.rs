@@ -288,10 +288,10 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         ),
         fact(
-            u64::from(d.missed),
+            u64::from(d.outcomes.late + d.outcomes.overdue),
             format!(
-                "{} of {} deadlines missed, {} late",
-                d.missed, d.due, d.met_late
+                "{} due: {} overdue, {} met late",
+                d.due, d.outcomes.overdue, d.outcomes.late
             ),
         ),
         fact(
