@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "caseload",
-    version,
+    version = env!("CASELOAD_VERSION"),
     about = "A private, tamper-evident log of the cases you are allocated, your deadlines, leave and hours, turned into evidence.",
     long_about = "caseload keeps a private, local, tamper-evident journal of the cases allocated to you, \
 their deadlines, your leave, the hours you work and what it does to you, and turns it into evidence \
@@ -92,6 +92,11 @@ pub enum Command {
     /// Show where the configuration lives, or start one from a preset
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Print tab completion for a shell (bash, zsh, fish, powershell, elvish) to standard output
+    #[command(after_help = super::completions::COMPLETIONS_HELP)]
+    Completions { shell: clap_complete::Shell },
+    /// Print caseload's manual page (roff) to standard output: `caseload man | man -l -`
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! The command line: parse, call the core, print. Errors are one line on stderr.
 
 mod args;
+mod completions;
 mod demo;
 mod list;
 mod report;
@@ -133,6 +134,13 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    // These describe the program, not a journal: answered before any folder is looked for, so
+    // a packager's build (often with no home folder) can run them.
+    match cli.command {
+        Some(Command::Completions { shell }) => return completions::print_completions(shell),
+        Some(Command::Man) => return completions::print_man_page(),
+        _ => {}
+    }
     let ctx = Context::from_cli(&cli)?;
     let Some(command) = cli.command else {
         return crate::tui::run(&ctx.data_dir, &ctx.config_path, ctx.config_named, ctx.today);
@@ -150,6 +158,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Verify { receipt } => verify(&ctx, receipt.as_deref()),
         Command::Receipt => receipt(&ctx),
         Command::Config(c) => config(&ctx, c),
+        Command::Completions { shell } => completions::print_completions(shell),
+        Command::Man => completions::print_man_page(),
     }
 }
 
