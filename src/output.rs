@@ -15,6 +15,11 @@ pub enum OutputError {
     NotAFile { path: PathBuf, what: &'static str },
     #[error("cannot write {}: the folder {} does not exist", path.display(), folder.display())]
     NoFolder { path: PathBuf, folder: PathBuf },
+    #[error(
+        "cannot replace {}: it is open in another program (a PDF viewer, Word or Excel?); close it there and try again, or choose another name",
+        .0.display()
+    )]
+    InUse(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -213,6 +218,8 @@ pub fn write_file_with(
     place(&tmp, path, replace).map_err(|e| {
         if e.kind() == io::ErrorKind::AlreadyExists {
             OutputError::Exists(path.to_path_buf())
+        } else if open_in_another_program(path, &e) {
+            OutputError::InUse(path.to_path_buf())
         } else {
             io_err(e)
         }
@@ -224,6 +231,34 @@ pub fn write_file_with(
         .and_then(|d| d.sync_all())
         .map_err(io_err)?;
     Ok(())
+}
+
+/// Whether replacing `path` failed because another program holds it open, as Windows
+/// programs that show a document do (they open it without letting others delete or replace
+/// it). Windows says so as a sharing or lock violation, or as "access denied", which also
+/// means a read-only file or a missing permission: then only a file nobody else has open can
+/// be opened with no sharing at all, which tells the two apart.
+#[cfg(windows)]
+fn open_in_another_program(path: &Path, e: &io::Error) -> bool {
+    use std::os::windows::fs::OpenOptionsExt;
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    match e.raw_os_error() {
+        Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION) => true,
+        Some(ERROR_ACCESS_DENIED) => std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(0)
+            .open(path)
+            .is_err_and(|e| e.raw_os_error() == Some(ERROR_SHARING_VIOLATION)),
+        _ => false,
+    }
+}
+
+/// Elsewhere an open file can be replaced (its readers keep the old one).
+#[cfg(not(windows))]
+fn open_in_another_program(_path: &Path, _e: &io::Error) -> bool {
+    false
 }
 
 /// The error for a failed write to standard output: a reader that went away is

@@ -7,7 +7,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use clap_mangen::Man;
 use roff::{Roff, roman};
-use std::io::{self, Write};
+use std::io;
 
 pub const COMPLETIONS_HELP: &str = "Load them in the shell you use:\n  \
 bash        caseload completions bash > ~/.local/share/bash-completion/completions/caseload\n  \
@@ -170,8 +170,5 @@ pub fn print_man_page() -> Result<()> {
 }
 
 fn print(bytes: &[u8]) -> Result<()> {
-    io::stdout()
-        .lock()
-        .write_all(bytes)
-        .map_err(super::io_failed)
+    Ok(crate::output::to_stdout(bytes)?)
 }

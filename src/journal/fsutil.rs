@@ -1,4 +1,10 @@
 //! Private files and folders: 0600 and 0700 whatever the umask.
+//!
+//! On Windows there are no modes: a new file or folder takes the access list of the folder it
+//! is made in. caseload's default data folder is in the user's profile (`%APPDATA%`), whose
+//! list admits that user, SYSTEM and the machine's Administrators, and nobody else; that is
+//! what private means there. A folder named with `--data-dir` elsewhere keeps whatever access
+//! its parent gives (docs/PLATFORMS.md says so to the user).
 
 use super::JournalError;
 use std::fs::{self, File, OpenOptions};
@@ -57,10 +63,13 @@ pub fn open_private_rw(path: &Path) -> Result<File, JournalError> {
     Ok(file)
 }
 
+/// Makes `path` 0600. On Windows, nothing to do: the file has its folder's access list.
 pub fn make_private(path: &Path) -> Result<(), JournalError> {
     #[cfg(unix)]
     fs::set_permissions(path, fs::Permissions::from_mode(0o600))
         .map_err(JournalError::io("cannot make private", path))?;
+    #[cfg(not(unix))]
+    let _ = path;
     Ok(())
 }
 
@@ -105,10 +114,20 @@ pub fn write_private_file_with(
 }
 
 /// fsyncs a folder so that a file created or renamed in it survives a crash.
+///
+/// A no-op on Windows, on purpose. Flushing a folder there needs a Win32 handle opened for
+/// writing with backup semantics, which std does not give, and NTFS does not need it: it
+/// journals every create and rename in its metadata log, so after a crash a name is either
+/// wholly there or not, and the FlushFileBuffers that `sync_all` makes on a file writes that
+/// file's metadata with its data (so a journal created and flushed is there after a crash). A
+/// rename made after the last flush (a backup, a report) reaches the disk when NTFS next
+/// commits its log, within seconds; a crash before that leaves the old file whole.
 pub fn sync_dir(dir: &Path) -> Result<(), JournalError> {
     #[cfg(unix)]
     File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(JournalError::io("cannot flush the folder", dir))?;
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
