@@ -77,6 +77,11 @@ impl Context {
         })
     }
 
+    /// Whether the config file exists (else the built-in defaults apply).
+    pub fn config_exists(&self) -> bool {
+        self.config_path.exists()
+    }
+
     pub fn config(&self) -> Result<Config> {
         Ok(Config::load(&self.config_path, self.config_named)?)
     }

@@ -69,7 +69,16 @@ fn save(
     let mut journal = ctx.open(Access::ReadWrite)?;
     let format = date_format(ctx);
     let seq = journal.append(build).map_err(|e| match Error::from(e) {
-        Error::Refused(refusal) => Error::Invalid(show_dates(&refusal.to_string(), &format)),
+        Error::Refused(refusal) => {
+            let mut message = show_dates(&refusal.to_string(), &format);
+            if matches!(refusal, check::Refusal::UnknownKind { .. }) && !ctx.config_exists() {
+                message.push_str(&format!(
+                    " (the built-in kinds: there is no config file at {}; `caseload config init --preset cafcass-fca` or `--preset probation-officer` writes one with your kinds)",
+                    ctx.config_path.display()
+                ));
+            }
+            Error::Invalid(message)
+        }
         other => other,
     })?;
     for notice in journal.take_notices() {

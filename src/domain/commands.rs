@@ -3,6 +3,7 @@
 //! with the same words.
 
 use super::event::*;
+use super::references::{Matching, NoCase, find_case, same_reference};
 use super::replay::{Record, State};
 use super::text::{self, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
 use chrono::{Datelike, NaiveDate};
@@ -22,8 +23,14 @@ pub enum Refusal {
         date: NaiveDate,
         today: NaiveDate,
     },
-    /// Any other rule: a date outside the years accepted, an unknown reference or id, an
-    /// overlap with other records...
+    /// A reference that names no single case.
+    #[error(transparent)]
+    NoCase(#[from] NoCase),
+    /// A case kind that is not configured.
+    #[error("unknown case kind `{kind}`; configured kinds are {}", .known.join(", "))]
+    UnknownKind { kind: String, known: Vec<String> },
+    /// Any other rule: a date outside the years accepted, an unknown id, an overlap with
+    /// other records...
     #[error("{0}")]
     Rule(String),
 }
@@ -102,21 +109,23 @@ pub fn allocate_case(
     replacing: Option<u64>,
 ) -> Result<Event, Refusal> {
     e.reference = text::check_ref(&e.reference).map_err(text_err)?;
-    if !kinds.contains(&e.kind.as_str()) {
-        return Err(rule!(
-            "unknown case kind `{}`; configured kinds are {}",
-            e.kind,
-            kinds.join(", ")
-        ));
-    }
+    // Kinds match ignoring case; the record keeps the configured spelling.
+    e.kind = kinds
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(e.kind.trim()))
+        .map(|k| k.to_string())
+        .ok_or_else(|| Refusal::UnknownKind {
+            kind: e.kind.trim().to_string(),
+            known: kinds.iter().map(|k| k.to_string()).collect(),
+        })?;
     in_range("the allocation date", e.allocated_on)?;
     check_weight(e.weight)?;
     e.allocated_by = optional("allocated by", &e.allocated_by, MAX_SHORT_CHARS)?;
     e.note = optional("the note", &e.note, MAX_NOTE_CHARS)?;
-    if let Some(existing) = state.case(&e.reference).filter(|c| Some(c.id) != replacing) {
+    if let Some(existing) = same_reference(state, &e.reference, replacing) {
         return Err(rule!(
-            "a case with reference `{}` already exists (allocated {}); references must be unique",
-            e.reference,
+            "a case with reference `{}` already exists (allocated {}); references must be unique, ignoring capitals",
+            existing.reference,
             existing.allocated_on
         ));
     }
@@ -124,12 +133,9 @@ pub fn allocate_case(
 }
 
 pub fn close_case(state: &State, mut e: CaseClosed) -> Result<Event, Refusal> {
-    let case = state.case(&e.reference).ok_or_else(|| {
-        rule!(
-            "no case has reference `{}`; `caseload list cases` shows them",
-            e.reference
-        )
-    })?;
+    let case = find_case(state, &e.reference, Matching::Whole)?;
+    // The record names the case as it was recorded.
+    e.reference = case.reference.clone();
     if let Some(closed) = case.closed_on {
         return Err(rule!(
             "case `{}` was already closed on {closed}",
@@ -151,12 +157,12 @@ pub fn close_case(state: &State, mut e: CaseClosed) -> Result<Event, Refusal> {
 pub fn set_deadline(state: &State, mut e: DeadlineSet) -> Result<Event, Refusal> {
     e.what = text::check("what the deadline is", &e.what, MAX_SHORT_CHARS).map_err(text_err)?;
     in_range("the due date", e.due)?;
-    if let Some(reference) = &e.case
-        && state.case(reference).is_none()
-    {
-        return Err(rule!(
-            "no case has reference `{reference}`; add the case first or leave out --case"
-        ));
+    if let Some(reference) = &e.case {
+        e.case = Some(
+            find_case(state, reference, Matching::Whole)?
+                .reference
+                .clone(),
+        );
     }
     Ok(Event::DeadlineSet(e))
 }

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod dates;
 pub mod event;
 pub mod holidays;
+pub mod references;
 pub mod replay;
 pub mod text;
 

@@ -1,0 +1,218 @@
+//! Finding the case a typed reference names. References are compared trimmed and ignoring
+//! case everywhere (`fd26p00123 ` is `FD26P00123`); the UI's case field also takes a unique
+//! beginning. Anything else is refused, naming the nearest references.
+
+use super::replay::{Case, State};
+use super::text::ref_key;
+
+/// How a typed reference may name a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matching {
+    /// The whole reference, trimmed and ignoring case (the command line).
+    Whole,
+    /// The whole reference, or the beginning of exactly one (the UI's case field).
+    WholeOrPrefix,
+}
+
+/// Why a typed reference names no single case.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoCase {
+    #[error("no case has reference `{typed}`{}", did_you_mean(.nearest))]
+    Unknown { typed: String, nearest: Vec<String> },
+    #[error("`{typed}` begins {count} references ({}); type more of it", shown(.some))]
+    Ambiguous {
+        typed: String,
+        count: usize,
+        some: Vec<String>,
+    },
+    #[error(
+        "two cases have references that differ only in capitals ({}); type it exactly as recorded",
+        shown(.spellings)
+    )]
+    Spellings { spellings: Vec<String> },
+}
+
+fn shown(refs: &[String]) -> String {
+    match refs {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+fn did_you_mean(nearest: &[String]) -> String {
+    if nearest.is_empty() {
+        "; `caseload list cases` shows them".to_string()
+    } else {
+        format!("; did you mean {}?", shown(nearest))
+    }
+}
+
+/// How many near references a refusal names.
+const SUGGESTIONS: usize = 3;
+
+/// The case `typed` names. A reference spelt exactly as recorded wins over one that differs
+/// only in capitals (journals written before references ignored case may hold both).
+pub fn find_case<'a>(
+    state: &'a State,
+    typed: &str,
+    matching: Matching,
+) -> Result<&'a Case, NoCase> {
+    let typed = typed.trim();
+    let key = ref_key(typed);
+    let same: Vec<&Case> = state
+        .cases
+        .iter()
+        .filter(|c| ref_key(&c.reference) == key)
+        .collect();
+    match same.as_slice() {
+        [one] => return Ok(one),
+        [] => {}
+        several => {
+            return several
+                .iter()
+                .find(|c| c.reference == typed)
+                .copied()
+                .ok_or_else(|| NoCase::Spellings {
+                    spellings: several.iter().map(|c| c.reference.clone()).collect(),
+                });
+        }
+    }
+    if matching == Matching::WholeOrPrefix && !key.is_empty() {
+        let begins: Vec<&Case> = state
+            .cases
+            .iter()
+            .filter(|c| ref_key(&c.reference).starts_with(&key))
+            .collect();
+        match begins.as_slice() {
+            [one] => return Ok(one),
+            [] => {}
+            several => {
+                return Err(NoCase::Ambiguous {
+                    typed: typed.to_string(),
+                    count: several.len(),
+                    some: several
+                        .iter()
+                        .take(SUGGESTIONS)
+                        .map(|c| c.reference.clone())
+                        .collect(),
+                });
+            }
+        }
+    }
+    Err(NoCase::Unknown {
+        typed: typed.to_string(),
+        nearest: nearest(state, &key),
+    })
+}
+
+/// The references nearest to `key` by edit distance (at most a third of its length away, and
+/// at least two), open cases first among equals.
+fn nearest(state: &State, key: &str) -> Vec<String> {
+    let limit = (key.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, bool, &str)> = state
+        .cases
+        .iter()
+        .map(|c| {
+            let distance = strsim::levenshtein(key, &ref_key(&c.reference));
+            (distance, c.closed_on.is_some(), c.reference.as_str())
+        })
+        .filter(|(distance, ..)| *distance <= limit)
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(.., r)| r.to_string())
+        .collect()
+}
+
+/// The case with the same reference as `reference`, ignoring case, other than `except`.
+pub fn same_reference<'a>(
+    state: &'a State,
+    reference: &str,
+    except: Option<u64>,
+) -> Option<&'a Case> {
+    let key = ref_key(reference);
+    state
+        .cases
+        .iter()
+        .find(|c| Some(c.id) != except && ref_key(&c.reference) == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::replay::{Record, replay};
+    use crate::domain::{CaseAllocated, Event};
+    use chrono::{DateTime, NaiveDate};
+
+    fn state(refs: &[&str]) -> State {
+        let records: Vec<Record> = refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Record {
+                seq: i as u64 + 1,
+                at: DateTime::parse_from_rfc3339("2026-01-01T09:00:00+00:00").unwrap(),
+                event: Event::from(CaseAllocated {
+                    reference: r.to_string(),
+                    kind: "s7".into(),
+                    allocated_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                    allocated_by: None,
+                    discussed: true,
+                    weight: None,
+                    note: None,
+                }),
+            })
+            .collect();
+        replay(&records)
+    }
+
+    #[test]
+    fn whole_references_match_trimmed_and_ignoring_case() {
+        let s = state(&["FD26P00401", "FD26P00409", "FD26P00410", "ZZ1"]);
+        let found = |t, m| find_case(&s, t, m).map(|c| c.reference.as_str());
+        assert_eq!(found(" fd26p00401 ", Matching::Whole), Ok("FD26P00401"));
+        assert_eq!(found("zz1", Matching::WholeOrPrefix), Ok("ZZ1"));
+        assert_eq!(
+            found("FD26P0041", Matching::WholeOrPrefix),
+            Ok("FD26P00410")
+        );
+        assert!(
+            found("FD26P0041", Matching::Whole).is_err(),
+            "no prefixes on the command line"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_the_nearest_references() {
+        let s = state(&["FD26P00401", "FD26P00409", "FD26P00410", "ZZ1"]);
+        let e = find_case(&s, "FD26P00499", Matching::WholeOrPrefix).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no case has reference `FD26P00499`; did you mean FD26P00409, FD26P00401 or FD26P00410?"
+        );
+        let e = find_case(&s, "FD26P004", Matching::WholeOrPrefix).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`FD26P004` begins 3 references (FD26P00401, FD26P00409 or FD26P00410); type more of it"
+        );
+        let e = find_case(&s, "QQQQQQ", Matching::Whole).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no case has reference `QQQQQQ`; `caseload list cases` shows them"
+        );
+    }
+
+    #[test]
+    fn old_journals_with_two_spellings_need_the_exact_one() {
+        let s = state(&["FD1", "fd1"]);
+        assert_eq!(find_case(&s, "fd1", Matching::Whole).unwrap().id, 2);
+        assert_eq!(find_case(&s, "FD1", Matching::Whole).unwrap().id, 1);
+        assert!(matches!(
+            find_case(&s, "Fd1", Matching::Whole),
+            Err(NoCase::Spellings { .. })
+        ));
+        assert_eq!(same_reference(&s, " FD1", Some(1)).map(|c| c.id), Some(2));
+    }
+}
