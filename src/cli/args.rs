@@ -286,6 +286,9 @@ pub struct ListArgs {
     /// Print a JSON array instead of a table
     #[arg(long)]
     pub json: bool,
+    /// With `cases`: print the key to the pseudonyms in reports (Case N, your reference, allocated on); keep it to yourself
+    #[arg(long)]
+    pub key: bool,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,9 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<()> {
             "--open applies only to `list cases` and `list deadlines`",
         ));
     }
+    if args.key && args.what != ListWhat::Cases {
+        return Err(Error::invalid("--key applies only to `list cases`"));
+    }
     let config = ctx.config()?;
     let journal = ctx.open(Access::ReadOnly)?;
     if let Some(damage) = journal.damage() {
@@ -55,6 +58,7 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
         json: Vec::new(),
     };
     match args.what {
+        ListWhat::Cases if args.key => pseudonym_key(journal, &mut listing, today, args, show),
         ListWhat::Cases => {
             listing.header = vec![
                 "REF",
@@ -212,6 +216,35 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
 /// A note on one table line: its line breaks shown as ¶ (the JSON keeps them).
 pub fn one_line(text: &str) -> String {
     text.replace('\n', " ¶ ")
+}
+
+/// The key to the reports' pseudonyms, in the order of their numbers.
+fn pseudonym_key(
+    journal: &Journal,
+    listing: &mut Listing,
+    today: NaiveDate,
+    args: &ListArgs,
+    show: impl Fn(NaiveDate) -> String,
+) {
+    let names = crate::report::Pseudonyms::new(journal.records(), journal.state(), false);
+    let mut cases: Vec<_> = journal
+        .state()
+        .cases
+        .iter()
+        .filter(|c| !args.open || c.is_open_on(today))
+        .collect();
+    cases.sort_by_key(|c| names.number(&c.reference));
+    listing.header = vec!["CASE", "REF", "ALLOCATED"];
+    for c in cases {
+        listing.rows.push(vec![
+            names.pseudonym(&c.reference),
+            c.reference.clone(),
+            show(c.allocated_on),
+        ]);
+        listing.json.push(json!({
+            "case": names.pseudonym(&c.reference), "ref": c.reference, "allocated_on": c.allocated_on,
+        }));
+    }
 }
 
 /// Left-aligned columns separated by two spaces; the last column is not padded.

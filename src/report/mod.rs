@@ -303,7 +303,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
         ..input.clone()
     };
     let calendar = calendar(input.state, input.config);
-    let names = Pseudonyms::new(input.state, input.reveal_refs);
+    let names = Pseudonyms::new(input.records, input.state, input.reveal_refs);
     let daily = caseload::Daily::compute(input.state, input.config, input.period);
     let hours_by_day = hours::DayTotals::compute(input.state);
     let leave = leave::LeaveIndex::new(input.state);

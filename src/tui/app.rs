@@ -148,6 +148,7 @@ impl App {
             today: self.today,
             flags: &self.flags,
             day_hours: &self.day_hours,
+            pseudonyms: &self.dashboard.pseudonyms,
         }
     }
 

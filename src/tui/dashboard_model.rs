@@ -17,6 +17,8 @@ pub struct Dashboard {
     pub this_week_hours: f64,
     /// The 17-week average for the run ending last Sunday.
     pub wtr_current: Option<f64>,
+    /// The names cases have in pseudonymised documents, for the case detail.
+    pub pseudonyms: report::Pseudonyms,
 }
 
 /// Weeks in the dashboard's caseload chart.
@@ -68,6 +70,7 @@ impl Dashboard {
             this_week_hours: year.series.weeks.last().map_or(0.0, |w| w.hours),
             wtr_current: analysis.wtr_average_for_run_ending(journal.state(), last_sunday),
             year: analysis.report,
+            pseudonyms: report::Pseudonyms::new(journal.records(), journal.state(), false),
             upcoming,
             upcoming_near_leave,
         }

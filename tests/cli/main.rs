@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod evidence;
 mod output;
 use common::Sandbox;
 use common::cli::{json, refused, seeded};

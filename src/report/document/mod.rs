@@ -540,7 +540,7 @@ fn closing(r: &Report, purpose: Purpose) -> Vec<Block> {
         plural(r.hours.days_unlogged, "working day", "working days")
     );
     let privacy = if r.detail.pseudonymised {
-        "Case references are replaced by Case 1, Case 2… (numbered by date of allocation); the author holds the key. Free-text notes are included as written: check them for names or other personal data before sharing."
+        "Case references are replaced by Case 1, Case 2… (numbered in the order each case was first recorded, so a case has the same number in every document), also inside free text; the author holds the key. Free-text notes are otherwise included as written: check them for names or other personal data before sharing."
     } else {
         "This copy shows the author's own case references. Check it, and the free-text notes, for personal data before sharing."
     };

@@ -53,17 +53,25 @@ proptest! {
     #[test]
     fn pseudonyms_are_one_to_one_and_stable(j in arbitrary_journal()) {
         let state = replay(&j.records);
-        let names = Pseudonyms::new(&state, false);
+        let names = Pseudonyms::new(&j.records, &state, false);
         let mut seen: Vec<String> = state.cases.iter().map(|c| names.name(&c.reference)).collect();
         seen.sort();
         seen.dedup();
         prop_assert_eq!(seen.len(), state.cases.len());
-        // A case allocated after all the others does not renumber anyone.
-        let mut later = J { records: j.records.clone() };
-        later.case("NEW", "general", "2099-01-01");
-        let later_names = Pseudonyms::new(&replay(&later.records), false);
-        for c in &state.cases {
-            prop_assert_eq!(names.name(&c.reference), later_names.name(&c.reference));
+        // A case added later, even one back-dated before all the others, renumbers no one;
+        // nor does withdrawing a case.
+        for back_dated in ["2099-01-01", "2020-01-01"] {
+            let mut later = J { records: j.records.clone() };
+            later.case("NEW", "general", back_dated);
+            if let Some(first) = state.cases.first() {
+                later.void(first.id);
+            }
+            let later_state = replay(&later.records);
+            let later_names = Pseudonyms::new(&later.records, &later_state, false);
+            for c in &state.cases {
+                prop_assert_eq!(names.name(&c.reference), later_names.name(&c.reference));
+            }
+            prop_assert_eq!(later_names.name("NEW"), format!("Case {}", state.cases.len() + 1));
         }
     }
 

@@ -60,6 +60,7 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
     );
     let mut lines = vec![
         field("Reference", c.reference.clone()),
+        field("In reports", ctx.pseudonyms.pseudonym(&c.reference)),
         field("Kind", kind),
         field("Allocated", ctx.date(c.allocated_on)),
         field("By", opt(&c.allocated_by)),

@@ -25,6 +25,8 @@ pub struct ViewCtx<'a> {
     pub flags: &'a LeaveFlags,
     /// Hours logged per day, so that a detail pane never sums the whole journal per frame.
     pub day_hours: &'a HashMap<NaiveDate, f64>,
+    /// The names cases have in pseudonymised documents.
+    pub pseudonyms: &'a crate::report::Pseudonyms,
 }
 
 impl ViewCtx<'_> {
