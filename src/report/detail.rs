@@ -179,11 +179,11 @@ pub fn compute(
         if period.contains(c.allocated_on) {
             let kind = config
                 .kind(&c.kind)
-                .map_or(c.kind.clone(), |k| k.name.clone());
+                .map_or(c.kind.clone(), |k| names.text(&k.name));
             let by = c
                 .allocated_by
                 .as_deref()
-                .map(|b| format!(" by {b}"))
+                .map(|b| format!(" by {}", names.text(b)))
                 .unwrap_or_default();
             let mut flags = Vec::new();
             if !c.discussed {
@@ -216,10 +216,9 @@ pub fn compute(
             ));
         }
         if let Some(closed) = c.closed_on.filter(|d| period.contains(*d)) {
-            let detail = c
-                .outcome
-                .clone()
-                .map_or("closed".to_string(), |o| format!("closed: {o}"));
+            let detail = c.outcome.as_deref().map_or("closed".to_string(), |o| {
+                format!("closed: {}", names.text(o))
+            });
             items.push((
                 closed,
                 1,
@@ -259,7 +258,7 @@ pub fn compute(
                 upper_first(&extension_history(d, input, names, &day))
             )
         };
-        let detail = format!("{} due: {outcome}{was}", d.what);
+        let detail = format!("{} due: {outcome}{was}", names.text(&d.what));
         items.push((
             d.due,
             2,
@@ -374,7 +373,7 @@ pub fn compute(
             .note
             .told
             .as_deref()
-            .map(|t| format!(" (told: {t})"))
+            .map(|t| format!(" (told: {})", names.text(t)))
             .unwrap_or_default();
         items.push((
             n.note.date,
@@ -384,7 +383,7 @@ pub fn compute(
                 date: iso(n.note.date),
                 kind: "note",
                 case: None,
-                detail: format!("{}{told}", n.note.text),
+                detail: format!("{}{told}", names.text(&n.note.text)),
                 flags,
                 record: n.id,
                 until: None,
@@ -440,8 +439,8 @@ pub fn compute(
                 date: iso(n.note.date),
                 standards: n.note.standards.clone(),
                 stress: n.note.stress,
-                told: n.note.told.clone(),
-                text: n.note.text.clone(),
+                told: n.note.told.as_deref().map(|t| names.text(t)),
+                text: names.text(&n.note.text),
             })
             .collect(),
         upcoming: upcoming
@@ -450,7 +449,7 @@ pub fn compute(
                 record: d.id,
                 due: iso(d.due),
                 case: d.case.as_deref().map(show),
-                what: d.what.clone(),
+                what: names.text(&d.what),
                 flags: deadline_flags(d, &leave, calendar, post, &config.date_format),
             })
             .collect(),

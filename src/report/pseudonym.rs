@@ -5,12 +5,46 @@
 
 use crate::domain::Event;
 use crate::domain::replay::{Record, State};
+use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 
 pub struct Pseudonyms {
-    /// Normalised reference (trimmed, lower case) -> number.
+    /// Reference as recorded (trimmed) -> number. Two cases whose references differ only in
+    /// capitals (journals from before references were compared ignoring case) are two cases.
     numbers: HashMap<String, u32>,
+    /// Trimmed, lower-case reference -> the first number with that spelling, for lookups.
+    loose: HashMap<String, u32>,
     reveal: bool,
+    /// Every known reference, case-folded, for finding them inside free text (pattern i is
+    /// `patterns[i]`, whose number is `pattern_numbers[i]`); `None` when revealing or empty.
+    finder: Option<AhoCorasick>,
+    pattern_numbers: Vec<u32>,
+    /// Whether each pattern starts / ends with a letter or digit (then it must not be glued
+    /// to another letter or digit to count as the reference: `FD1` is not inside `FD12`).
+    pattern_edges: Vec<(bool, bool)>,
+}
+
+/// Simple case folding, one character for one, so that positions map back to the text:
+/// a character whose lower case is several characters is kept as it is.
+fn fold(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    // For each byte of `folded`, the byte of `text` its character came from (and the end).
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let mut lower = c.to_lowercase();
+        let one = match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        };
+        folded.push(one);
+        origin.resize(folded.len(), at);
+    }
+    origin.push(text.len());
+    (folded, origin)
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
 }
 
 use crate::domain::text::ref_key as key;
@@ -32,9 +66,11 @@ impl Pseudonyms {
     /// reference only in the current state (never expected) goes after the rest.
     pub fn new(records: &[Record], state: &State, reveal: bool) -> Self {
         let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut loose: HashMap<String, u32> = HashMap::new();
         let mut number = |reference: &str| {
             let next = numbers.len() as u32 + 1;
-            numbers.entry(key(reference)).or_insert(next);
+            let n = *numbers.entry(reference.trim().to_string()).or_insert(next);
+            loose.entry(key(reference)).or_insert(n);
         };
         for r in records {
             if let Some(reference) = reference_in(&r.event) {
@@ -44,19 +80,52 @@ impl Pseudonyms {
         for c in &state.cases {
             number(&c.reference);
         }
-        Pseudonyms { numbers, reveal }
+        let mut originals: Vec<(&str, u32)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let all = records
+            .iter()
+            .filter_map(|r| reference_in(&r.event))
+            .chain(state.cases.iter().map(|c| c.reference.as_str()));
+        for reference in all {
+            let reference = reference.trim();
+            if !reference.is_empty() && seen.insert(fold(reference).0) {
+                originals.push((reference, numbers[reference]));
+            }
+        }
+        let patterns: Vec<String> = originals.iter().map(|(r, _)| fold(r).0).collect();
+        let finder = (!reveal && !patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).expect("references make a valid automaton"));
+        let pattern_edges = patterns
+            .iter()
+            .map(|p| {
+                (
+                    p.chars().next().is_some_and(word_char),
+                    p.chars().last().is_some_and(word_char),
+                )
+            })
+            .collect();
+        Pseudonyms {
+            numbers,
+            loose,
+            reveal,
+            finder,
+            pattern_numbers: originals.iter().map(|(_, n)| *n).collect(),
+            pattern_edges,
+        }
     }
 
     /// The pseudonym of a reference, whether or not references are revealed: `Case 7`.
     pub fn pseudonym(&self, reference: &str) -> String {
-        self.numbers
-            .get(&key(reference))
+        self.number(reference)
             .map_or_else(|| "Case ?".to_string(), |n| format!("Case {n}"))
     }
 
-    /// The pseudonym's number, for sorting the key.
+    /// The pseudonym's number: the reference as recorded, else ignoring capitals.
     pub fn number(&self, reference: &str) -> Option<u32> {
-        self.numbers.get(&key(reference)).copied()
+        self.numbers
+            .get(reference.trim())
+            .or_else(|| self.loose.get(&key(reference)))
+            .copied()
     }
 
     /// The name to print for a case reference.
@@ -67,13 +136,104 @@ impl Pseudonyms {
         self.pseudonym(reference)
     }
 
-    /// Free text as it may be shown: with every known reference replaced by its pseudonym
-    /// unless references are revealed.
+    /// Free text as it may be shown: unless references are revealed, every known case
+    /// reference in it, whatever its letter case, is replaced by its pseudonym ("filing for
+    /// fd26p00123" -> "filing for Case 4"). A reference counts where it is not glued to
+    /// another letter or digit, so `FD1` is not replaced inside `FD12`; where two references
+    /// start at the same place the longer wins.
     pub fn text(&self, text: &str) -> String {
-        text.to_string()
+        let Some(finder) = &self.finder else {
+            return text.to_string();
+        };
+        let (folded, origin) = fold(text);
+        let mut found: Vec<(usize, usize, usize)> = finder
+            .find_overlapping_iter(&folded)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        if found.is_empty() {
+            return text.to_string();
+        }
+        found.sort_by_key(|(start, end, _)| (*start, std::cmp::Reverse(*end)));
+        let glued_before = |at: usize| folded[..at].chars().next_back().is_some_and(word_char);
+        let glued_after = |at: usize| folded[at..].chars().next().is_some_and(word_char);
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0; // in `folded` bytes
+        for (start, end, pattern) in found {
+            let (starts_word, ends_word) = self.pattern_edges[pattern];
+            if start < copied
+                || (starts_word && glued_before(start))
+                || (ends_word && glued_after(end))
+            {
+                continue;
+            }
+            out.push_str(&text[origin[copied]..origin[start]]);
+            out.push_str(&format!("Case {}", self.pattern_numbers[pattern]));
+            copied = end;
+        }
+        out.push_str(&text[origin[copied]..]);
+        out
     }
 
     pub fn is_revealing(&self) -> bool {
         self.reveal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::event::{CaseAllocated, Event};
+    use chrono::{DateTime, NaiveDate};
+
+    fn names(refs: &[&str], reveal: bool) -> Pseudonyms {
+        let records: Vec<Record> = refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Record {
+                seq: i as u64 + 1,
+                at: DateTime::parse_from_rfc3339("2026-01-01T09:00:00+00:00").unwrap(),
+                event: Event::from(CaseAllocated {
+                    reference: r.to_string(),
+                    kind: "s7".into(),
+                    allocated_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                    allocated_by: None,
+                    discussed: true,
+                    weight: None,
+                    note: None,
+                }),
+            })
+            .collect();
+        Pseudonyms::new(&records, &crate::domain::replay::replay(&records), reveal)
+    }
+
+    #[test]
+    fn references_in_free_text_are_replaced_whatever_their_case() {
+        let n = names(&["FD26P00123", "FD1", "FD12", "ÉTÉ-7"], false);
+        assert_eq!(n.text("filing for FD26P00123"), "filing for Case 1");
+        assert_eq!(
+            n.text("fd26p00123 and Fd26P00123, then (FD26P00123)."),
+            "Case 1 and Case 1, then (Case 1)."
+        );
+        // The longer reference wins; a reference glued to a letter or digit is another word.
+        assert_eq!(
+            n.text("FD12 then FD1, not FD123 or XFD1"),
+            "Case 3 then Case 2, not FD123 or XFD1"
+        );
+        assert_eq!(n.text("FD1's report; FD1-2"), "Case 2's report; Case 2-2");
+        // Letters outside ASCII fold too, and the text around them survives.
+        assert_eq!(n.text("Visite été-7 – ok"), "Visite Case 4 – ok");
+        assert_eq!(n.text("nothing to hide"), "nothing to hide");
+        assert_eq!(names(&["FD1"], true).text("FD1"), "FD1");
+    }
+
+    #[test]
+    fn two_cases_whose_references_differ_only_in_capitals_stay_two_cases() {
+        // Journals written before references were compared ignoring case may hold both.
+        let n = names(&["ab1", "AB1"], false);
+        assert_eq!(
+            (n.name("ab1"), n.name("AB1")),
+            ("Case 1".into(), "Case 2".into())
+        );
+        assert_eq!(n.name(" Ab1 "), "Case 1");
     }
 }

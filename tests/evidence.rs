@@ -1,0 +1,165 @@
+//! Evidence a sceptical reader accepts, on journals built for each rule: no reference leaks
+//! through free text in any format.
+
+use caseload::config::{Config, preset};
+use caseload::domain::event::*;
+use caseload::domain::replay::Record;
+use caseload::journal::{Access, Journal};
+use caseload::report::{self, Format, Inputs, Period, Purpose, Report, Request};
+use chrono::{DateTime, NaiveDate};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn today() -> NaiveDate {
+    day("2026-11-22")
+}
+
+/// A journal on disk whose records were written at the times given.
+struct Built {
+    _dir: tempfile::TempDir,
+    journal: Journal,
+    config: Config,
+}
+
+fn build(events: Vec<(&str, Event)>) -> Built {
+    let records: Vec<Record> = events
+        .into_iter()
+        .enumerate()
+        .map(|(i, (at, event))| Record {
+            seq: i as u64 + 1,
+            at: DateTime::parse_from_rfc3339(at).unwrap(),
+            event,
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    Journal::create_sample(dir.path(), &records).unwrap();
+    Built {
+        journal: Journal::open(dir.path(), Access::ReadOnly).unwrap(),
+        _dir: dir,
+        config: Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap(),
+    }
+}
+
+fn model(b: &Built, purpose: Purpose, reveal: bool) -> Report {
+    report::analyse(&Inputs::for_journal(
+        &b.journal,
+        &b.config,
+        Request {
+            period: Period::for_purpose(purpose, None, None, today()).unwrap(),
+            purpose,
+            reveal_refs: reveal,
+            today: today(),
+            generated_at: DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap(),
+        },
+    ))
+}
+
+fn case(reference: &str, on: &str, by: &str) -> Event {
+    Event::from(CaseAllocated {
+        reference: reference.into(),
+        kind: "s7".into(),
+        allocated_on: day(on),
+        allocated_by: Some(by.into()),
+        discussed: false,
+        weight: None,
+        note: None,
+    })
+}
+
+/// A reference that turns up, in other capitals, in every kind of free text.
+fn hostile() -> Built {
+    build(vec![
+        (
+            "2026-10-01T17:00:00+01:00",
+            case("FD26P00123", "2026-10-01", "manager covering FD26P00123"),
+        ),
+        (
+            "2026-10-01T17:05:00+01:00",
+            case("FD26P00777", "2026-10-01", "team manager"),
+        ),
+        (
+            "2026-10-01T17:06:00+01:00",
+            Event::DeadlineSet(DeadlineSet {
+                case: Some("FD26P00777".into()),
+                what: "filing for fd26p00123 (linked to FD26P00777)".into(),
+                due: day("2026-10-20"),
+            }),
+        ),
+        (
+            "2026-10-02T17:00:00+01:00",
+            Event::DeadlineExtended(DeadlineExtended {
+                deadline: 3,
+                due: day("2026-11-04"),
+                reason: Some("court granted in Fd26P00123".into()),
+            }),
+        ),
+        (
+            "2026-10-05T18:00:00+01:00",
+            Event::from(NoteAdded {
+                date: day("2026-10-05"),
+                text: "Home visit for FD26P00123 ran late; FD26P00777 hearing moved".into(),
+                standards: vec![Standard::Demands],
+                stress: Some(7),
+                told: Some("manager, re fd26p00123".into()),
+            }),
+        ),
+        (
+            "2026-10-30T18:00:00+00:00",
+            Event::CaseClosed(CaseClosed {
+                reference: "FD26P00123".into(),
+                on: day("2026-10-30"),
+                outcome: Some("transferred with FD26P00777 papers".into()),
+            }),
+        ),
+    ])
+}
+
+#[test]
+fn a_reference_in_any_free_text_is_replaced_in_every_format_whatever_its_case() {
+    let b = hostile();
+    for purpose in Purpose::ALL {
+        let hidden = model(&b, purpose, false);
+        for format in Format::ALL {
+            let bytes = report::render(&hidden, format, "%d %b %Y");
+            if format == Format::Pdf {
+                // The PDF's words are glyph ids; they are drawn from these blocks and title.
+                let doc = report::document::build(&hidden, "%d %b %Y");
+                let text =
+                    format!("{} {} {:?}", doc.title, doc.subtitle, doc.blocks).to_lowercase();
+                assert!(!text.contains("fd26p"), "{purpose} pdf blocks: {text}");
+                assert!(
+                    !String::from_utf8_lossy(&bytes)
+                        .to_lowercase()
+                        .contains("fd26p")
+                );
+                continue;
+            }
+            let text = String::from_utf8(bytes).unwrap().to_lowercase();
+            assert!(!text.contains("fd26p"), "{purpose} {format}: {text}");
+        }
+    }
+    let r = model(&b, Purpose::Grievance, false);
+    let md = String::from_utf8(report::render(&r, Format::Md, "%d %b %Y")).unwrap();
+    assert!(md.contains("filing for Case 1 (linked to Case 2)"), "{md}");
+    assert!(
+        md.contains(
+            "Home visit for Case 1 ran late; Case 2 hearing moved (told: manager, re Case 1)"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("allocated by manager covering Case 1"), "{md}");
+    assert!(md.contains("court granted in Case 1"), "{md}");
+    assert!(
+        md.contains("closed: transferred with Case 2 papers"),
+        "{md}"
+    );
+    // With --reveal-refs the text is as written.
+    let shown = model(&b, Purpose::Grievance, true);
+    let md = String::from_utf8(report::render(&shown, Format::Md, "%d %b %Y")).unwrap();
+    assert!(
+        md.contains("filing for fd26p00123 (linked to FD26P00777)"),
+        "{md}"
+    );
+}
