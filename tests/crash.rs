@@ -90,3 +90,332 @@ fn killed_writers_lose_nothing_that_was_acknowledged() {
         acknowledged.len()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Crash and fail at every I/O call. Every I/O the journal performs goes through its `Disk`;
+// `MemDisk` counts the calls and keeps what a power cut would leave. Each scenario is run once
+// to count its calls, then again for every call index n: once with call n failing (and the
+// work carrying on, as a user would try again), once with the disk stopping at call n (the
+// process died there). After each run, both what was flushed (`crashed`) and everything
+// written (`all_reached_disk`) must open without damage, hold every note that was
+// acknowledged and at most the one in flight besides, take a next write, and leave only
+// backups that are whole journals. `CASELOAD_CRASH_NOTES=N` makes the scenarios longer.
+
+mod every_call {
+    use caseload::domain::NoteAdded;
+    use caseload::domain::commands::{Refusal, add_note};
+    use caseload::domain::replay::Record;
+    use caseload::domain::{Event, State};
+    use caseload::journal::{Access, Journal, MemDisk, Plan, check_journal};
+    use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    const DATA: &str = "/home/alex/.local/share/caseload";
+
+    fn data() -> PathBuf {
+        PathBuf::from(DATA)
+    }
+
+    fn notes() -> usize {
+        std::env::var("CASELOAD_CRASH_NOTES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(3)
+    }
+
+    /// 18:00 on day `d` after 1 Nov 2026.
+    fn day(d: u64) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-01T18:00:00+00:00").unwrap() + Days::new(d)
+    }
+
+    fn note(text: String) -> impl Fn(&State, &[Record]) -> Result<Event, Refusal> {
+        move |_, _| {
+            add_note(NoteAdded {
+                date: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                text: text.clone(),
+                standards: vec![],
+                stress: None,
+                told: None,
+            })
+        }
+    }
+
+    /// One command of the command line: open the journal, append one note on day `d`.
+    fn command(disk: &MemDisk, d: u64, text: &str, acked: &mut Vec<String>) {
+        let Ok(mut journal) = Journal::open_on(&data(), Access::ReadWrite, Box::new(disk.clone()))
+        else {
+            return;
+        };
+        journal.set_clock(move || day(d));
+        if journal.append(note(text.to_string())).is_ok() {
+            acked.push(text.to_string());
+        }
+    }
+
+    struct Scenario {
+        name: &'static str,
+        /// The disk it starts from, and the notes already on it.
+        start: fn() -> (MemDisk, Vec<String>),
+        /// The work, returning the notes it was told were saved.
+        work: fn(&MemDisk) -> Vec<String>,
+        /// Bytes that must survive somewhere: a torn line set aside is evidence.
+        keeps: Option<&'static [u8]>,
+    }
+
+    /// A disk holding a journal of `n` notes written on day 0 (with its backup).
+    fn journal_of(n: usize) -> (MemDisk, Vec<String>) {
+        let disk = MemDisk::new();
+        let mut texts = Vec::new();
+        for i in 0..n {
+            command(&disk, 0, &format!("before {i}"), &mut texts);
+        }
+        assert_eq!(texts.len(), n);
+        (disk.all_reached_disk(), texts)
+    }
+
+    fn journal_path() -> PathBuf {
+        data().join("journal.jsonl")
+    }
+
+    const TORN: &[u8] = br#"{"seq":3,"at":"2026-11-01T18:00:00+00:00","type":"note_ad"#;
+
+    fn scenarios() -> Vec<Scenario> {
+        vec![
+            Scenario {
+                name: "first appends, one command each, two a day",
+                start: || (MemDisk::new(), vec![]),
+                work: |disk| {
+                    let mut acked = Vec::new();
+                    for i in 0..notes() {
+                        command(disk, (i / 2) as u64, &format!("append {i}"), &mut acked);
+                    }
+                    acked
+                },
+                keeps: None,
+            },
+            Scenario {
+                name: "appends from one window that stays open",
+                start: || journal_of(1),
+                work: |disk| {
+                    let mut acked = Vec::new();
+                    let Ok(mut journal) =
+                        Journal::open_on(&data(), Access::ReadWrite, Box::new(disk.clone()))
+                    else {
+                        return acked;
+                    };
+                    for i in 0..notes() {
+                        let d = 1 + (i / 2) as u64;
+                        journal.set_clock(move || day(d));
+                        let text = format!("window {i}");
+                        if journal.append(note(text.clone())).is_ok() {
+                            acked.push(text);
+                        }
+                    }
+                    acked
+                },
+                keeps: None,
+            },
+            Scenario {
+                name: "repair of a torn last line, then an append",
+                start: || {
+                    let (disk, texts) = journal_of(2);
+                    let mut bytes = disk.read(&journal_path()).unwrap();
+                    bytes.extend_from_slice(TORN);
+                    disk.put(&journal_path(), &bytes);
+                    (disk, texts)
+                },
+                work: |disk| {
+                    let mut acked = Vec::new();
+                    command(disk, 1, "after the tear", &mut acked);
+                    acked
+                },
+                keeps: Some(TORN),
+            },
+            Scenario {
+                name: "a last record without its newline, then an append",
+                start: || {
+                    let (disk, texts) = journal_of(2);
+                    let bytes = disk.read(&journal_path()).unwrap();
+                    disk.put(&journal_path(), &bytes[..bytes.len() - 1]);
+                    (disk, texts)
+                },
+                work: |disk| {
+                    let mut acked = Vec::new();
+                    command(disk, 0, "after the missing newline", &mut acked);
+                    acked
+                },
+                keeps: None,
+            },
+            Scenario {
+                name: "a day's backup: 30 kept, one pruned, a stale copy removed",
+                start: || {
+                    let (disk, texts) = journal_of(2);
+                    let bytes = disk.read(&journal_path()).unwrap();
+                    let backups = data().join("backups");
+                    for d in 0..30 {
+                        let name = format!("journal-{}.jsonl", day(d).format("%Y-%m-%d"));
+                        disk.put(&backups.join(name), &bytes);
+                    }
+                    disk.put(
+                        &backups.join(".journal-2026-12-02.jsonl.tmp-4242"),
+                        &bytes[..7],
+                    );
+                    (disk, texts)
+                },
+                work: |disk| {
+                    let mut acked = Vec::new();
+                    command(disk, 31, "on a new day", &mut acked);
+                    acked
+                },
+                keeps: None,
+            },
+        ]
+    }
+
+    /// What must hold of a disk found after the run; what does not, if anything.
+    fn check(
+        image: MemDisk,
+        known: &BTreeSet<String>,
+        acked: &[String],
+        process_lived: bool,
+        keeps: Option<&[u8]>,
+    ) -> Result<(), String> {
+        if let Some(keeps) = keeps {
+            let kept = image.paths().iter().any(|p| {
+                let bytes = image.read(p).unwrap_or_default();
+                (p == &journal_path() && bytes.ends_with(keeps))
+                    || (p.to_string_lossy().contains(".torn-") && bytes == keeps)
+            });
+            if !kept {
+                return Err("the torn line set aside was lost".into());
+            }
+        }
+        if process_lived {
+            // A failed write that the process lived through was taken back whole.
+            let live = check_journal(&image.read(&journal_path()).unwrap_or_default(), 1 << 20);
+            if live.torn && keeps.is_none() {
+                return Err(format!("a failed write left part of its line: {live:?}"));
+            }
+        }
+        let mut journal = Journal::open_on(&data(), Access::ReadWrite, Box::new(image.clone()))
+            .map_err(|e| format!("the journal does not open: {e}"))?;
+        if let Some(damage) = journal.damage() {
+            return Err(format!("damaged: {damage}"));
+        }
+        let present: Vec<String> = journal
+            .state()
+            .notes
+            .iter()
+            .map(|n| n.note.text.clone())
+            .collect();
+        let unique: BTreeSet<&String> = present.iter().collect();
+        if unique.len() != present.len() {
+            return Err(format!("a note twice: {present:?}"));
+        }
+        if let Some(lost) = acked.iter().find(|t| !present.contains(t)) {
+            return Err(format!(
+                "acknowledged but lost: {lost} (present: {present:?})"
+            ));
+        }
+        if let Some(stranger) = present.iter().find(|t| !known.contains(*t)) {
+            return Err(format!("a note nobody wrote: {stranger}"));
+        }
+        let in_flight = present.iter().filter(|t| !acked.contains(t)).count();
+        if process_lived && in_flight > 0 {
+            return Err(format!(
+                "a write that failed is in the journal: {present:?}"
+            ));
+        }
+        if in_flight > 1 {
+            return Err(format!(
+                "{in_flight} unacknowledged notes present: {present:?}"
+            ));
+        }
+
+        // It takes the next write, and that backup leaves no temporary copy behind.
+        journal.set_clock(|| day(40));
+        journal
+            .append(note("the morning after".into()))
+            .map_err(|e| format!("the next write failed: {e}"))?;
+        let bytes = image.read(&journal_path()).unwrap_or_default();
+        for path in image.paths() {
+            if path.parent() != Some(&data().join("backups")) {
+                continue;
+            }
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if name.contains(".tmp-") {
+                return Err(format!("a stale copy is left: {name}"));
+            }
+            let copy = image.read(&path).unwrap_or_default();
+            let read = check_journal(&copy, 1 << 20);
+            if read.damage.is_some() || read.torn || read.records == 0 {
+                return Err(format!("backup {name} is not a whole journal: {read:?}"));
+            }
+            let whole = copy.strip_suffix(b"\n").unwrap_or(&copy);
+            if !bytes.starts_with(whole) {
+                return Err(format!("backup {name} is not a copy of the journal"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_journal_survives_a_failure_or_a_crash_at_every_io_call() {
+        let mut indexes = 0;
+        let mut runs = 0;
+        let mut acked_total = 0;
+        for scenario in scenarios() {
+            let (probe, before) = (scenario.start)();
+            probe.set_plan(Plan::Works);
+            let acked = (scenario.work)(&probe);
+            let calls = probe.calls();
+            assert!(
+                calls > 0 && !acked.is_empty(),
+                "{}: nothing happened",
+                scenario.name
+            );
+            let mut known: BTreeSet<String> = before.iter().cloned().collect();
+            known.extend(acked);
+            let all: Vec<String> = known.iter().cloned().collect();
+            if let Err(why) = check(probe.crashed(), &known, &all, true, scenario.keeps) {
+                panic!("{} with a disk that works: {why}", scenario.name);
+            }
+            for n in 0..=calls {
+                for plan in [Plan::FailAt(n), Plan::StopAt(n)] {
+                    let (disk, before) = (scenario.start)();
+                    disk.set_plan(plan);
+                    let acked = [before, (scenario.work)(&disk)].concat();
+                    acked_total += acked.len();
+                    let lived = matches!(plan, Plan::FailAt(_));
+                    for (image, found, as_left) in [
+                        ("flushed", disk.crashed(), false),
+                        ("all written", disk.all_reached_disk(), lived),
+                    ] {
+                        if let Err(why) = check(found, &known, &acked, as_left, scenario.keeps) {
+                            panic!(
+                                "{} / {plan:?} / found {image}: {why}\ncalls:\n{}",
+                                scenario.name,
+                                disk.log().join("\n")
+                            );
+                        }
+                    }
+                    runs += 1;
+                }
+            }
+            indexes += calls + 1;
+            eprintln!("{}: {} calls", scenario.name, calls);
+        }
+        eprintln!(
+            "{indexes} call indexes, {runs} runs, each checked as flushed and as all written; {acked_total} acknowledged notes checked"
+        );
+        assert!(
+            indexes >= 200,
+            "only {indexes} call indexes: the scenarios shrank"
+        );
+    }
+}

@@ -114,7 +114,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_failed_backup_rename_keeps_the_record_says_so_and_leaves_no_temporary_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::private_tempdir();
     let mut journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
     journal.set_disk(Box::new(RenameFails));
     assert_eq!(journal.append(note("saved all the same")).unwrap(), 1);
@@ -150,7 +150,7 @@ fn a_failed_backup_rename_keeps_the_record_says_so_and_leaves_no_temporary_file(
 
 #[test]
 fn a_panic_half_way_through_a_write_takes_the_half_line_back_as_it_unwinds() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::private_tempdir();
     let mut journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
     journal.append(note("kept")).unwrap();
     let before = std::fs::read(journal.path()).unwrap();
@@ -170,7 +170,7 @@ fn a_failed_write_is_reported_and_leaves_the_journal_whole() {
         Fault::FsyncFails,
         Fault::ReadOnlyFileSystem,
     ] {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = common::private_tempdir();
         let mut journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
         journal.append(note("kept")).unwrap();
         let before = std::fs::read(journal.path()).unwrap();
@@ -219,7 +219,7 @@ fn app_with_note_typed(dir: &Path, disk: Box<dyn Disk>) -> caseload::tui::app::A
 fn the_ui_saves_and_warns_when_only_the_backup_fails() {
     use caseload::tui::action::Action;
     use caseload::tui::app::Overlay;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::private_tempdir();
     let mut app = app_with_note_typed(dir.path(), Box::new(RenameFails));
     app.update(Action::Submit);
     assert_eq!(app.overlay, Overlay::None);
@@ -236,7 +236,7 @@ fn the_ui_saves_and_warns_when_only_the_backup_fails() {
 fn a_form_keeps_its_data_when_the_disk_is_full() {
     use caseload::tui::action::Action;
     use caseload::tui::app::Overlay;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::private_tempdir();
     let mut app = app_with_note_typed(dir.path(), Box::new(Failing(Fault::DiskFullMidLine)));
     app.update(Action::Submit);
     let Overlay::Form(_, form) = &app.overlay else {
@@ -315,7 +315,7 @@ fn the_report_screen_shows_a_failed_rename_and_can_try_again() {
     use caseload::tui::action::{Action, ScreenId};
     use common::tui::{chars, draw, key};
     use ratatui::crossterm::event::KeyCode;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::private_tempdir();
     let out = tempfile::tempdir().unwrap();
     let target = folder_in_the_way(out.path());
     let mut app = app_on(dir.path(), Box::new(RealDisk));
@@ -398,4 +398,64 @@ fn a_record_dated_after_the_journals_today_is_refused_and_nothing_is_written() {
     );
     assert_eq!(std::fs::read(journal.path()).unwrap(), before);
     assert_eq!(note_texts(&data), ["today is fine"]);
+}
+
+/// The owner check compares with the user the disk reports, so it is tested without root.
+#[test]
+fn a_journal_or_folder_of_another_user_is_refused_through_the_seam() {
+    use caseload::journal::{JournalError, MemDisk, Unsafe};
+    let data = Path::new("/home/alex/caseload");
+    for other in [
+        data.to_path_buf(),
+        data.join("journal.jsonl"),
+        data.join("backups"),
+    ] {
+        let disk = MemDisk::new();
+        let mut journal =
+            Journal::open_on(data, Access::ReadWrite, Box::new(disk.clone())).unwrap();
+        journal.append(note("mine")).unwrap();
+        disk.set_owner(&other, 4242);
+        for access in [Access::ReadOnly, Access::ReadWrite] {
+            let err = Journal::open_on(data, access, Box::new(disk.clone())).unwrap_err();
+            let JournalError::Unsafe { path, why } = &err else {
+                panic!("{err}")
+            };
+            assert_eq!(path, &other);
+            assert_eq!(
+                why,
+                &Unsafe::NotYours {
+                    owner: 4242,
+                    user: 1000
+                }
+            );
+        }
+    }
+}
+
+/// The terminal UI shows the permissions warning once, when it opens.
+#[test]
+fn the_ui_warns_once_when_others_can_read_the_journal() {
+    use caseload::tui::action::{Action, ScreenId};
+    let dir = tempfile::tempdir().unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut app = common::tui::app_on(dir.path(), common::tui::config());
+    let (message, warning) = app.status.clone().unwrap();
+    assert!(warning, "{message}");
+    assert!(
+        message.starts_with("other users can read the journal's files (the data folder 755)")
+            && message.ends_with("run `caseload verify --fix-permissions` to make them private"),
+        "{message}"
+    );
+    assert!(common::tui::draw(&app).contains("other users can read"));
+    app.update(Action::Show(ScreenId::Diary));
+    app.update(Action::Add);
+    app.update(Action::Cancel);
+    assert!(
+        app.journal.take_notices().is_empty(),
+        "the warning would come back"
+    );
 }

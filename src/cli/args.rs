@@ -86,6 +86,9 @@ pub enum Command {
         /// A receipt line printed earlier by `caseload receipt`
         #[arg(long, value_name = "TEXT")]
         receipt: Option<String>,
+        /// Make the journal, its backups and its folder private (0600 and 0700) if others can read them
+        #[arg(long)]
+        fix_permissions: bool,
     },
     /// Print a one-line receipt of the journal as it is now, to send to someone you trust
     Receipt,

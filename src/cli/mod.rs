@@ -5,6 +5,7 @@ mod completions;
 mod demo;
 mod list;
 mod report;
+mod verify;
 mod write;
 
 pub use args::Cli;
@@ -13,7 +14,7 @@ use args::{Command, ConfigCommand};
 use crate::config::{Config, DEFAULT_TOML, PRESETS, preset};
 use crate::domain::parse_date;
 use crate::error::{Error, Result};
-use crate::journal::{Access, Journal, Receipt};
+use crate::journal::{Access, Journal};
 use chrono::NaiveDate;
 use clap::Parser;
 use std::io::Write;
@@ -160,64 +161,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Void { seq, reason } => write::void(&ctx, &seq, &reason),
         Command::List(args) => list::run(&ctx, &args),
         Command::Report(args) => report::run(&ctx, &args),
-        Command::Verify { receipt } => verify(&ctx, receipt.as_deref()),
-        Command::Receipt => receipt(&ctx),
+        Command::Verify {
+            receipt,
+            fix_permissions,
+        } => verify::verify(&ctx, receipt.as_deref(), fix_permissions),
+        Command::Receipt => verify::receipt(&ctx),
         Command::Config(c) => config(&ctx, c),
         Command::Completions { shell } => completions::print_completions(shell),
         Command::Man => completions::print_man_page(),
     }
-}
-
-fn verify(ctx: &Context, receipt: Option<&str>) -> Result<()> {
-    let receipt = receipt
-        .map(|text| {
-            text.parse::<Receipt>()
-                .map_err(|e| Error::invalid(format!("--receipt: {e}")))
-        })
-        .transpose()?;
-    let journal = ctx.open(Access::ReadOnly)?;
-    if let Some(damage) = journal.damage() {
-        return Err(Error::Failed(format!(
-            "the journal {} is damaged: {damage}. The {} records before that line are intact. Nothing has been changed: keep the file as it is, restore the newest copy from {} if you need to go on writing, and keep the damaged file as evidence of what happened",
-            journal.path().display(),
-            journal.records().len(),
-            crate::journal::backup_dir(&ctx.data_dir).display()
-        )));
-    }
-    let mut out = std::io::stdout().lock();
-    let records = journal.records().len();
-    writeln!(
-        out,
-        "ok: {records} records, chain intact, head {}",
-        journal.head()
-    )
-    .map_err(io_failed)?;
-    if let Some(receipt) = receipt {
-        journal
-            .check_receipt(&receipt)
-            .map_err(|why| Error::Failed(format!("the receipt does not match: {why}")))?;
-        writeln!(
-            out,
-            "ok: the receipt for record {} matches; nothing up to it has changed",
-            receipt.seq
-        )
-        .map_err(io_failed)?;
-    }
-    Ok(())
-}
-
-fn receipt(ctx: &Context) -> Result<()> {
-    let journal = ctx.open(Access::ReadOnly)?;
-    if let Some(damage) = journal.damage() {
-        return Err(Error::Failed(format!(
-            "no receipt: the journal is damaged: {damage}; run `caseload verify`"
-        )));
-    }
-    let receipt = journal.receipt().ok_or_else(|| {
-        Error::Failed("no receipt: the journal is empty; record something first".into())
-    })?;
-    crate::output::line(receipt)?;
-    Ok(())
 }
 
 fn config(ctx: &Context, command: ConfigCommand) -> Result<()> {

@@ -24,8 +24,6 @@ pub enum Damage {
     BrokenChain { line: u64 },
     #[error("the journal changed outside caseload: {0}")]
     ChangedUnderneath(String),
-    #[error("{0} is not a regular file")]
-    NotAFile(PathBuf),
 }
 
 impl Damage {
@@ -36,7 +34,7 @@ impl Damage {
             | Damage::UnknownType { line, .. }
             | Damage::SeqGap { line, .. }
             | Damage::BrokenChain { line } => Some(*line),
-            Damage::ChangedUnderneath(_) | Damage::NotAFile(_) => None,
+            Damage::ChangedUnderneath(_) => None,
         }
     }
 
@@ -44,7 +42,6 @@ impl Damage {
     pub fn short(&self) -> String {
         match self {
             Damage::UnknownType { .. } => "written by a newer version of caseload".to_string(),
-            Damage::NotAFile(_) => "the journal is not a file".to_string(),
             Damage::ChangedUnderneath(_) => "the journal changed outside caseload".to_string(),
             other => format!("damaged at line {}", other.line().unwrap_or(0)),
         }
@@ -61,6 +58,12 @@ pub enum JournalError {
         "the journal is busy: another caseload window or command held its lock for {0} seconds; try again"
     )]
     Busy(u64),
+    /// A journal, lock or backups folder caseload will not use (SPEC 6).
+    #[error("refusing to use {path}: {why}")]
+    Unsafe {
+        path: PathBuf,
+        why: super::safety::Unsafe,
+    },
     #[error("{action} {path}: {source}")]
     Io {
         action: &'static str,

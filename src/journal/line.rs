@@ -71,13 +71,16 @@ pub fn encode(record: &Record, prev: &str) -> String {
 }
 
 /// Why a line could not be decoded.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    /// Not JSON at all: at the end of the file, a torn write.
+    /// Not JSON at all: at the end of the file without a newline, a torn write.
+    #[error("not JSON: {0}")]
     NotJson(String),
     /// JSON, but with a `type` this version does not know.
+    #[error("unknown type {0}")]
     UnknownType(String),
     /// JSON with a known type but missing or bad fields.
+    #[error("{0}")]
     BadFields(String),
 }
 

@@ -8,28 +8,28 @@ mod error;
 mod fsutil;
 mod line;
 mod lock;
+mod mem;
 mod receipt;
+mod safety;
 mod scan;
 mod store;
+mod tail;
 
-pub use backup::{BACKUPS_KEPT, backup_dir};
-pub use disk::{Disk, RealDisk};
+pub use backup::{BACKUPS_DIR, BACKUPS_KEPT, backup_dir};
+pub use disk::{Disk, Entry, Kind, LockHandle, ReadFile, RealDisk, WriteFile};
 pub use error::{AppendError, Damage, JournalError};
 pub use fsutil::{create_private_dir, write_private_file};
-pub use line::{GENESIS_PREV, hash_hex};
+pub use line::{DecodeError, GENESIS_PREV, hash_hex};
 pub use lock::LOCK_TIMEOUT;
-pub use receipt::Receipt;
-pub use store::{Access, JOURNAL_FILE, Journal};
+pub use mem::{MemDisk, Plan};
+pub use receipt::{Receipt, ReceiptError, Verdict as ReceiptVerdict};
+pub use safety::{Loose, Unsafe};
+pub use store::{Access, Clock, JOURNAL_FILE, Journal, LOCK_FILE, wall_clock};
 
 /// Decodes one journal line (without its newline), as loading does: the record's `seq` if it
 /// is a valid line, else why not. For fuzzing and for tools that inspect a journal.
-pub fn check_line(bytes: &[u8]) -> Result<u64, String> {
-    line::decode(bytes)
-        .map(|(record, _)| record.seq)
-        .map_err(|e| match e {
-            line::DecodeError::NotJson(why) | line::DecodeError::BadFields(why) => why,
-            line::DecodeError::UnknownType(kind) => format!("unknown type {kind}"),
-        })
+pub fn check_line(bytes: &[u8]) -> Result<u64, DecodeError> {
+    line::decode(bytes).map(|(record, _)| record.seq)
 }
 
 /// What reading a whole journal file finds: how many records are whole and verified, how many

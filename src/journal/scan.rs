@@ -27,6 +27,8 @@ pub struct Continuing {
 #[derive(Debug, PartialEq)]
 pub struct LinesRead {
     pub head: Hash,
+    /// The hash of the first line read, if any was.
+    pub first_hash: Option<Hash>,
     /// The file offset after the last whole verified line.
     pub len: u64,
     /// Where the last whole verified line starts, if any was read.
@@ -51,6 +53,7 @@ pub fn read_lines(
     let mut reader = reader.take(from.length);
     let mut out = LinesRead {
         head: from.head,
+        first_hash: None,
         len: from.offset,
         last_line_start: None,
         damage: None,
@@ -88,6 +91,7 @@ pub fn read_lines(
         }
         out.len = base + scan.consumed;
         out.head = scan.head;
+        out.first_hash = out.first_hash.or(scan.first_hash);
         if scan.damage.is_some() {
             out.damage = scan.damage;
             return Ok(out);
@@ -108,6 +112,7 @@ pub fn read_lines(
 /// are pushed onto the caller's vector).
 struct Scan {
     head: Hash,
+    first_hash: Option<Hash>,
     /// Bytes of whole verified lines, and where the last of them starts (relative).
     consumed: u64,
     last_line_start: Option<u64>,
@@ -128,6 +133,7 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
     use rayon::prelude::*;
     let mut out = Scan {
         head: prev,
+        first_hash: None,
         consumed: 0,
         last_line_start: None,
         torn: false,
@@ -196,6 +202,7 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
             }
         };
         out.head = line_hash;
+        out.first_hash = out.first_hash.or(Some(line_hash));
         records.push(record);
         out.last_line_start = Some(start as u64);
         out.consumed = end as u64 + u64::from(terminated);

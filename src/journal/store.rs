@@ -1,25 +1,24 @@
-//! The journal file: load with repair and damage detection, catch-up and append.
+//! The journal file: open (checking what is in the data folder), append, and what it holds.
+//! Loading and repair are in `tail.rs`; every I/O goes through the journal's [`Disk`].
 
 use super::AppendError;
 use super::backup::daily_backup;
 use super::disk::{Disk, RealDisk};
-use super::fsutil::{create_private_dir, make_private, open_private_rw, sync_dir};
-use super::line::{GENESIS_PREV, encode, from_hex, hash_hex, to_hex};
+use super::fsutil::{make_dir, replace_file, sync_dir};
+use super::line::{GENESIS_PREV, encode, hash_hex};
 use super::lock::{LOCK_TIMEOUT, acquire};
-use super::receipt::Receipt;
-use super::scan::{BLOCK, Continuing, read_lines};
+use super::safety::{Loose, survey, tighten};
 use super::{Damage, JournalError};
 use crate::domain::Event;
 use crate::domain::commands::{Refusal, not_after_today};
 use crate::domain::replay::{Record, State};
 use chrono::{DateTime, FixedOffset, Local, Timelike};
-use std::fs::{self, File};
-use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 pub const JOURNAL_FILE: &str = "journal.jsonl";
-const LOCK_FILE: &str = "journal.lock";
+pub const LOCK_FILE: &str = "journal.lock";
 
 /// Whether opening may repair a torn tail (which writes) or must leave the files untouched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,31 +27,44 @@ pub enum Access {
     ReadWrite,
 }
 
+/// What dates a new line (its `at`, the day of its backup, the limit on what may be recorded).
+pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
+
 /// An open journal: every record read so far, the replayed state and the chain's head.
-#[derive(Debug)]
 pub struct Journal {
-    dir: PathBuf,
-    records: Vec<Record>,
-    state: State,
-    head: String,
+    pub(super) dir: PathBuf,
+    pub(super) records: Vec<Record>,
+    pub(super) state: State,
+    pub(super) head: String,
+    /// The hash of line 1, which a receipt's check code is bound to.
+    pub(super) first_hash: Option<super::line::Hash>,
     /// Bytes of whole, verified lines.
-    len: u64,
-    last_line_start: u64,
+    pub(super) len: u64,
+    pub(super) last_line_start: u64,
     /// The last line is a whole record that lacks its newline (SPEC 6: kept, and the newline
     /// is added under the lock before the next append). `len` then ends at its last byte.
-    unterminated: bool,
-    damage: Option<Damage>,
-    notices: Vec<String>,
+    pub(super) unterminated: bool,
+    /// Whether a journal file was there when last looked.
+    pub(super) found: bool,
+    /// Which file was read (device, inode), to notice it replaced.
+    pub(super) file_id: Option<(u64, u64)>,
+    pub(super) damage: Option<Damage>,
+    pub(super) notices: Vec<String>,
+    pub(super) loose: Vec<Loose>,
     lock_timeout: Duration,
-    disk: Box<dyn Disk>,
-    /// When a line is written: its `at`, the day of its backup and the limit on what may be
-    /// recorded. The wall clock, except in tests that need another day.
-    clock: fn() -> DateTime<FixedOffset>,
+    pub(super) disk: Box<dyn Disk>,
+    pub(super) clock: Clock,
 }
 
-impl std::fmt::Debug for dyn Disk {
+impl std::fmt::Debug for Journal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Disk")
+        f.debug_struct("Journal")
+            .field("dir", &self.dir)
+            .field("records", &self.records.len())
+            .field("head", &self.head)
+            .field("len", &self.len)
+            .field("damage", &self.damage)
+            .finish_non_exhaustive()
     }
 }
 
@@ -63,34 +75,50 @@ pub fn wall_clock() -> DateTime<FixedOffset> {
 }
 
 impl Journal {
-    /// Opens the journal in `dir`. A missing journal is an empty one. With `ReadWrite`, the
-    /// folder is created and a torn last line is set aside; with `ReadOnly` nothing is written.
-    /// Damage does not fail the open: the journal comes back read-only with [`Journal::damage`]
-    /// set and the records before the damaged line loaded.
+    /// Opens the journal in `dir` on the real disk. A missing journal is an empty one. With
+    /// `ReadWrite`, the folder is created and a torn last line is set aside; with `ReadOnly`
+    /// nothing is written. Damage does not fail the open: the journal comes back read-only
+    /// with [`Journal::damage`] set and the records before the damaged line loaded. A journal,
+    /// lock or backups folder that is a symbolic link, not what it should be, or another
+    /// user's is refused ([`JournalError::Unsafe`]).
     pub fn open(dir: &Path, access: Access) -> Result<Journal, JournalError> {
+        Journal::open_on(dir, access, Box::new(RealDisk))
+    }
+
+    /// [`Journal::open`] through `disk`.
+    pub fn open_on(
+        dir: &Path,
+        access: Access,
+        disk: Box<dyn Disk>,
+    ) -> Result<Journal, JournalError> {
         let mut journal = Journal {
             dir: dir.to_path_buf(),
             records: Vec::new(),
             state: State::default(),
             head: GENESIS_PREV.to_string(),
+            first_hash: None,
             len: 0,
             last_line_start: 0,
             unterminated: false,
+            found: false,
+            file_id: None,
             damage: None,
             notices: Vec::new(),
+            loose: Vec::new(),
             lock_timeout: LOCK_TIMEOUT,
-            disk: Box::new(RealDisk),
-            clock: wall_clock,
+            disk,
+            clock: Arc::new(wall_clock),
         };
-        let path = journal.path();
-        if path.exists() && !path.is_file() {
-            journal.damage = Some(Damage::NotAFile(path));
-            return Ok(journal);
+        let found = survey(&mut *journal.disk, dir)?;
+        journal.loose = found.loose;
+        if let Some(summary) = journal.loose_summary() {
+            journal.notices.push(summary);
         }
         match access {
             Access::ReadWrite => {
-                create_private_dir(dir)?;
-                let _lock = acquire(&journal.lock_path(), journal.lock_timeout)?;
+                make_dir(&mut *journal.disk, dir)?;
+                let lock_path = journal.lock_path();
+                let _lock = acquire(&mut *journal.disk, &lock_path, journal.lock_timeout)?;
                 journal.read_new(true)?;
             }
             Access::ReadOnly => {
@@ -108,8 +136,13 @@ impl Journal {
         self.dir.join(JOURNAL_FILE)
     }
 
-    fn lock_path(&self) -> PathBuf {
+    pub(super) fn lock_path(&self) -> PathBuf {
         self.dir.join(LOCK_FILE)
+    }
+
+    /// Whether there was a journal file when it was last read (a missing one reads as empty).
+    pub fn exists(&self) -> bool {
+        self.found
     }
 
     pub fn records(&self) -> &[Record] {
@@ -130,6 +163,11 @@ impl Journal {
         self.len
     }
 
+    /// Whether the last record lacks its newline (kept; the next append adds it).
+    pub fn last_line_unterminated(&self) -> bool {
+        self.unterminated
+    }
+
     pub fn damage(&self) -> Option<&Damage> {
         self.damage.as_ref()
     }
@@ -138,162 +176,58 @@ impl Journal {
         self.damage.is_some()
     }
 
-    /// Messages for the user about what loading did (a torn line set aside, a backup failed).
+    /// Messages for the user about what loading did (a torn line set aside, a backup failed,
+    /// files others can read).
     pub fn take_notices(&mut self) -> Vec<String> {
         std::mem::take(&mut self.notices)
+    }
+
+    /// The journal's files and folders that others can read, found when it was opened.
+    pub fn loose_permissions(&self) -> &[Loose] {
+        &self.loose
+    }
+
+    /// One line naming what others can read and how to fix it, if anything.
+    pub fn loose_summary(&self) -> Option<String> {
+        if self.loose.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = self
+            .loose
+            .iter()
+            .map(|l| {
+                let name = l.path.strip_prefix(&self.dir).unwrap_or(&l.path);
+                let name = if name.as_os_str().is_empty() {
+                    "the data folder".to_string()
+                } else {
+                    name.display().to_string()
+                };
+                format!("{name} {:03o}", l.mode)
+            })
+            .collect();
+        Some(format!(
+            "other users can read the journal's files ({}); run `caseload verify --fix-permissions` to make them private",
+            names.join(", ")
+        ))
+    }
+
+    /// Makes every loose file and folder private (0600 and 0700) and returns what was changed.
+    pub fn fix_permissions(&mut self) -> Result<Vec<Loose>, JournalError> {
+        tighten(&mut *self.disk, &self.loose)?;
+        let fixed = std::mem::take(&mut self.loose);
+        self.loose = survey(&mut *self.disk, &self.dir)?.loose;
+        Ok(fixed)
     }
 
     pub fn set_lock_timeout(&mut self, timeout: Duration) {
         self.lock_timeout = timeout;
     }
 
-    fn damaged(&self) -> JournalError {
+    pub(super) fn damaged(&self) -> JournalError {
         JournalError::Damaged {
             path: self.path(),
             damage: self.damage.clone().expect("called only when damaged"),
         }
-    }
-
-    /// Reads lines appended since the last look. With `repair` (only under the lock), an
-    /// incomplete last line is set aside and the file truncated; without it, it is left for
-    /// now (it may be another process's write in progress). Returns how many records arrived.
-    fn read_new(&mut self, repair: bool) -> Result<usize, JournalError> {
-        if self.damage.is_some() {
-            return Ok(0);
-        }
-        let path = self.path();
-        let mut file = match File::open(&path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && self.len == 0 => return Ok(0),
-            Err(e) => return Err(JournalError::io("cannot open", &path)(e)),
-        };
-        let size = file
-            .metadata()
-            .map_err(JournalError::io("cannot inspect", &path))?
-            .len();
-        if size == self.len && self.len == 0 {
-            return Ok(0);
-        }
-        if size < self.len {
-            self.damage = Some(Damage::ChangedUnderneath(format!(
-                "it is now {size} bytes long but {} bytes were already read",
-                self.len
-            )));
-            return Ok(0);
-        }
-        // Re-read the last known line too, to notice a file replaced or rewritten meanwhile.
-        file.seek(SeekFrom::Start(self.last_line_start))
-            .map_err(JournalError::io("cannot read", &path))?;
-        let mut reader = file.take(size - self.last_line_start);
-        let known = (self.len - self.last_line_start) as usize;
-        let mut last_known = Vec::with_capacity(known + 1);
-        // A last line that lacked its newline must now be followed by it, if anything follows.
-        let expect_newline = self.unterminated && size > self.len;
-        (&mut reader)
-            .take(known as u64 + u64::from(expect_newline))
-            .read_to_end(&mut last_known)
-            .map_err(JournalError::io("cannot read", &path))?;
-        let line_end = if self.unterminated {
-            known
-        } else {
-            known.saturating_sub(1)
-        };
-        if known > 0
-            && (last_known.len() < known
-                || hash_hex(&last_known[..line_end]) != self.head
-                || (expect_newline && last_known.get(known) != Some(&b'\n')))
-        {
-            self.damage = Some(Damage::ChangedUnderneath(format!(
-                "line {} is no longer what was read earlier",
-                self.records.len()
-            )));
-            return Ok(0);
-        }
-        if expect_newline {
-            self.len += 1;
-            self.unterminated = false;
-        }
-
-        let first_new = self.records.len();
-        let read = read_lines(
-            reader,
-            Continuing {
-                offset: self.len,
-                length: size - self.len,
-                seq: first_new as u64 + 1,
-                head: from_hex(&self.head).expect("the head is always a digest"),
-            },
-            &mut self.records,
-            BLOCK,
-        )
-        .map_err(JournalError::io("cannot read", &path))?;
-        self.head = to_hex(&read.head);
-        self.len = read.len;
-        if let Some(start) = read.last_line_start {
-            self.last_line_start = start;
-        }
-        self.damage = read.damage;
-        self.unterminated |= read.unterminated;
-        let torn = read.torn;
-        let arrived = self.records.len() - first_new;
-        self.state.catch_up(&self.records, first_new);
-        if let Some(torn) = torn {
-            if repair {
-                self.set_aside_torn_tail(&torn)?;
-            } else {
-                self.notices.push(format!(
-                    "the last line of {} is incomplete ({} bytes, probably a write cut off); it is ignored here and will be set aside the next time caseload writes",
-                    path.display(),
-                    torn.len()
-                ));
-            }
-        }
-        Ok(arrived)
-    }
-
-    fn set_aside_torn_tail(&mut self, torn: &[u8]) -> Result<(), JournalError> {
-        let stamp = (self.clock)().format("%Y%m%dT%H%M%S");
-        let mut aside = self.dir.join(format!("{JOURNAL_FILE}.torn-{stamp}"));
-        let mut n = 1;
-        while aside.exists() {
-            aside = self.dir.join(format!("{JOURNAL_FILE}.torn-{stamp}-{n}"));
-            n += 1;
-        }
-        let mut out = open_private_rw(&aside)?;
-        out.write_all(torn)
-            .map_err(JournalError::io("cannot write", &aside))?;
-        out.sync_all()
-            .map_err(JournalError::io("cannot flush to disk", &aside))?;
-        let path = self.path();
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .open(&path)
-            .map_err(JournalError::io("cannot open", &path))?;
-        file.set_len(self.len)
-            .map_err(JournalError::io("cannot truncate", &path))?;
-        file.sync_all()
-            .map_err(JournalError::io("cannot flush to disk", &path))?;
-        sync_dir(&self.dir)?;
-        self.notices.push(format!(
-            "the last line of the journal was incomplete (a write cut off, {} bytes); it was moved to {} and the journal now ends at record {}",
-            torn.len(),
-            aside.display(),
-            self.records.len()
-        ));
-        Ok(())
-    }
-
-    /// Picks up records other processes appended, without taking the lock (for a window that
-    /// watches the journal). Returns how many arrived.
-    pub fn refresh(&mut self) -> Result<usize, JournalError> {
-        let size = match fs::metadata(self.path()) {
-            Ok(m) => m.len(),
-            Err(_) => return Ok(0),
-        };
-        if size == self.len {
-            return Ok(0);
-        }
-        self.read_new(false)
     }
 
     /// Appends one event, built from the current state by `build` under the lock after
@@ -319,11 +253,16 @@ impl Journal {
                 .map_err(|refusal| AppendError::Refused(E::from(refusal)))?;
             Ok::<_, AppendError<E>>(event)
         };
-        if !self.dir.exists() {
+        let folder = self
+            .disk
+            .entry(&self.dir, true)
+            .map_err(JournalError::io("cannot inspect", &self.dir))?;
+        if folder.is_none() {
             checked(self, (self.clock)())?;
         }
-        create_private_dir(&self.dir)?;
-        let _lock = acquire(&self.lock_path(), self.lock_timeout)?;
+        make_dir(&mut *self.disk, &self.dir)?;
+        let lock_path = self.lock_path();
+        let _lock = acquire(&mut *self.disk, &lock_path, self.lock_timeout)?;
         self.read_new(true)?;
         if self.damage.is_some() {
             return Err(self.damaged().into());
@@ -349,12 +288,16 @@ impl Journal {
         self.last_line_start = self.len + newline_first;
         self.len += line.len() as u64;
         self.unterminated = false;
+        self.found = true;
+        if self.records.is_empty() {
+            self.first_hash = super::line::from_hex(&line_hash);
+        }
         self.head = line_hash;
         self.records.push(record);
         let first_new = self.records.len() - 1;
         self.state.catch_up(&self.records, first_new);
 
-        if let Err(e) = daily_backup(&self.dir, &self.path(), now.date_naive(), &mut *self.disk) {
+        if let Err(e) = daily_backup(&self.dir, now.date_naive(), &mut *self.disk) {
             self.notices.push(format!(
                 "the record was saved, but today's backup failed: {e}"
             ));
@@ -364,41 +307,64 @@ impl Journal {
 
     /// Replaces the clock that dates new lines and sets the limit on what may be recorded
     /// (tests use this to write on a given day; the program only ever uses the wall clock).
-    pub fn set_clock(&mut self, clock: fn() -> DateTime<FixedOffset>) {
-        self.clock = clock;
+    pub fn set_clock(&mut self, clock: impl Fn() -> DateTime<FixedOffset> + Send + Sync + 'static) {
+        self.clock = Arc::new(clock);
     }
 
-    /// Replaces how lines reach the disk (tests use this to make writes fail).
+    /// Replaces the disk the journal reads and writes through (tests use this to make it
+    /// fail).
     pub fn set_disk(&mut self, disk: Box<dyn Disk>) {
         self.disk = disk;
     }
 
+    /// Writes `bytes` at the end of the journal and, for a new file, makes it private and
+    /// flushes the folder. On any failure (or a panic unwinding through it) the file is cut
+    /// back to its acknowledged length.
     fn write_line(&mut self, bytes: &[u8]) -> Result<(), JournalError> {
         let path = self.path();
-        let existed = path.exists();
+        let dir = self.dir.clone();
+        let existed = self
+            .disk
+            .entry(&path, false)
+            .map_err(JournalError::io("cannot inspect", &path))?
+            .is_some();
         let mut take_back = TakeBack {
+            disk: &mut *self.disk,
             path: &path,
             len: self.len,
             armed: true,
         };
-        self.disk
+        take_back
+            .disk
             .append(&path, bytes)
             .map_err(JournalError::io("cannot write the record to", &path))?;
-        take_back.armed = false;
-        drop(take_back);
         if !existed {
-            make_private(&path)?;
-            sync_dir(&self.dir)?;
+            take_back
+                .disk
+                .set_mode(&path, 0o600)
+                .map_err(JournalError::io("cannot make private", &path))?;
+            sync_dir(take_back.disk, &dir)?;
+            // The folder may have been created by an earlier attempt that failed before it
+            // was flushed into its parent.
+            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+                sync_dir(take_back.disk, parent)?;
+            }
         }
+        take_back.armed = false;
         Ok(())
     }
 
     /// Writes a new journal of already-dated records (a generated sample journal: their `at`
     /// times are part of the sample). Refuses to touch an existing journal.
     pub fn create_sample(dir: &Path, records: &[Record]) -> Result<Journal, JournalError> {
-        create_private_dir(dir)?;
+        let disk = &mut RealDisk;
+        make_dir(disk, dir)?;
         let path = dir.join(JOURNAL_FILE);
-        if path.exists() {
+        if disk
+            .entry(&path, false)
+            .map_err(JournalError::io("cannot inspect", &path))?
+            .is_some()
+        {
             return Err(JournalError::io("refusing to overwrite", &path)(
                 std::io::Error::from(std::io::ErrorKind::AlreadyExists),
             ));
@@ -415,53 +381,17 @@ impl Journal {
             text.push_str(&line);
             text.push('\n');
         }
-        super::fsutil::write_private_file(&path, text.as_bytes())?;
+        replace_file(disk, &path, &mut |_, file| {
+            std::io::Write::write_all(file, text.as_bytes())
+        })?;
         Journal::open(dir, Access::ReadWrite)
-    }
-
-    /// A receipt for the current head, or `None` for an empty journal.
-    pub fn receipt(&self) -> Option<Receipt> {
-        let last = self.records.last()?;
-        Some(Receipt {
-            seq: last.seq,
-            head: self.head.clone(),
-            at: last.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        })
-    }
-
-    /// Checks that line `receipt.seq` still hashes to `receipt.head`. The chain up to it was
-    /// checked on load.
-    pub fn check_receipt(&self, receipt: &Receipt) -> Result<(), String> {
-        if let Some(damage) = &self.damage {
-            return Err(format!("the journal is damaged: {damage}"));
-        }
-        if receipt.seq > self.records.len() as u64 {
-            return Err(format!(
-                "the receipt names record {} but the journal has only {} records: records were removed",
-                receipt.seq,
-                self.records.len()
-            ));
-        }
-        let bytes = fs::read(self.path())
-            .map_err(|e| format!("cannot read {}: {e}", self.path().display()))?;
-        let line = bytes
-            .split(|b| *b == b'\n')
-            .nth(receipt.seq as usize - 1)
-            .ok_or_else(|| format!("record {} is missing", receipt.seq))?;
-        let actual = hash_hex(line);
-        if actual != receipt.head {
-            return Err(format!(
-                "record {} now hashes to {actual}, not to the receipt's {}: the journal was changed after the receipt was made",
-                receipt.seq, receipt.head
-            ));
-        }
-        Ok(())
     }
 }
 
 /// Cuts the journal back to its acknowledged length when dropped while armed: a write that
 /// failed, or a panic that unwound through it, leaves no part of its line in the file.
 struct TakeBack<'a> {
+    disk: &'a mut dyn Disk,
     path: &'a Path,
     len: u64,
     armed: bool,
@@ -472,10 +402,10 @@ impl Drop for TakeBack<'_> {
         if !self.armed {
             return;
         }
-        if let Ok(file) = fs::OpenOptions::new().write(true).open(self.path)
-            && file.metadata().is_ok_and(|m| m.len() > self.len)
+        if let Ok(Some(entry)) = self.disk.entry(self.path, false)
+            && entry.len > self.len
         {
-            let _ = file.set_len(self.len).and_then(|()| file.sync_all());
+            let _ = self.disk.truncate(self.path, self.len);
         }
     }
 }

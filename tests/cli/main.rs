@@ -75,30 +75,51 @@ fn void_withdraws_and_refuses() {
     );
 }
 
+/// Receipts v2 and verify's single verdict (SPEC 6): the first release printed v1 receipts,
+/// "ok: ... chain intact" before a failing receipt check, and "ok: 0 records" for a journal
+/// that was not there at all.
 #[test]
 fn verify_and_receipt() {
     let s = seeded();
     let receipt = s.ok(&["receipt"]);
     assert!(
-        receipt.starts_with("caseload-receipt v1 seq=2 head="),
+        receipt.starts_with("caseload-receipt v2 seq=2 head="),
         "{receipt}"
     );
     let head = common::sha256_hex(s.lines()[1].as_bytes());
     assert!(receipt.contains(&format!("head={head} at=")), "{receipt}");
+    assert!(
+        receipt
+            .trim_end()
+            .rsplit_once(" check=")
+            .is_some_and(|(_, c)| c.len() == 10)
+    );
     s.ok(&["note", "add", "later"]);
     let out = s.ok(&["verify", "--receipt", receipt.trim()]);
-    assert!(out.starts_with("ok: 3 records, chain intact"), "{out}");
-    assert!(out.contains("receipt for record 2 matches"), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.starts_with("ok: the receipt for record 2 matches: nothing up to it has changed; the journal has 3 records, chain intact"),
+        "{out}"
+    );
     refused(
         &s,
         &["verify", "--receipt", "hello"],
-        "--receipt: the receipt does not have five parts",
+        "--receipt: the receipt does not start with `caseload-receipt`",
     );
     let empty = Sandbox::new();
-    let out = empty.cmd().arg("receipt").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("the journal is empty"));
-    assert!(empty.ok(&["verify"]).starts_with("ok: 0 records"));
+    for command in [&["receipt"][..], &["verify"]] {
+        let out = empty.cmd().args(command).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!(
+                "caseload: no journal at {}",
+                empty.journal_path().display()
+            )),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]

@@ -77,6 +77,18 @@ impl Sandbox {
     }
 }
 
+/// A temporary folder that is private (0700), as caseload makes its data folder: a plain
+/// temporary folder is 0755 under the usual umask, which caseload rightly warns about.
+pub fn private_tempdir() -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    dir
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     caseload::journal::hash_hex(bytes)
 }

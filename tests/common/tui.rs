@@ -52,7 +52,7 @@ pub fn app_on(dir: &Path, config: Config) -> App {
 
 /// The demo's 18 months, generated for 22 Nov 2026 with seed 1.
 pub fn demo() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = super::private_tempdir();
     let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
     Journal::create_sample(dir.path(), &generate(today(), now, 540, 1)).unwrap();
     let app = app_on(dir.path(), config());
@@ -60,7 +60,7 @@ pub fn demo() -> Fixture {
 }
 
 pub fn empty() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = super::private_tempdir();
     let app = app_on(dir.path(), config());
     Fixture { dir, app }
 }

@@ -386,7 +386,7 @@ fn a_damaged_journal_opens_read_only_and_refuses_writes() {
 
 #[test]
 fn keys_come_from_the_config_and_the_help_shows_them() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::private_tempdir();
     let mut config = config();
     config.keys.insert("add".into(), "n".into());
     config.keys.insert("quit".into(), "ctrl-q".into());

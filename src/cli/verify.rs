@@ -1,0 +1,123 @@
+//! `caseload verify` and `caseload receipt`: say exactly what was seen, one verdict at a time.
+
+use super::Context;
+use crate::error::{Error, Result};
+use crate::journal::{Access, Journal, Receipt, ReceiptVerdict as Verdict};
+use crate::output::{line, warn};
+
+/// Opens the journal read-only for checking: a missing journal is an error here (it reads as
+/// empty everywhere else), and the notices are printed except the one-line summary of loose
+/// permissions, which the caller lists in full.
+fn open_to_check(ctx: &Context) -> Result<Journal> {
+    let mut journal = Journal::open(&ctx.data_dir, Access::ReadOnly)?;
+    if !journal.exists() {
+        return Err(Error::Failed(format!(
+            "no journal at {}; nothing has been recorded in this data folder (give another with --data-dir)",
+            journal.path().display()
+        )));
+    }
+    let summary = journal.loose_summary();
+    for notice in journal.take_notices() {
+        if summary.as_ref() != Some(&notice) {
+            warn(format_args!("note: {notice}"));
+        }
+    }
+    Ok(journal)
+}
+
+fn damaged(ctx: &Context, journal: &Journal) -> Result<()> {
+    let Some(damage) = journal.damage() else {
+        return Ok(());
+    };
+    Err(Error::Failed(format!(
+        "the journal {} is damaged: {damage}. The {} records before that line are intact. Nothing has been changed: keep the file as it is, restore the newest copy from {} if you need to go on writing, and keep the damaged file as evidence of what happened",
+        journal.path().display(),
+        journal.records().len(),
+        crate::journal::backup_dir(&ctx.data_dir).display()
+    )))
+}
+
+pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Result<()> {
+    let receipt = receipt
+        .map(|text| {
+            text.parse::<Receipt>()
+                .map_err(|e| Error::invalid(format!("--receipt: {e}")))
+        })
+        .transpose()?;
+    let mut journal = open_to_check(ctx)?;
+    if fix_permissions {
+        for fixed in journal.fix_permissions()? {
+            line(format_args!(
+                "fixed: {} was {:03o}, now {:03o}",
+                fixed.path.display(),
+                fixed.mode,
+                fixed.private
+            ))?;
+        }
+    }
+    damaged(ctx, &journal)?;
+    let records = journal.records().len();
+    let summary = format!("{records} records, chain intact, head {}", journal.head());
+    match receipt {
+        None => line(format_args!("ok: {summary}"))?,
+        Some(receipt) => match journal.check_receipt(&receipt)? {
+            Verdict::Matches { seq } => line(format_args!(
+                "ok: the receipt for record {seq} matches: nothing up to it has changed; the journal has {summary}"
+            ))?,
+            Verdict::Mistyped => {
+                return Err(Error::invalid(
+                    "--receipt: this receipt is mistyped: its check code does not match the rest of it, so a character was changed, added or lost when it was copied; copy it again exactly as it was sent (it says nothing about the journal)",
+                ));
+            }
+            Verdict::OtherJournal => {
+                return Err(Error::Failed(format!(
+                    "this receipt is not from this journal: it was made from a journal whose first record is not this one's (or this journal was rewritten from its first record on); this journal has {summary}"
+                )));
+            }
+            Verdict::Removed { seq, records } => {
+                return Err(Error::Failed(format!(
+                    "records were removed since the receipt: it names record {seq}, but the journal has only {records} records"
+                )));
+            }
+            Verdict::Changed { seq, now } => {
+                return Err(Error::Failed(format!(
+                    "records up to seq {seq} have changed since the receipt: record {seq} now hashes to {now}, not to the receipt's {}",
+                    receipt.head
+                )));
+            }
+            Verdict::V1Mismatch { seq, now } => {
+                return Err(Error::Failed(format!(
+                    "record {seq} does not hash to the receipt's {} (it hashes to {now}): either records up to seq {seq} have changed since the receipt or the receipt was mistyped; a v1 receipt has no check code to tell which",
+                    receipt.head
+                )));
+            }
+        },
+    }
+    if journal.last_line_unterminated() {
+        line(format_args!(
+            "note: the last record ({records}) has no newline at the end of its line; it is whole and kept, and the next record written adds the newline"
+        ))?;
+    }
+    let loose = journal.loose_permissions();
+    for item in loose {
+        line(format_args!("warning: {item}"))?;
+    }
+    if !loose.is_empty() {
+        line("warning: run `caseload verify --fix-permissions` to make them private")?;
+    }
+    Ok(())
+}
+
+pub fn receipt(ctx: &Context) -> Result<()> {
+    let journal = open_to_check(ctx)?;
+    if let Some(damage) = journal.damage() {
+        return Err(Error::Failed(format!(
+            "no receipt: the journal is damaged: {damage}; run `caseload verify`"
+        )));
+    }
+    let receipt = journal.receipt().ok_or_else(|| {
+        Error::Failed("no receipt: the journal is empty; record something first".into())
+    })?;
+    line(receipt)?;
+    Ok(())
+}

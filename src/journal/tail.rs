@@ -1,0 +1,217 @@
+//! Reading what was appended since the last look, checking it continues the chain, and the
+//! repair rule for the last line (SPEC 6).
+
+use super::disk::Kind;
+use super::fsutil::sync_dir;
+use super::line::{GENESIS_PREV, from_hex, hash_hex, to_hex};
+use super::scan::{BLOCK, Continuing, read_lines};
+use super::store::{JOURNAL_FILE, Journal};
+use super::{Damage, JournalError, Unsafe};
+use crate::domain::replay::State;
+use std::io::{Read, Seek, SeekFrom, Write};
+
+impl Journal {
+    /// Reads lines appended since the last look. With `repair` (only under the lock), a torn
+    /// last line is set aside and the file truncated; without it, it is left for now (it may
+    /// be another process's write in progress). Returns how many records arrived.
+    pub(super) fn read_new(&mut self, repair: bool) -> Result<usize, JournalError> {
+        if self.damage.is_some() {
+            return Ok(0);
+        }
+        let path = self.path();
+        let entry = self
+            .disk
+            .entry(&path, false)
+            .map_err(JournalError::io("cannot inspect", &path))?;
+        let Some(entry) = entry else {
+            if self.len > 0 {
+                self.damage = Some(Damage::ChangedUnderneath(
+                    "the journal file is gone".to_string(),
+                ));
+            }
+            return Ok(0);
+        };
+        match entry.kind {
+            Kind::File => {}
+            Kind::Symlink => return Err(unsafe_path(&path, Unsafe::Symlink)),
+            _ => return Err(unsafe_path(&path, Unsafe::NotAFile)),
+        }
+        self.found = true;
+        if self.file_id.is_some_and(|id| id != entry.id) && self.len > 0 {
+            return self.reload();
+        }
+        self.file_id = Some(entry.id);
+        let size = entry.len;
+        if size == self.len && self.len == 0 {
+            return Ok(0);
+        }
+        if size < self.len {
+            self.damage = Some(Damage::ChangedUnderneath(format!(
+                "it is now {size} bytes long but {} bytes were already read",
+                self.len
+            )));
+            return Ok(0);
+        }
+        let mut file = self
+            .disk
+            .open_read(&path)
+            .map_err(JournalError::io("cannot open", &path))?;
+        // Re-read the last known line too, to notice a file rewritten meanwhile.
+        file.seek(SeekFrom::Start(self.last_line_start))
+            .map_err(JournalError::io("cannot read", &path))?;
+        let mut reader = file.take(size - self.last_line_start);
+        let known = (self.len - self.last_line_start) as usize;
+        let mut last_known = Vec::with_capacity(known + 1);
+        // A last line that lacked its newline must now be followed by it, if anything follows.
+        let expect_newline = self.unterminated && size > self.len;
+        (&mut reader)
+            .take(known as u64 + u64::from(expect_newline))
+            .read_to_end(&mut last_known)
+            .map_err(JournalError::io("cannot read", &path))?;
+        let line_end = if self.unterminated {
+            known
+        } else {
+            known.saturating_sub(1)
+        };
+        if known > 0
+            && (last_known.len() < known
+                || hash_hex(&last_known[..line_end]) != self.head
+                || (expect_newline && last_known.get(known) != Some(&b'\n')))
+        {
+            self.damage = Some(Damage::ChangedUnderneath(format!(
+                "line {} is no longer what was read earlier",
+                self.records.len()
+            )));
+            return Ok(0);
+        }
+        if expect_newline {
+            self.len += 1;
+            self.unterminated = false;
+        }
+
+        let first_new = self.records.len();
+        let read = read_lines(
+            reader,
+            Continuing {
+                offset: self.len,
+                length: size - self.len,
+                seq: first_new as u64 + 1,
+                head: from_hex(&self.head).expect("the head is always a digest"),
+            },
+            &mut self.records,
+            BLOCK,
+        )
+        .map_err(JournalError::io("cannot read", &path))?;
+        self.head = to_hex(&read.head);
+        if first_new == 0 {
+            self.first_hash = read.first_hash;
+        }
+        self.len = read.len;
+        if let Some(start) = read.last_line_start {
+            self.last_line_start = start;
+        }
+        self.damage = read.damage;
+        self.unterminated |= read.unterminated;
+        let arrived = self.records.len() - first_new;
+        self.state.catch_up(&self.records, first_new);
+        if let Some(torn) = read.torn {
+            if repair {
+                self.set_aside_torn_tail(&torn)?;
+            } else {
+                self.notices.push(format!(
+                    "the last line of {} is incomplete ({} bytes, probably a write cut off); it is ignored here and will be set aside the next time caseload writes",
+                    path.display(),
+                    torn.len()
+                ));
+            }
+        }
+        Ok(arrived)
+    }
+
+    /// The journal file was replaced by another: read it again from the start. It must hold
+    /// every record read before, as it was.
+    fn reload(&mut self) -> Result<usize, JournalError> {
+        let before = std::mem::take(&mut self.records);
+        self.state = State::default();
+        self.head = GENESIS_PREV.to_string();
+        self.first_hash = None;
+        (self.len, self.last_line_start, self.unterminated) = (0, 0, false);
+        self.file_id = None;
+        self.read_new(false)?;
+        let kept = before.len() <= self.records.len()
+            && before
+                .iter()
+                .zip(&self.records)
+                .all(|(old, new)| old == new);
+        if !kept && self.damage.is_none() {
+            self.damage = Some(Damage::ChangedUnderneath(
+                "the file was replaced by one that does not hold the records read before"
+                    .to_string(),
+            ));
+        }
+        Ok(self.records.len().saturating_sub(before.len()))
+    }
+
+    /// Moves a torn last line to `journal.jsonl.torn-<time>` (made durable first, so the bytes
+    /// are never lost), then cuts the journal back to its last whole line.
+    fn set_aside_torn_tail(&mut self, torn: &[u8]) -> Result<(), JournalError> {
+        let stamp = (self.clock)().format("%Y%m%dT%H%M%S");
+        let mut aside = self.dir.join(format!("{JOURNAL_FILE}.torn-{stamp}"));
+        let mut n = 1;
+        while self
+            .disk
+            .entry(&aside, false)
+            .map_err(JournalError::io("cannot inspect", &aside))?
+            .is_some()
+        {
+            aside = self.dir.join(format!("{JOURNAL_FILE}.torn-{stamp}-{n}"));
+            n += 1;
+        }
+        let mut out = self
+            .disk
+            .create(&aside)
+            .map_err(JournalError::io("cannot create", &aside))?;
+        self.disk
+            .set_mode(&aside, 0o600)
+            .map_err(JournalError::io("cannot make private", &aside))?;
+        out.write_all(torn)
+            .map_err(JournalError::io("cannot write", &aside))?;
+        out.sync()
+            .map_err(JournalError::io("cannot flush to disk", &aside))?;
+        drop(out);
+        sync_dir(&mut *self.disk, &self.dir)?;
+        let path = self.path();
+        self.disk
+            .truncate(&path, self.len)
+            .map_err(JournalError::io("cannot truncate", &path))?;
+        self.notices.push(format!(
+            "the last line of the journal was incomplete (a write cut off, {} bytes); it was moved to {} and the journal now ends at record {}",
+            torn.len(),
+            aside.display(),
+            self.records.len()
+        ));
+        Ok(())
+    }
+
+    /// Picks up records other processes appended, without taking the lock (for a window that
+    /// watches the journal). Returns how many arrived.
+    pub fn refresh(&mut self) -> Result<usize, JournalError> {
+        let path = self.path();
+        let entry = self
+            .disk
+            .entry(&path, false)
+            .map_err(JournalError::io("cannot inspect", &path))?;
+        match entry {
+            Some(e) if e.len == self.len && self.file_id.is_none_or(|id| id == e.id) => Ok(0),
+            None if self.len == 0 => Ok(0),
+            _ => self.read_new(false),
+        }
+    }
+}
+
+fn unsafe_path(path: &std::path::Path, why: Unsafe) -> JournalError {
+    JournalError::Unsafe {
+        path: path.to_path_buf(),
+        why,
+    }
+}
