@@ -163,3 +163,112 @@ fn a_reference_in_any_free_text_is_replaced_in_every_format_whatever_its_case() 
         "{md}"
     );
 }
+
+/// `cases` Section 7 cases (2.5 h a week each) allocated on 2 Nov, and `hours` a day logged on
+/// every weekday from 2 Nov to 20 Nov.
+fn caseload(cases: usize, hours: f64) -> Built {
+    let mut events: Vec<(String, Event)> = (0..cases)
+        .map(|i| {
+            (
+                "2026-11-02T17:00:00+00:00".to_string(),
+                case(&format!("C{i}"), "2026-11-02", "team manager"),
+            )
+        })
+        .collect();
+    for d in day("2026-11-02")
+        .iter_days()
+        .take_while(|d| *d <= day("2026-11-20"))
+    {
+        if chrono::Datelike::weekday(&d).num_days_from_monday() < 5 {
+            events.push((
+                format!("{d}T18:00:00+00:00"),
+                Event::from(HoursLogged {
+                    date: d,
+                    start: None,
+                    end: None,
+                    break_minutes: None,
+                    hours: Some(hours),
+                    note: None,
+                }),
+            ));
+        }
+    }
+    build(
+        events
+            .iter()
+            .map(|(at, e)| (at.as_str(), e.clone()))
+            .collect(),
+    )
+}
+
+fn notice(b: &Built) -> String {
+    String::from_utf8(report::render(
+        &model(b, Purpose::Notice, false),
+        Format::Md,
+        "%d %b %Y",
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_light_journal_gets_a_neutral_notice_and_a_heavy_one_states_its_figures() {
+    // 4 cases: 10 of 37 hours = 27%; 7.4 hours a day is exactly the contract.
+    let light = notice(&caseload(4, 7.4));
+    assert!(
+        light.contains(
+            "my weighted workload is 27% of my contracted 37 hours: within my contracted hours."
+        ),
+        "{light}"
+    );
+    for claim in [
+        "cannot complete",
+        "beyond my contracted",
+        "above the threshold",
+        "overload",
+        "working beyond",
+    ] {
+        assert!(
+            !light.contains(claim),
+            "the light notice claims {claim:?}: {light}"
+        );
+    }
+    assert!(light.contains("Please can we meet to go through my caseload and the deadlines ahead, and agree priorities?"));
+
+    // 20 cases: 50 of 37 hours = 135%; 10 hours a day over 15 working days = 39 hours beyond.
+    let heavy = notice(&caseload(20, 10.0));
+    assert!(
+        heavy.contains(
+            "my weighted workload is 135% of my contracted 37 hours: above the threshold of 110%."
+        ),
+        "{heavy}"
+    );
+    assert!(
+        heavy.contains("so I worked 39.0 hours beyond my contracted hours"),
+        "{heavy}"
+    );
+    assert!(
+        heavy.contains("the longest consecutive run was 3 weeks"),
+        "{heavy}"
+    );
+    assert!(
+        heavy.contains("not sustained overload by the measure of 4 consecutive weeks"),
+        "{heavy}"
+    );
+    assert!(
+        heavy
+            .contains("On these figures I cannot complete all of this within my contracted hours."),
+        "{heavy}"
+    );
+
+    // 14 cases: 35 of 37 hours = 95%, but 9 hours a day logged: the hours support the request.
+    let busy = notice(&caseload(14, 9.0));
+    assert!(
+        busy.contains("95% of my contracted 37 hours: within my contracted hours."),
+        "{busy}"
+    );
+    assert!(
+        busy.contains("I have been working beyond my contracted hours to keep up with this."),
+        "{busy}"
+    );
+    assert!(!busy.contains("cannot complete"), "{busy}");
+}

@@ -67,7 +67,11 @@ impl Daily {
     }
 
     fn capacity_at(&self, i: usize) -> f64 {
-        self.weight_centi[i] as f64 / self.contracted_hours
+        self.capacity_at_weight(self.weight_centi[i])
+    }
+
+    fn capacity_at_weight(&self, weight_centi: i64) -> f64 {
+        weight_centi as f64 / self.contracted_hours
     }
 }
 
@@ -97,11 +101,16 @@ pub fn summary(state: &State, config: &Config, period: Period, daily: &Daily) ->
         .map(|i| iso(period.from + Days::new(i as u64)));
     let limit = config.limits.caseload;
     let days_over_limit = daily.open.iter().filter(|o| **o > limit).count() as u32;
-    let capacity_percent_peak = (0..daily.open.len())
-        .map(|i| daily.capacity_at(i))
-        .fold(0.0, f64::max);
-    let (weeks_over_threshold, longest_run_over_threshold) =
-        weekly_runs(daily, period, config.limits.capacity_percent);
+    // The first day of the highest weighted total (compared exactly, in hundredths).
+    let peak_weight = daily.weight_centi.iter().copied().max().unwrap_or(0);
+    let capacity_percent_peak = daily.capacity_at_weight(peak_weight);
+    let capacity_percent_peak_on = daily
+        .weight_centi
+        .iter()
+        .position(|w| *w == peak_weight)
+        .filter(|_| peak_weight > 0)
+        .map(|i| iso(period.from + Days::new(i as u64)));
+    let runs = weekly_runs(daily, period, config.limits.capacity_percent);
     Caseload {
         open_at_start: daily.open_on(period.from),
         open_at_end: daily.open_on(period.to),
@@ -112,26 +121,50 @@ pub fn summary(state: &State, config: &Config, period: Period, daily: &Daily) ->
         limit,
         days_over_limit,
         capacity_percent_peak: round2(capacity_percent_peak),
-        weeks_over_threshold,
-        longest_run_over_threshold,
+        weeks_over_threshold: runs.over,
+        longest_run_over_threshold: runs.longest,
         undiscussed,
+        capacity_percent_peak_on,
+        longest_run_first_week_ending: runs.longest_from.map(iso),
+        longest_run_last_week_ending: runs.longest_to.map(iso),
     }
 }
 
+/// The Sundays on which weekly capacity was over the threshold.
+struct Runs {
+    over: u32,
+    longest: u32,
+    /// The first and last Sunday of the longest run (the earliest, on a tie).
+    longest_from: Option<NaiveDate>,
+    longest_to: Option<NaiveDate>,
+}
+
 /// Weekly capacity is read on each Sunday in the period: how many are over the threshold,
-/// and the longest consecutive run of them.
-fn weekly_runs(daily: &Daily, period: Period, threshold: f64) -> (u32, u32) {
-    let (mut over, mut run, mut longest) = (0, 0, 0);
+/// and the longest consecutive run of them, with its first and last Sunday.
+fn weekly_runs(daily: &Daily, period: Period, threshold: f64) -> Runs {
+    let mut runs = Runs {
+        over: 0,
+        longest: 0,
+        longest_from: None,
+        longest_to: None,
+    };
+    let (mut run, mut run_from) = (0, None);
     for day in period.days().filter(|d| d.weekday() == Weekday::Sun) {
         if daily.capacity_on(day) > threshold {
-            over += 1;
+            runs.over += 1;
             run += 1;
-            longest = longest.max(run);
+            let from = *run_from.get_or_insert(day);
+            if run > runs.longest {
+                runs.longest = run;
+                runs.longest_from = Some(from);
+                runs.longest_to = Some(day);
+            }
         } else {
             run = 0;
+            run_from = None;
         }
     }
-    (over, longest)
+    runs
 }
 
 /// One point per Monday-start week touching the period, read on its last day in the period.

@@ -49,6 +49,12 @@ pub struct Caseload {
     pub weeks_over_threshold: u32,
     pub longest_run_over_threshold: u32,
     pub undiscussed: u32,
+    /// Added: the first day `capacity_percent_peak` was reached.
+    pub capacity_percent_peak_on: Option<String>,
+    /// Added: the first and last Sunday of the longest run over the threshold (the earliest
+    /// run, on a tie); each Sunday is the reading for the week it ends.
+    pub longest_run_first_week_ending: Option<String>,
+    pub longest_run_last_week_ending: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -5,14 +5,44 @@ use crate::report::Report;
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let c = &r.caseload;
     let a = &r.detail.assumptions;
+    let capacity = r.detail.capacity_percent_at_end;
+    let against = if capacity > a.capacity_percent {
+        format!("above the threshold of {:.0}%", a.capacity_percent)
+    } else if capacity > 100.0 {
+        format!(
+            "more than my contracted hours, though not above the threshold of {:.0}%",
+            a.capacity_percent
+        )
+    } else {
+        "within my contracted hours".to_string()
+    };
+    // One decimal where a whole number would hide which side of a line it falls.
+    let shown = if [100.0, a.capacity_percent].contains(&capacity.round()) {
+        format!("{capacity:.1}")
+    } else {
+        format!("{capacity:.0}")
+    };
     let mut points = vec![format!(
-        "Today I have {} open cases against a limit of {}, and my weighted workload is {:.0}% of my contracted {} hours (the threshold is {:.0}%).",
+        "As of {}, I have {} open cases against a limit of {}, and my weighted workload is {shown}% of my contracted {} hours: {against}.",
+        d.show(&r.period.to),
         c.open_at_end,
         c.limit,
-        r.detail.capacity_percent_at_end,
         a.contracted_hours,
-        a.capacity_percent
     )];
+    if c.weeks_over_threshold > 0 {
+        points.push(format!(
+            "Since {}: {}",
+            d.show(&r.period.from),
+            lower_first(&super::capacity_over_threshold(r, d))
+        ));
+    }
+    if r.hours.excess_logged > 0.0 {
+        points.push(format!(
+            "Since {}: {}",
+            d.show(&r.period.from),
+            lower_first(&super::hours_beyond_contract(r))
+        ));
+    }
     let during: Vec<String> = r
         .allocations_during_leave
         .iter()
@@ -88,9 +118,36 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     vec![
         Block::Para("Subject: My current caseload and deadlines".into()),
         Block::Para("Dear [manager],".into()),
-        Block::Para("I am writing to set out my current workload, so that we can agree priorities.".into()),
+        Block::Para(
+            "I am writing to set out my current workload, so that we can agree priorities.".into(),
+        ),
         Block::Bullets(points),
-        Block::Para("I cannot complete all of this within my contracted hours. Please can we meet this week to agree which work takes priority, and what can be reallocated or extended?".into()),
+        Block::Para(request(r)),
         Block::Para("[Your name]".into()),
     ]
+}
+
+/// The request, claiming that the work cannot be done in contracted hours only when the
+/// figures show it: the weighted caseload needs more than the contract now, or hours beyond
+/// contract were worked to keep up. Otherwise a neutral request to agree priorities.
+fn request(r: &Report) -> String {
+    let ask = "Please can we meet this week to agree which work takes priority, and what can be reallocated or extended?";
+    if r.detail.capacity_percent_at_end > 100.0 {
+        format!("On these figures I cannot complete all of this within my contracted hours. {ask}")
+    } else if r.hours.excess_logged > 0.0 {
+        format!("I have been working beyond my contracted hours to keep up with this. {ask}")
+    } else {
+        "Please can we meet to go through my caseload and the deadlines ahead, and agree priorities?".into()
+    }
+}
+
+/// "My weighted…" -> "my weighted…", "I logged…" stays: for a sentence after "Since …:".
+fn lower_first(text: &str) -> String {
+    if text.starts_with("I ") {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().collect::<String>() + chars.as_str()
+    })
 }

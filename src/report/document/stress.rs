@@ -10,24 +10,47 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
     let mut out = Vec::new();
     match standard {
         Standard::Demands => {
-            out.push(format!("Open cases: {} at the start of the period, {} at the end, peak {} (limit {}); above the limit on {}.", c.open_at_start, c.open_at_end, c.peak_open, c.limit, plural(c.days_over_limit, "day", "days")));
-            out.push(format!("Weighted workload above {:.0}% of contracted hours in {} (longest run {} weeks; peak {:.0}%).", a.capacity_percent, plural(c.weeks_over_threshold, "week", "weeks"), c.longest_run_over_threshold, c.capacity_percent_peak));
+            let peak = c
+                .peak_open_on
+                .as_deref()
+                .map(|p| format!(" on {}", d.show(p)))
+                .unwrap_or_default();
+            out.push(format!(
+                "Open cases: {} at the start of the period, {} at the end, peak {}{peak} (limit {}); above the limit on {}.",
+                c.open_at_start,
+                c.open_at_end,
+                c.peak_open,
+                c.limit,
+                plural(c.days_over_limit, "calendar day", "calendar days")
+            ));
+            if c.weeks_over_threshold > 0 {
+                out.push(super::capacity_over_threshold(r, d));
+            } else {
+                let on = c
+                    .capacity_percent_peak_on
+                    .as_deref()
+                    .map(|p| format!(" on {}", d.show(p)))
+                    .unwrap_or_default();
+                out.push(format!(
+                    "Weighted workload was not above {:.0}% of contracted hours in any week of the period; its peak was {:.0}%{on}.",
+                    a.capacity_percent, c.capacity_percent_peak
+                ));
+            }
             out.push(super::hours_beyond_contract(r));
             out.push(
                 super::worked_during_leave(r)
                     .unwrap_or_else(|| "No work was logged on days of leave.".into()),
             );
-            if let Some(w) = &h.max_week {
-                out.push(format!(
-                    "Longest week {:.1} hours (from {}).",
-                    w.hours,
-                    d.show(&w.week_start)
-                ));
+            if let Some(week) = super::longest_week(r, d) {
+                out.push(format!("Longest week: {week}."));
             }
-            if let Some(avg) = h.wtr_average_max {
-                out.push(format!(
-                    "Highest 17-week average {avg:.2} hours a week (legal limit 48)."
-                ));
+            match super::wtr_average(r, d) {
+                Some(avg) => out.push(format!("Highest 17-week average: {avg}.")),
+                None if h.days_logged > 0 => out.push(
+                    "No 17-week average: no run of 17 whole weeks of records ends in the period."
+                        .into(),
+                ),
+                None => {}
             }
             out.push(format!(
                 "{} with under 11 hours' rest; {} over 6 hours without a 20-minute break.",
@@ -124,7 +147,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     if r.caseload.undiscussed > 0 {
         points.push("Agree that allocations are discussed with me first, taking my current caseload into account.".to_string());
     }
-    if r.hours.short_rest > 0 || r.hours.missed_breaks > 0 || r.hours.excess > 0.0 {
+    if r.hours.short_rest > 0 || r.hours.missed_breaks > 0 || r.hours.excess_logged > 0.0 {
         points.push("Review working hours, breaks and rest between working days, and how extra hours are taken back.".to_string());
     }
     if r.deadlines.outcomes.late + r.deadlines.outcomes.overdue > 0

@@ -183,6 +183,17 @@ fn days_over_limit_and_sustained_capacity_are_counted_on_sundays() {
         ),
         (2, 2)
     );
+    // Every headline figure carries its dates.
+    let c = &r.caseload;
+    assert_eq!(c.capacity_percent_peak_on.as_deref(), Some("2026-03-09"));
+    assert_eq!(c.peak_open_on.as_deref(), Some("2026-03-09"));
+    assert_eq!(
+        (
+            c.longest_run_first_week_ending.as_deref(),
+            c.longest_run_last_week_ending.as_deref()
+        ),
+        (Some("2026-03-15"), Some("2026-03-22"))
+    );
 }
 
 #[test]
@@ -540,7 +551,7 @@ fn the_json_has_exactly_the_listed_fields() {
     );
     assert_eq!(
         keys(&v["caseload"]),
-        "allocated,capacity_percent_peak,closed,days_over_limit,limit,longest_run_over_threshold,open_at_end,open_at_start,peak_open,peak_open_on,undiscussed,weeks_over_threshold"
+        "allocated,capacity_percent_peak,capacity_percent_peak_on,closed,days_over_limit,limit,longest_run_first_week_ending,longest_run_last_week_ending,longest_run_over_threshold,open_at_end,open_at_start,peak_open,peak_open_on,undiscussed,weeks_over_threshold"
     );
     assert_eq!(
         keys(&v["deadlines"]),

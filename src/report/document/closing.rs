@@ -1,0 +1,67 @@
+//! What every document ends with: assumptions, what was not logged, privacy, integrity.
+
+use super::Block;
+use super::sentences::plural;
+use crate::report::{Purpose, Report};
+
+/// Assumptions, what was not logged, privacy and integrity: on every document.
+pub fn closing(r: &Report, purpose: Purpose) -> Vec<Block> {
+    let a = &r.detail.assumptions;
+    let kinds: Vec<String> = a
+        .case_kinds
+        .iter()
+        .map(|(n, h)| format!("{n} {h} h/week"))
+        .collect();
+    let assumptions = format!(
+        "Assumptions: contracted hours {} a week over {}; bank holidays of {}; caseload limit {} open cases; capacity threshold {:.0}% for {} consecutive weeks; \"just before leave\" = {} working days, \"soon after\" = {}; weekly hours per case kind (estimates, not measurements): {}.",
+        a.contracted_hours,
+        a.working_days.join(", "),
+        a.bank_holidays,
+        a.caseload_limit,
+        a.capacity_percent,
+        a.capacity_weeks,
+        a.pre_leave_days,
+        a.post_leave_days,
+        kinds.join("; ")
+    );
+    let unlogged = if r.hours.days_unlogged == 0 {
+        "Not logged: none; every working day in the period, up to today, has hours recorded."
+            .to_string()
+    } else {
+        format!(
+            "Not logged: {} in the period, up to today, had no hours recorded. They count as neither worked nor expected: hours beyond contract cover only the days logged.",
+            plural(r.hours.days_unlogged, "working day", "working days")
+        )
+    };
+    let privacy = if r.detail.pseudonymised {
+        "Case references are replaced by Case 1, Case 2… (numbered in the order each case was first recorded, so a case has the same number in every document), also inside free text; the author holds the key. Free-text notes are otherwise included as written: check them for names or other personal data before sharing."
+    } else {
+        "This copy shows the author's own case references. Check it, and the free-text notes, for personal data before sharing."
+    };
+    let i = &r.integrity;
+    let contemporaneous = i.contemporaneous_percent.map(|p| format!(" {p:.0}% of the dated records in the period were written on the day or the next day.")).unwrap_or_default();
+    let chain = if i.chain_ok {
+        "The hash chain was intact when this document was produced."
+    } else {
+        "WARNING: the journal's hash chain was damaged; only the records before the damage are included."
+    };
+    let receipt = r.detail.receipt.as_deref().map(|rc| format!(" Receipt: {rc} — anyone holding the journal can check it with `caseload verify --receipt \"<receipt>\"`.")).unwrap_or_default();
+    let integrity = format!(
+        "Integrity: {} in the journal ({} amended, {} withdrawn, all kept), head {}. {chain}{contemporaneous}{receipt}",
+        plural(i.records, "record", "records"),
+        i.amended,
+        i.voided,
+        i.head
+    );
+    let mut blocks = vec![];
+    if purpose != Purpose::Notice {
+        blocks.push(Block::Heading("About this record".into()));
+    }
+    blocks.extend([
+        Block::Small(assumptions),
+        Block::Small(unlogged),
+        Block::Small(privacy.to_string()),
+        Block::Small(integrity),
+    ]);
+    blocks
+}

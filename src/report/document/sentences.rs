@@ -1,0 +1,314 @@
+//! The sentences documents share: the flagged facts, hours beyond contract, deadline
+//! outcomes, work during leave. Each says exactly what the figures show, and no more.
+
+use super::Dates;
+use crate::report::Report;
+
+/// Hours worked beyond contract over the days actually logged, with the unlogged working days
+/// beside them (they count as neither worked nor expected).
+pub fn hours_beyond_contract(r: &Report) -> String {
+    let h = &r.hours;
+    let beyond = if h.excess_logged >= 0.0 {
+        format!("{:.1} hours beyond my contracted hours", h.excess_logged)
+    } else {
+        format!(
+            "{:.1} hours fewer than my contracted hours",
+            -h.excess_logged
+        )
+    };
+    let unlogged = if h.days_unlogged == 0 {
+        "Every working day in the period up to today has hours logged.".to_string()
+    } else {
+        format!(
+            "{} no hours logged and {} not counted.",
+            plural(h.days_unlogged, "working day has", "working days have"),
+            if h.days_unlogged == 1 { "is" } else { "are" },
+        )
+    };
+    format!(
+        "I logged {:.1} hours on {}; my contract gives {:.1} hours for the {} among them, so I worked {beyond}. {unlogged}",
+        h.worked,
+        plural(h.days_logged, "day", "days"),
+        h.expected_logged,
+        plural(h.working_days_logged, "working day", "working days"),
+    )
+}
+
+/// 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The facts that matter, in a sentence each; zero counts are left out unless `all`.
+pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
+    let c = &r.caseload;
+    let h = &r.hours;
+    let dl = &r.deadlines;
+    let a = &r.detail.assumptions;
+    let mut facts = Vec::new();
+    let mut add = |count: u64, text: String| {
+        if all || count > 0 {
+            facts.push(text);
+        }
+    };
+    add(
+        r.allocations_during_leave.len() as u64,
+        format!(
+            "{} allocated to me while I was on leave.",
+            plural(
+                r.allocations_during_leave.len() as u64,
+                "case was",
+                "cases were"
+            )
+        ),
+    );
+    add(
+        r.allocations_before_leave.len() as u64,
+        format!(
+            "{} allocated in the {} working days before a period of leave.",
+            plural(
+                r.allocations_before_leave.len() as u64,
+                "case was",
+                "cases were"
+            ),
+            a.pre_leave_days
+        ),
+    );
+    add(
+        u64::from(c.undiscussed),
+        format!(
+            "{} of the {} allocated in the period came without any discussion with me.",
+            c.undiscussed,
+            plural(c.allocated, "case", "cases")
+        ),
+    );
+    add(
+        dl.in_leave.len() as u64,
+        format!(
+            "{} fell due while I was on leave.",
+            plural(dl.in_leave.len() as u64, "deadline", "deadlines")
+        ),
+    );
+    add(
+        dl.soon_after_leave.len() as u64,
+        format!(
+            "{} fell due within {} working days of my return from leave.",
+            plural(dl.soon_after_leave.len() as u64, "deadline", "deadlines"),
+            a.post_leave_days
+        ),
+    );
+    add(
+        u64::from(r.worked_during_leave.days),
+        worked_during_leave(r).unwrap_or_else(|| "No work was logged on days of leave.".into()),
+    );
+    let peak = c
+        .peak_open_on
+        .as_deref()
+        .map(|p| format!(", peaking at {} on {}", c.peak_open, d.show(p)))
+        .unwrap_or_default();
+    add(
+        u64::from(c.days_over_limit),
+        format!(
+            "My open caseload was above the limit of {} on {}{peak}.",
+            c.limit,
+            plural(c.days_over_limit, "calendar day", "calendar days")
+        ),
+    );
+    add(
+        u64::from(c.weeks_over_threshold),
+        capacity_over_threshold(r, d),
+    );
+    add(u64::from(h.excess_logged > 0.0), hours_beyond_contract(r));
+    if let Some(w) = &h.max_week {
+        add(
+            u64::from(w.hours > a.contracted_hours),
+            format!(
+                "My longest week was {}.",
+                longest_week(r, d).unwrap_or_default()
+            ),
+        );
+    }
+    if let Some(avg) = h.wtr_average_max {
+        add(
+            u64::from(avg > 48.0),
+            format!(
+                "My highest 17-week average was {}.",
+                wtr_average(r, d).unwrap_or_default()
+            ),
+        );
+    }
+    add(
+        u64::from(h.short_rest),
+        format!(
+            "On {} I had less than the 11 hours' rest between working days.",
+            plural(h.short_rest, "occasion", "occasions")
+        ),
+    );
+    add(
+        u64::from(h.missed_breaks),
+        format!(
+            "On {} I worked over 6 hours without a 20-minute break.",
+            plural(h.missed_breaks, "day", "days")
+        ),
+    );
+    add(
+        u64::from(dl.outcomes.late + dl.outcomes.overdue),
+        deadline_outcomes(r),
+    );
+    facts
+}
+
+/// The deadlines due in the period in their four parts, which add up to the total, with the
+/// extended ones as an "of which": the same words as the chronology's flags.
+pub fn deadline_outcomes(r: &Report) -> String {
+    let dl = &r.deadlines;
+    let o = &dl.outcomes;
+    format!(
+        "Of {} due in the period, {} met on time, {} met late, {} overdue (past the due date and not met) and {} not yet due; {} of the {} had been extended.",
+        plural(dl.due, "deadline", "deadlines"),
+        o.on_time,
+        o.late,
+        o.overdue,
+        o.not_yet_due,
+        dl.extended,
+        dl.due
+    )
+}
+
+/// What became of a deadline flagged against leave: its extensions (new date, when recorded,
+/// why) and whether it was met.
+pub fn since(s: &crate::report::model::DeadlineSince, d: &Dates) -> String {
+    let mut parts: Vec<String> = s
+        .extensions
+        .iter()
+        .map(|e| {
+            let recorded = e
+                .recorded_on
+                .as_deref()
+                .map(|r| format!("recorded {}", d.show(r)));
+            let why = match (recorded, &e.reason) {
+                (Some(r), Some(why)) => format!(" ({r}: {why})"),
+                (Some(r), None) => format!(" ({r}, no reason given)"),
+                (None, Some(why)) => format!(" ({why})"),
+                (None, None) => String::new(),
+            };
+            format!("extended to {}{why}", d.show(&e.to))
+        })
+        .collect();
+    parts.push(match (s.outcome, s.met_on.as_deref()) {
+        ("on_time", Some(m)) => format!("met {}", d.show(m)),
+        ("late", Some(m)) => format!("met late, {}", d.show(m)),
+        ("overdue", _) => "overdue: not met".to_string(),
+        _ => "not yet due".to_string(),
+    });
+    parts.join("; ")
+}
+
+/// One sentence on work done during leave, or `None` if there was none.
+pub fn worked_during_leave(r: &Report) -> Option<String> {
+    let w = &r.worked_during_leave;
+    let hours_days = w.list.iter().filter(|x| x.hours > 0.0).count() as u64;
+    let hours = (hours_days > 0).then(|| {
+        format!(
+            "I logged {:.1} hours of work on {} of leave",
+            w.hours,
+            plural(hours_days, "day", "days")
+        )
+    });
+    let met = (w.deadlines_met > 0).then(|| {
+        format!(
+            "met {} on days of leave",
+            plural(w.deadlines_met, "deadline", "deadlines")
+        )
+    });
+    match (hours, met) {
+        (Some(h), Some(m)) => Some(format!("{h}, and {m}.")),
+        (Some(h), None) => Some(format!("{h}.")),
+        (None, Some(m)) => Some(format!("I {m}.")),
+        (None, None) => None,
+    }
+}
+
+/// "41.5 hours, the week of Mon 09 Mar 2026 to Sun 15 Mar 2026".
+pub fn longest_week(r: &Report, d: &Dates) -> Option<String> {
+    let w = r.hours.max_week.as_ref()?;
+    let sunday = chrono::NaiveDate::parse_from_str(&w.week_start, "%Y-%m-%d")
+        .ok()
+        .map(|m| crate::report::iso(m + chrono::Days::new(6)))?;
+    Some(format!(
+        "{:.1} hours, the week of {} to {}",
+        w.hours,
+        d.show_day(&w.week_start),
+        d.show_day(&sunday)
+    ))
+}
+
+/// "49.12 hours a week, over the 17 weeks from Mon 05 Jan 2026 to Sun 03 May 2026 (the
+/// Working Time Regulations limit is an average of 48 over 17 weeks)".
+pub fn wtr_average(r: &Report, d: &Dates) -> Option<String> {
+    let h = &r.hours;
+    let avg = h.wtr_average_max?;
+    let (from, to) = (
+        h.wtr_average_max_from.as_deref()?,
+        h.wtr_average_max_to.as_deref()?,
+    );
+    Some(format!(
+        "{avg:.2} hours a week, over the 17 weeks from {} to {} (the Working Time Regulations limit is an average of 48 hours a week over 17 weeks)",
+        d.show_day(from),
+        d.show_day(to)
+    ))
+}
+
+/// Weekly capacity over the threshold, with the longest run's weeks and the peak's day; it
+/// says "sustained overload" only when the run reaches the configured number of weeks.
+pub fn capacity_over_threshold(r: &Report, d: &Dates) -> String {
+    let c = &r.caseload;
+    let a = &r.detail.assumptions;
+    let run = match (
+        c.longest_run_first_week_ending.as_deref(),
+        c.longest_run_last_week_ending.as_deref(),
+    ) {
+        (Some(from), Some(to)) if from == to => format!("the week ending {}", d.show_day(from)),
+        (Some(from), Some(to)) => format!(
+            "the weeks ending {} to {}",
+            d.show_day(from),
+            d.show_day(to)
+        ),
+        _ => String::new(),
+    };
+    let sustained = if c.longest_run_over_threshold >= a.capacity_weeks {
+        format!(
+            "sustained overload by the measure of {} consecutive weeks",
+            a.capacity_weeks
+        )
+    } else {
+        format!(
+            "not sustained overload by the measure of {} consecutive weeks",
+            a.capacity_weeks
+        )
+    };
+    let peak = c
+        .capacity_percent_peak_on
+        .as_deref()
+        .map(|p| format!(" on {}", d.show_day(p)))
+        .unwrap_or_default();
+    format!(
+        "My weighted workload was above {:.0}% of my contracted hours in {}; the longest consecutive run was {} ({run}): {sustained}. The peak was {:.0}%{peak}.",
+        a.capacity_percent,
+        plural(c.weeks_over_threshold, "week", "weeks"),
+        plural(c.longest_run_over_threshold, "week", "weeks"),
+        c.capacity_percent_peak
+    )
+}

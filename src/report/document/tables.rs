@@ -1,0 +1,182 @@
+//! The tables documents share: leave, work during leave, the chronology, the weeks ahead.
+
+use super::sentences::{ordinal, plural, since};
+use super::{Block, Dates};
+use crate::report::Report;
+
+fn table(header: &[&str], rows: Vec<Vec<String>>) -> Block {
+    Block::Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}
+
+pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if !r.allocations_during_leave.is_empty() || !r.allocations_before_leave.is_empty() {
+        blocks.push(Block::Subheading(
+            "Cases allocated during or just before leave".into(),
+        ));
+        let mut rows: Vec<(String, Vec<String>)> = r
+            .allocations_during_leave
+            .iter()
+            .map(|a| {
+                (
+                    a.allocated_on.clone(),
+                    vec![
+                        d.show(&a.allocated_on),
+                        a.case.clone(),
+                        format!(
+                            "during {} leave ({} to {})",
+                            a.leave_kind,
+                            d.show(&a.leave_from),
+                            d.show(&a.leave_to)
+                        ),
+                    ],
+                )
+            })
+            .collect();
+        rows.extend(r.allocations_before_leave.iter().map(|a| {
+            (
+                a.allocated_on.clone(),
+                vec![
+                    d.show(&a.allocated_on),
+                    a.case.clone(),
+                    format!(
+                        "{} before leave starting {}",
+                        plural(a.working_days_before, "working day", "working days"),
+                        d.show(&a.leave_from)
+                    ),
+                ],
+            )
+        }));
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        blocks.push(table(
+            &["Allocated", "Case", "In relation to leave"],
+            rows.into_iter().map(|(_, r)| r).collect(),
+        ));
+    }
+    let dl = &r.deadlines;
+    if !dl.in_leave.is_empty() || !dl.soon_after_leave.is_empty() {
+        blocks.push(Block::Subheading(
+            "Deadlines during or just after leave".into(),
+        ));
+        let mut rows: Vec<(String, Vec<String>)> = dl
+            .in_leave
+            .iter()
+            .map(|x| {
+                (
+                    x.due.clone(),
+                    vec![
+                        d.show(&x.due),
+                        x.case.clone().unwrap_or_default(),
+                        x.what.clone(),
+                        format!(
+                            "during leave ({} to {})",
+                            d.show(&x.leave_from),
+                            d.show(&x.leave_to)
+                        ),
+                        since(&x.since, d),
+                    ],
+                )
+            })
+            .collect();
+        rows.extend(dl.soon_after_leave.iter().map(|x| {
+            (
+                x.due.clone(),
+                vec![
+                    d.show(&x.due),
+                    x.case.clone().unwrap_or_default(),
+                    x.what.clone(),
+                    format!(
+                        "{} working day back: leave ended {}, back on {}",
+                        ordinal(x.working_days_after_return),
+                        d.show_day(&x.leave_to),
+                        d.show_day(&x.returned_on)
+                    ),
+                    since(&x.since, d),
+                ],
+            )
+        }));
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        blocks.push(table(
+            &["First due", "Case", "What", "In relation to leave", "Since"],
+            rows.into_iter().map(|(_, r)| r).collect(),
+        ));
+    }
+    let w = &r.worked_during_leave;
+    if !w.list.is_empty() {
+        blocks.push(Block::Subheading("Work done during leave".into()));
+        blocks.push(table(
+            &["Date", "Leave", "Hours logged", "Deadlines met"],
+            w.list
+                .iter()
+                .map(|x| {
+                    vec![
+                        d.show_day(&x.date),
+                        format!(
+                            "{} leave, {} to {}",
+                            x.leave_kind,
+                            d.show(&x.leave_from),
+                            d.show(&x.leave_to)
+                        ),
+                        if x.hours > 0.0 {
+                            format!("{:.2}", x.hours)
+                        } else {
+                            String::new()
+                        },
+                        x.deadlines_met
+                            .iter()
+                            .map(|m| match &m.case {
+                                Some(c) => format!("{c}: {}", m.what),
+                                None => m.what.clone(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    blocks
+}
+
+pub fn chronology(r: &Report, d: &Dates) -> Block {
+    table(
+        &["Date", "What", "Case", "Detail", "Flags"],
+        r.detail
+            .chronology
+            .iter()
+            .map(|i| {
+                vec![
+                    d.show(&i.date),
+                    i.kind.to_string(),
+                    i.case.clone().unwrap_or_default(),
+                    i.detail.clone(),
+                    i.flags.join("; "),
+                ]
+            })
+            .collect(),
+    )
+}
+
+pub fn upcoming(r: &Report, d: &Dates) -> Block {
+    if r.detail.upcoming.is_empty() {
+        return Block::Para("No deadlines are recorded for the next four weeks.".into());
+    }
+    table(
+        &["Due", "Case", "What", "Note"],
+        r.detail
+            .upcoming
+            .iter()
+            .map(|u| {
+                vec![
+                    d.show(&u.due),
+                    u.case.clone().unwrap_or_default(),
+                    u.what.clone(),
+                    u.flags.join("; "),
+                ]
+            })
+            .collect(),
+    )
+}
