@@ -234,6 +234,7 @@ mod real {
     }
 
     pub fn create_dir(path: &Path) -> io::Result<()> {
+        #[cfg_attr(not(unix), allow(unused_mut))] // a mode to set on Unix only
         let mut builder = fs::DirBuilder::new();
         #[cfg(unix)]
         builder.mode(0o700);
