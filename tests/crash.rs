@@ -161,6 +161,9 @@ mod every_call {
         work: fn(&MemDisk) -> Vec<String>,
         /// Bytes that must survive somewhere: a torn line set aside is evidence.
         keeps: Option<&'static [u8]>,
+        /// A note that is being redacted: it may be gone, and once the redaction is
+        /// acknowledged (the work reports `redacted:<text>`) it must be gone from every file.
+        redacts: Option<&'static str>,
     }
 
     /// A disk holding a journal of `n` notes written on day 0 (with its backup).
@@ -193,6 +196,7 @@ mod every_call {
                     acked
                 },
                 keeps: None,
+                redacts: None,
             },
             Scenario {
                 name: "appends from one window that stays open",
@@ -215,6 +219,7 @@ mod every_call {
                     acked
                 },
                 keeps: None,
+                redacts: None,
             },
             Scenario {
                 name: "repair of a torn last line, then an append",
@@ -231,6 +236,7 @@ mod every_call {
                     acked
                 },
                 keeps: Some(TORN),
+                redacts: None,
             },
             Scenario {
                 name: "a last record without its newline, then an append",
@@ -246,6 +252,7 @@ mod every_call {
                     acked
                 },
                 keeps: None,
+                redacts: None,
             },
             Scenario {
                 name: "a day's backup: 30 kept, one pruned, a stale copy removed",
@@ -269,8 +276,63 @@ mod every_call {
                     acked
                 },
                 keeps: None,
+                redacts: None,
+            },
+            Scenario {
+                name: "a redaction: the journal rewritten, two backups scrubbed",
+                start: || {
+                    let disk = MemDisk::new();
+                    let mut texts = Vec::new();
+                    for text in ["before 0", SECRET, "before 2"] {
+                        command(&disk, 0, text, &mut texts);
+                    }
+                    let bytes = disk.read(&journal_path()).unwrap();
+                    let backups = data().join("backups");
+                    disk.put(&backups.join("journal-2026-10-30.jsonl"), &bytes);
+                    disk.put(&backups.join("journal-2026-10-31.jsonl"), &bytes);
+                    (disk.all_reached_disk(), texts)
+                },
+                work: |disk| {
+                    let mut acked = Vec::new();
+                    let Ok(mut journal) =
+                        Journal::open_on(&data(), Access::ReadWrite, Box::new(disk.clone()))
+                    else {
+                        return acked;
+                    };
+                    journal.set_clock(|| day(1));
+                    if journal
+                        .redact(2, "a name typed by mistake")
+                        .is_ok_and(|r| r.now)
+                    {
+                        acked.push(format!("redacted:{SECRET}"));
+                    }
+                    acked
+                },
+                keeps: None,
+                redacts: Some(SECRET),
             },
         ]
+    }
+
+    const SECRET: &str = "Jamie Smith-Jones";
+
+    /// Whether `copy` is the journal as it was: its lines are the journal's first lines, each
+    /// the same or (where the journal's is a redaction's stub) the original the stub stands for.
+    fn is_copy_of(copy: &[u8], journal: &[u8]) -> bool {
+        let mut lines = journal.split(|b| *b == b'\n');
+        copy.strip_suffix(b"\n")
+            .unwrap_or(copy)
+            .split(|b| *b == b'\n')
+            .all(|line| {
+                let Some(theirs) = lines.next() else {
+                    return false;
+                };
+                line == theirs
+                    || serde_json::from_slice::<serde_json::Value>(theirs).is_ok_and(|v| {
+                        v["type"] == "redacted"
+                            && v["sha256"] == caseload::journal::hash_hex(line).as_str()
+                    })
+            })
     }
 
     /// What must hold of a disk found after the run; what does not, if anything.
@@ -279,8 +341,18 @@ mod every_call {
         known: &BTreeSet<String>,
         acked: &[String],
         process_lived: bool,
-        keeps: Option<&[u8]>,
+        scenario: &Scenario,
     ) -> Result<(), String> {
+        let keeps = scenario.keeps;
+        let gone: Vec<&str> = acked
+            .iter()
+            .filter_map(|a| a.strip_prefix("redacted:"))
+            .collect();
+        let acked: Vec<String> = acked
+            .iter()
+            .filter(|a| !a.starts_with("redacted:") && Some(a.as_str()) != scenario.redacts)
+            .cloned()
+            .collect();
         if let Some(keeps) = keeps {
             let kept = image.paths().iter().any(|p| {
                 let bytes = image.read(p).unwrap_or_default();
@@ -321,7 +393,15 @@ mod every_call {
         if let Some(stranger) = present.iter().find(|t| !known.contains(*t)) {
             return Err(format!("a note nobody wrote: {stranger}"));
         }
-        let in_flight = present.iter().filter(|t| !acked.contains(t)).count();
+        if let Some(still) = present.iter().find(|t| gone.contains(&t.as_str())) {
+            return Err(format!(
+                "acknowledged as redacted but still a record: {still}"
+            ));
+        }
+        let in_flight = present
+            .iter()
+            .filter(|t| !acked.contains(t) && Some(t.as_str()) != scenario.redacts)
+            .count();
         if process_lived && in_flight > 0 {
             return Err(format!(
                 "a write that failed is in the journal: {present:?}"
@@ -340,8 +420,15 @@ mod every_call {
             .map_err(|e| format!("the next write failed: {e}"))?;
         let bytes = image.read(&journal_path()).unwrap_or_default();
         for path in image.paths() {
-            if path.parent() != Some(&data().join("backups")) {
-                continue;
+            let content = image.read(&path).unwrap_or_default();
+            if let Some(text) = gone
+                .iter()
+                .find(|t| content.windows(t.len()).any(|w| w == t.as_bytes()))
+            {
+                return Err(format!(
+                    "the redacted {text:?} is still in {}",
+                    path.display()
+                ));
             }
             let name = path
                 .file_name()
@@ -349,15 +436,17 @@ mod every_call {
                 .to_string_lossy()
                 .into_owned();
             if name.contains(".tmp-") {
-                return Err(format!("a stale copy is left: {name}"));
+                return Err(format!("a stale copy is left: {}", path.display()));
+            }
+            if path.parent() != Some(&data().join("backups")) {
+                continue;
             }
             let copy = image.read(&path).unwrap_or_default();
             let read = check_journal(&copy, 1 << 20);
             if read.damage.is_some() || read.torn || read.records == 0 {
                 return Err(format!("backup {name} is not a whole journal: {read:?}"));
             }
-            let whole = copy.strip_suffix(b"\n").unwrap_or(&copy);
-            if !bytes.starts_with(whole) {
+            if !is_copy_of(&copy, &bytes) {
                 return Err(format!("backup {name} is not a copy of the journal"));
             }
         }
@@ -381,10 +470,7 @@ mod every_call {
             );
             let mut known: BTreeSet<String> = before.iter().cloned().collect();
             known.extend(acked);
-            let all: Vec<String> = known.iter().cloned().collect();
-            if let Err(why) = check(probe.crashed(), &known, &all, true, scenario.keeps) {
-                panic!("{} with a disk that works: {why}", scenario.name);
-            }
+            // n = calls is a run in which nothing goes wrong.
             for n in 0..=calls {
                 for plan in [Plan::FailAt(n), Plan::StopAt(n)] {
                     let (disk, before) = (scenario.start)();
@@ -396,7 +482,7 @@ mod every_call {
                         ("flushed", disk.crashed(), false),
                         ("all written", disk.all_reached_disk(), lived),
                     ] {
-                        if let Err(why) = check(found, &known, &acked, as_left, scenario.keeps) {
+                        if let Err(why) = check(found, &known, &acked, as_left, &scenario) {
                             panic!(
                                 "{} / {plan:?} / found {image}: {why}\ncalls:\n{}",
                                 scenario.name,

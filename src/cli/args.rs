@@ -79,6 +79,14 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Remove text typed by mistake (a name): the record's line is replaced by a stub that keeps its SHA-256, so the chain and every receipt still verify, and a redaction record says when and why
+    Redact {
+        /// The record's number (its id, or the SEQ column of `caseload list events`)
+        seq: String,
+        /// Why it is redacted, e.g. "a child's name typed by mistake"
+        #[arg(long)]
+        reason: String,
+    },
     /// Produce a report for a grievance, a stress risk assessment, supervision or a notice to your manager
     Report(ReportArgs),
     /// Check the journal's hash chain, and optionally a receipt given out earlier

@@ -184,7 +184,13 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
         ListWhat::Events => {
             listing.header = vec!["SEQ", "WRITTEN", "TYPE", "STATUS"];
             for r in journal.records() {
-                let status = if state.voided.contains(&r.seq) {
+                let redacted = state.redacted_by.get(&r.seq).and_then(|by| {
+                    let on = journal.records().get((*by as usize).checked_sub(1)?)?.at;
+                    Some(format!("redacted on {} by {by}", show(on.date_naive())))
+                });
+                let status = if let Some(redacted) = redacted {
+                    redacted
+                } else if state.voided.contains(&r.seq) {
                     "withdrawn".to_string()
                 } else if let Some(by) = state.amended_by.get(&r.seq) {
                     format!("amended by {by}")
@@ -205,6 +211,9 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
                         json!(r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
                     );
                     map.insert("withdrawn".into(), json!(state.voided.contains(&r.seq)));
+                    if let Some(by) = state.redacted_by.get(&r.seq) {
+                        map.insert("redacted_by".into(), json!(by));
+                    }
                 }
                 listing.json.push(value);
             }

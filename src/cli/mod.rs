@@ -166,6 +166,7 @@ pub fn run(cli: Cli) -> Result<()> {
             fix_permissions,
         } => verify::verify(&ctx, receipt.as_deref(), fix_permissions),
         Command::Receipt => verify::receipt(&ctx),
+        Command::Redact { seq, reason } => verify::redact(&ctx, &seq, &reason),
         Command::Config(c) => config(&ctx, c),
         Command::Completions { shell } => completions::print_completions(shell),
         Command::Man => completions::print_man_page(),

@@ -1,8 +1,9 @@
-//! `caseload verify` and `caseload receipt`: say exactly what was seen, one verdict at a time.
+//! `caseload verify`, `caseload receipt` and `caseload redact`: say exactly what was seen, one
+//! verdict at a time.
 
 use super::Context;
 use crate::error::{Error, Result};
-use crate::journal::{Access, Journal, Receipt, ReceiptVerdict as Verdict};
+use crate::journal::{Access, Journal, Receipt, ReceiptVerdict as Verdict, RedactError};
 use crate::output::{line, warn};
 
 /// Opens the journal read-only for checking: a missing journal is an error here (it reads as
@@ -57,7 +58,17 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
     }
     damaged(ctx, &journal)?;
     let records = journal.records().len();
-    let summary = format!("{records} records, chain intact, head {}", journal.head());
+    let redacted = journal.redacted_lines();
+    let stubs = redacted.iter().filter(|r| r.stub).count();
+    let summary = format!(
+        "{records} records{}, chain intact, head {}",
+        if stubs > 0 {
+            format!(" ({stubs} redacted)")
+        } else {
+            String::new()
+        },
+        journal.head()
+    );
     match receipt {
         None => line(format_args!("ok: {summary}"))?,
         Some(receipt) => match journal.check_receipt(&receipt)? {
@@ -93,6 +104,25 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
             }
         },
     }
+    for line_redacted in &redacted {
+        let what = format!(
+            "record {} (a {} record)",
+            line_redacted.seq, line_redacted.was
+        );
+        match (&line_redacted.by, line_redacted.stub) {
+            (Some((by, at, reason)), true) => line(format_args!(
+                "redacted: {what} on {} by record {by}: {reason}",
+                at.format("%Y-%m-%d %H:%M")
+            ))?,
+            (None, _) => line(format_args!(
+                "redacted: {what}, with no record of when or why in this journal (not redacted by caseload here)"
+            ))?,
+            (Some((by, _, _)), false) => line(format_args!(
+                "warning: record {by} says {what} was redacted, but its line still holds its text; run `caseload redact {}` again",
+                line_redacted.seq
+            ))?,
+        }
+    }
     if journal.last_line_unterminated() {
         line(format_args!(
             "note: the last record ({records}) has no newline at the end of its line; it is whole and kept, and the next record written adds the newline"
@@ -119,5 +149,40 @@ pub fn receipt(ctx: &Context) -> Result<()> {
         Error::Failed("no receipt: the journal is empty; record something first".into())
     })?;
     line(receipt)?;
+    Ok(())
+}
+
+pub fn redact(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
+    let target = seq.trim().parse::<u64>().map_err(|_| {
+        Error::invalid(format!(
+            "the record: `{seq}` is not a whole number; give the record's number as listed by `caseload list events`"
+        ))
+    })?;
+    let mut journal = Journal::open(&ctx.data_dir, Access::ReadWrite)?;
+    for notice in journal.take_notices() {
+        warn(format_args!("note: {notice}"));
+    }
+    let done = match journal.redact(target, reason) {
+        Ok(done) => done,
+        Err(RedactError::Refused(refusal)) => return Err(refusal.into()),
+        Err(RedactError::Journal(e)) => return Err(e.into()),
+        Err(e @ RedactError::Backups { .. }) => return Err(Error::Failed(e.to_string())),
+    };
+    let backups = match done.backups.len() {
+        0 => "no backup held it".to_string(),
+        1 => "removed from 1 backup".to_string(),
+        n => format!("removed from {n} backups"),
+    };
+    if done.now {
+        line(format_args!(
+            "redacted: record {}'s text is gone from the journal, replaced by a stub that keeps its SHA-256 (the chain and every receipt still verify); record {} says when and why; {backups}",
+            done.target, done.by
+        ))?;
+    } else {
+        line(format_args!(
+            "finished: record {} was already redacted (record {}); its text is now {backups}",
+            done.target, done.by
+        ))?;
+    }
     Ok(())
 }

@@ -312,6 +312,22 @@ pub fn add_note(mut e: NoteAdded) -> Result<Event, Refusal> {
     Ok(Event::from(e))
 }
 
+/// A redacted line or a redaction record cannot be withdrawn or amended: the text is gone, and
+/// a redaction cannot be taken back.
+fn not_redacted(record: &Record) -> Result<(), Refusal> {
+    match record.event {
+        Event::Redacted { .. } => Err(rule!(
+            "record {} was redacted; it cannot be withdrawn or changed",
+            record.seq
+        )),
+        Event::Redaction { .. } => Err(rule!(
+            "record {} is a redaction, which cannot be withdrawn or changed",
+            record.seq
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn target(records: &[Record], seq: u64) -> Result<&Record, Refusal> {
     seq.checked_sub(1)
         .and_then(|i| records.get(i as usize))
@@ -330,6 +346,7 @@ pub fn void(state: &State, records: &[Record], seq: u64, reason: &str) -> Result
             "record {seq} is itself a withdrawal; withdrawals cannot be withdrawn"
         ));
     }
+    not_redacted(record)?;
     if state.voided.contains(&seq) {
         return Err(rule!("record {seq} is already withdrawn"));
     }
@@ -349,6 +366,7 @@ pub fn amend(
     replacement: Event,
 ) -> Result<Event, Refusal> {
     let record = target(records, seq)?;
+    not_redacted(record)?;
     if state.voided.contains(&seq) {
         return Err(rule!("record {seq} is withdrawn; it cannot be amended"));
     }
@@ -375,5 +393,30 @@ pub fn amend(
     Ok(Event::Amended {
         target: seq,
         record: Box::new(replacement),
+    })
+}
+
+/// A redaction of record `seq`: any record but a redacted line or a redaction itself.
+pub fn redact(state: &State, records: &[Record], seq: u64, reason: &str) -> Result<Event, Refusal> {
+    let record = target(records, seq)?;
+    match &record.event {
+        Event::Redacted { .. } => {
+            let when = state
+                .redacted_by
+                .get(&seq)
+                .map_or_else(String::new, |by| format!(" by record {by}"));
+            return Err(rule!("record {seq} is already redacted{when}"));
+        }
+        Event::Redaction { .. } => {
+            return Err(rule!(
+                "record {seq} is itself a redaction; a redaction cannot be redacted"
+            ));
+        }
+        _ => {}
+    }
+    let reason = text::check("the reason", reason, MAX_SHORT_CHARS).map_err(text_err)?;
+    Ok(Event::Redaction {
+        target: seq,
+        reason,
     })
 }

@@ -22,8 +22,28 @@ pub enum Event {
     LeaveAdded(LeaveAdded),
     HoursLogged(Arc<HoursLogged>),
     NoteAdded(Arc<NoteAdded>),
-    Voided { target: u64, reason: String },
-    Amended { target: u64, record: Box<Event> },
+    Voided {
+        target: u64,
+        reason: String,
+    },
+    Amended {
+        target: u64,
+        record: Box<Event>,
+    },
+    /// What stands where a record's line was redacted: the line's type, and the SHA-256 of the
+    /// original line, which the chain uses in its place. A redacted withdrawal keeps its
+    /// target, so that it stays in force.
+    Redacted {
+        was: String,
+        sha256: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        target: Option<u64>,
+    },
+    /// Record `target`'s line was replaced by its stub, for `reason`: when and why.
+    Redaction {
+        target: u64,
+        reason: String,
+    },
 }
 
 // The representation of the kinds held behind a pointer is chosen here, once; everywhere else
@@ -47,7 +67,7 @@ impl From<NoteAdded> for Event {
 }
 
 /// Every `type` this version understands, for the "written by a newer version" message.
-pub const KNOWN_TYPES: [&str; 10] = [
+pub const KNOWN_TYPES: [&str; 12] = [
     "case_allocated",
     "case_closed",
     "deadline_set",
@@ -58,6 +78,8 @@ pub const KNOWN_TYPES: [&str; 10] = [
     "note_added",
     "voided",
     "amended",
+    "redacted",
+    "redaction",
 ];
 
 impl Event {
@@ -73,6 +95,16 @@ impl Event {
             Event::NoteAdded(_) => "note_added",
             Event::Voided { .. } => "voided",
             Event::Amended { .. } => "amended",
+            Event::Redacted { .. } => "redacted",
+            Event::Redaction { .. } => "redaction",
+        }
+    }
+
+    /// The type of record this line holds or, for a redacted line, held.
+    pub fn original_type(&self) -> &str {
+        match self {
+            Event::Redacted { was, .. } => was,
+            other => other.type_name(),
         }
     }
 

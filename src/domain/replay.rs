@@ -97,6 +97,8 @@ pub struct State {
     pub voided: HashSet<u64>,
     /// Latest amendment in force for each amended line: target seq -> amending seq.
     pub amended_by: HashMap<u64, u64>,
+    /// The redaction record of each redacted line: target seq -> redaction seq.
+    pub redacted_by: HashMap<u64, u64>,
     /// Position in `cases` by reference, and in `deadlines` by id, so that replaying a
     /// closure or a deadline met is not a search (a career's journal has thousands of each).
     case_index: HashMap<String, usize>,
@@ -122,8 +124,13 @@ impl State {
     pub fn catch_up(&mut self, records: &[Record], first_new: usize) {
         let fresh = &records[first_new..];
         let touches_history = |r: &Record| {
-            matches!(r.event, Event::Voided { .. } | Event::Amended { .. })
-                || self.voided.contains(&r.seq)
+            matches!(
+                r.event,
+                Event::Voided { .. }
+                    | Event::Amended { .. }
+                    | Event::Redacted { .. }
+                    | Event::Redaction { .. }
+            ) || self.voided.contains(&r.seq)
                 || self.amended_by.contains_key(&r.seq)
         };
         if fresh.iter().any(touches_history) {
@@ -146,13 +153,25 @@ impl State {
 /// A `voided` line withdraws its target (a voided void is ignored rather than resurrecting,
 /// because the writer refuses to void a void). An `amended` line replaces its target's fields
 /// with the full record it carries; the last amendment in force wins. Lines that refer to
-/// something not in force (closing a voided case) have no effect. The result depends only on
-/// the entries, so replay is deterministic.
+/// something not in force (closing a voided case) have no effect. A redacted line has no
+/// effect of its own, except that a redacted withdrawal stays in force and an amendment of a
+/// redacted record still stands in its place. The result depends only on the entries, so
+/// replay is deterministic.
 pub fn replay(records: &[Record]) -> State {
     let mut state = State::default();
     for r in records {
-        if let Event::Voided { target, .. } = r.event {
-            state.voided.insert(target);
+        match r.event {
+            Event::Voided { target, .. }
+            | Event::Redacted {
+                target: Some(target),
+                ..
+            } => {
+                state.voided.insert(target);
+            }
+            Event::Redaction { target, .. } => {
+                state.redacted_by.insert(target, r.seq);
+            }
+            _ => {}
         }
     }
     let mut replacement: HashMap<u64, &Event> = HashMap::new();
@@ -171,7 +190,7 @@ pub fn replay(records: &[Record]) -> State {
         }
         let amended = replacement.contains_key(&r.seq);
         let event = replacement.get(&r.seq).copied().unwrap_or(&r.event);
-        if event.type_name() != r.event.type_name() {
+        if event.type_name() != r.event.original_type() {
             continue;
         }
         apply(&mut state, r.seq, event, amended);
@@ -267,7 +286,10 @@ fn apply(state: &mut State, seq: u64, event: &Event, amended: bool) {
             note: e.clone(),
             amended,
         }),
-        Event::Voided { .. } | Event::Amended { .. } => {}
+        Event::Voided { .. }
+        | Event::Amended { .. }
+        | Event::Redacted { .. }
+        | Event::Redaction { .. } => {}
     }
 }
 
@@ -378,6 +400,69 @@ mod tests {
         assert_eq!(state.cases[0].allocated_on, day(3));
         assert!(state.cases[0].amended);
         assert_eq!(state.amended_by.get(&1), Some(&2));
+    }
+
+    fn stub(was: &str, target: Option<u64>) -> Event {
+        Event::Redacted {
+            was: was.into(),
+            sha256: "0".repeat(64),
+            target,
+        }
+    }
+
+    fn redaction(target: u64) -> Event {
+        Event::Redaction {
+            target,
+            reason: "a name".into(),
+        }
+    }
+
+    /// A redacted record's effect goes with its text, except that a redacted withdrawal stays
+    /// in force and an amendment of a redacted record still stands in its place.
+    #[test]
+    fn redaction_removes_a_record_keeps_a_withdrawal_and_an_amendment_in_force() {
+        let gone = replay(&[
+            rec(1, alloc("A", 0)),
+            rec(2, stub("case_allocated", None)),
+            rec(3, redaction(2)),
+        ]);
+        assert_eq!(gone.cases.len(), 1);
+        assert_eq!(gone.redacted_by.get(&2), Some(&3));
+
+        let still_withdrawn = replay(&[
+            rec(1, alloc("A", 0)),
+            rec(2, stub("voided", Some(1))),
+            rec(3, redaction(2)),
+        ]);
+        assert!(still_withdrawn.cases.is_empty());
+
+        let amended_stands = replay(&[
+            rec(1, stub("case_allocated", None)),
+            rec(
+                2,
+                Event::Amended {
+                    target: 1,
+                    record: Box::new(alloc("A", 4)),
+                },
+            ),
+            rec(3, redaction(1)),
+        ]);
+        assert_eq!(amended_stands.cases[0].allocated_on, day(4));
+
+        let amendment_gone = replay(&[
+            rec(1, alloc("A", 0)),
+            rec(2, stub("amended", None)),
+            rec(3, redaction(2)),
+        ]);
+        assert_eq!(amendment_gone.cases[0].allocated_on, day(0));
+        assert!(!amendment_gone.cases[0].amended);
+
+        let closure_of_nothing = replay(&[
+            rec(1, stub("case_allocated", None)),
+            rec(2, close("A", 3)),
+            rec(3, redaction(1)),
+        ]);
+        assert!(closure_of_nothing.cases.is_empty());
     }
 
     #[test]

@@ -48,6 +48,8 @@ struct Flat<'a> {
     told: Option<String>,
     target: Option<u64>,
     record: Option<Box<Event>>,
+    was: Option<String>,
+    sha256: Option<String>,
 }
 
 fn need<T>(value: Option<T>, field: &str, kind: &str) -> Result<T, DecodeError> {
@@ -117,6 +119,29 @@ impl Flat<'_> {
             "amended" => Event::Amended {
                 target: need(self.target, "target", t)?,
                 record: need(self.record, "record", t)?,
+            },
+            "redacted" => {
+                let sha256 = need(self.sha256, "sha256", t)?;
+                if from_hex(&sha256).is_none() {
+                    return Err(DecodeError::BadFields(
+                        "`sha256` of a redacted line is not 64 lowercase hex digits".into(),
+                    ));
+                }
+                let was = need(self.was, "was", t)?;
+                if !KNOWN_TYPES.contains(&was.as_str()) || was == "redacted" || was == "redaction" {
+                    return Err(DecodeError::BadFields(format!(
+                        "a redacted line says it was `{was}`, which is not a record that can be redacted"
+                    )));
+                }
+                Event::Redacted {
+                    was,
+                    sha256,
+                    target: self.target,
+                }
+            }
+            "redaction" => Event::Redaction {
+                target: need(self.target, "target", t)?,
+                reason: need(self.reason, "reason", t)?,
             },
             other => return Err(DecodeError::UnknownType(other.to_string())),
         })

@@ -89,6 +89,17 @@ pub fn replace_file(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Disk, &mut dyn WriteFile) -> std::io::Result<()>,
 ) -> Result<(), JournalError> {
+    replace_file_checked(disk, path, fill, &mut |_, _| Ok(()))
+}
+
+/// [`replace_file`], with `check` run on the flushed temporary file before it is renamed into
+/// place: if it fails, nothing is replaced.
+pub fn replace_file_checked(
+    disk: &mut dyn Disk,
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Disk, &mut dyn WriteFile) -> std::io::Result<()>,
+    check: &mut dyn FnMut(&mut dyn Disk, &Path) -> Result<(), JournalError>,
+) -> Result<(), JournalError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = temporary_for(path);
     // A temporary file of this process's id can only be left by an earlier process that died.
@@ -103,6 +114,7 @@ pub fn replace_file(
         file.sync()
             .map_err(JournalError::io("cannot flush to disk", path))?;
         drop(file);
+        check(disk, &tmp)?;
         disk.rename(&tmp, path)
             .map_err(JournalError::io("cannot rename into place", path))?;
         sync_dir(disk, dir)

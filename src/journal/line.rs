@@ -49,6 +49,26 @@ pub fn from_hex(hex: &str) -> Option<Hash> {
     Some(out)
 }
 
+/// What the chain takes as the hash of a line: the SHA-256 of its bytes or, for the stub of a
+/// redacted line, the SHA-256 of the original line it carries.
+pub fn chain_hash(bytes: &[u8]) -> Hash {
+    if memchr::memmem::find(bytes, br#""type":"redacted""#).is_some()
+        && let Ok((record, _)) = super::decode::decode(bytes)
+        && let Some(original) = stub_hash(&record.event)
+    {
+        return original;
+    }
+    hash(bytes)
+}
+
+/// The original line's hash a stub carries, if `event` is a stub.
+pub fn stub_hash(event: &Event) -> Option<Hash> {
+    match event {
+        Event::Redacted { sha256, .. } => from_hex(sha256),
+        _ => None,
+    }
+}
+
 /// Serialises a record as one line (without the newline).
 pub fn encode(record: &Record, prev: &str) -> String {
     #[derive(Serialize)]

@@ -10,6 +10,7 @@ mod line;
 mod lock;
 mod mem;
 mod receipt;
+mod redact;
 mod safety;
 mod scan;
 mod store;
@@ -23,6 +24,7 @@ pub use line::{DecodeError, GENESIS_PREV, hash_hex};
 pub use lock::LOCK_TIMEOUT;
 pub use mem::{MemDisk, Plan};
 pub use receipt::{Receipt, ReceiptError, Verdict as ReceiptVerdict};
+pub use redact::{RedactError, Redacted, RedactedLine};
 pub use safety::{Loose, Unsafe};
 pub use store::{Access, Clock, JOURNAL_FILE, Journal, LOCK_FILE, wall_clock};
 

@@ -205,7 +205,7 @@ impl super::Journal {
             });
         }
         let line = self.line_on_disk(receipt.seq)?.unwrap_or_default();
-        let now = to_hex(&hash(&line));
+        let now = to_hex(&super::line::chain_hash(&line));
         Ok(if now == receipt.head {
             Verdict::Matches { seq: receipt.seq }
         } else if receipt.check.is_some() {

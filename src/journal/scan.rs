@@ -2,7 +2,7 @@
 //! lines are decoded and hashed in parallel, then checked in order.
 
 use super::Damage;
-use super::line::{DecodeError, Hash, decode, hash};
+use super::line::{DecodeError, Hash, decode, hash, stub_hash};
 use crate::domain::replay::Record;
 use std::io::Read;
 
@@ -201,6 +201,8 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
                 break;
             }
         };
+        // A redacted line's stub stands in the chain for the original line.
+        let line_hash = stub_hash(&record.event).unwrap_or(line_hash);
         out.head = line_hash;
         out.first_hash = out.first_hash.or(Some(line_hash));
         records.push(record);

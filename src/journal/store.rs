@@ -51,7 +51,7 @@ pub struct Journal {
     pub(super) damage: Option<Damage>,
     pub(super) notices: Vec<String>,
     pub(super) loose: Vec<Loose>,
-    lock_timeout: Duration,
+    pub(super) lock_timeout: Duration,
     pub(super) disk: Box<dyn Disk>,
     pub(super) clock: Clock,
 }
@@ -119,6 +119,7 @@ impl Journal {
                 make_dir(&mut *journal.disk, dir)?;
                 let lock_path = journal.lock_path();
                 let _lock = acquire(&mut *journal.disk, &lock_path, journal.lock_timeout)?;
+                super::redact::remove_stale_journal_copies(&mut *journal.disk, dir)?;
                 journal.read_new(true)?;
             }
             Access::ReadOnly => {

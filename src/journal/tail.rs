@@ -3,10 +3,11 @@
 
 use super::disk::Kind;
 use super::fsutil::sync_dir;
-use super::line::{GENESIS_PREV, from_hex, hash_hex, to_hex};
+use super::line::{GENESIS_PREV, chain_hash, from_hex, to_hex};
 use super::scan::{BLOCK, Continuing, read_lines};
 use super::store::{JOURNAL_FILE, Journal};
 use super::{Damage, JournalError, Unsafe};
+use crate::domain::Event;
 use crate::domain::replay::State;
 use std::io::{Read, Seek, SeekFrom, Write};
 
@@ -75,7 +76,7 @@ impl Journal {
         };
         if known > 0
             && (last_known.len() < known
-                || hash_hex(&last_known[..line_end]) != self.head
+                || to_hex(&chain_hash(&last_known[..line_end])) != self.head
                 || (expect_newline && last_known.get(known) != Some(&b'\n')))
         {
             self.damage = Some(Damage::ChangedUnderneath(format!(
@@ -128,8 +129,9 @@ impl Journal {
         Ok(arrived)
     }
 
-    /// The journal file was replaced by another: read it again from the start. It must hold
-    /// every record read before, as it was.
+    /// The journal file was replaced by another (a redaction rewrites it whole): read it again
+    /// from the start. It must hold every record read before, each as it was or as the stub
+    /// of a redaction.
     fn reload(&mut self) -> Result<usize, JournalError> {
         let before = std::mem::take(&mut self.records);
         self.state = State::default();
@@ -142,7 +144,11 @@ impl Journal {
             && before
                 .iter()
                 .zip(&self.records)
-                .all(|(old, new)| old == new);
+                .all(|(old, new)| {
+                    old == new
+                        || (new.seq == old.seq
+                            && matches!(&new.event, Event::Redacted { was, .. } if was == old.event.original_type()))
+                });
         if !kept && self.damage.is_none() {
             self.damage = Some(Damage::ChangedUnderneath(
                 "the file was replaced by one that does not hold the records read before"

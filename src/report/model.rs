@@ -240,6 +240,16 @@ pub struct Integrity {
     pub head: String,
     pub chain_ok: bool,
     pub contemporaneous_percent: Option<f64>,
+    /// Records whose text was redacted (their lines replaced by stubs that keep the chain).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub redacted: Vec<RedactedRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedactedRecord {
+    pub record: u64,
+    /// YYYY-MM-DD, or `None` if no redaction record says when.
+    pub redacted_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -2,7 +2,7 @@
 
 use super::Inputs;
 use super::Period;
-use super::model::{ByStandard, Integrity, Notes, round2};
+use super::model::{ByStandard, Integrity, Notes, RedactedRecord, round2};
 use crate::domain::replay::State;
 use crate::domain::{Event, Standard};
 use chrono::Days;
@@ -57,7 +57,21 @@ pub fn integrity(input: &Inputs) -> Integrity {
         .collect();
     let contemporaneous_percent = (!dated.is_empty())
         .then(|| round2(dated.iter().filter(|c| **c).count() as f64 * 100.0 / dated.len() as f64));
+    let redacted = records
+        .iter()
+        .filter(|r| matches!(r.event, Event::Redacted { .. }))
+        .map(|stub| RedactedRecord {
+            record: stub.seq,
+            redacted_on: records.iter().find_map(|r| match r.event {
+                Event::Redaction { target, .. } if target == stub.seq => {
+                    Some(r.at.date_naive().format("%Y-%m-%d").to_string())
+                }
+                _ => None,
+            }),
+        })
+        .collect();
     Integrity {
+        redacted,
         records: records.len() as u64,
         voided: count(|e| matches!(e, Event::Voided { .. })),
         amended: count(|e| matches!(e, Event::Amended { .. })),

@@ -5,6 +5,7 @@
 mod common;
 mod hostile;
 mod receipts;
+mod redact;
 
 use common::{BIN, Sandbox, sha256_hex};
 use std::fs::{self, File};

@@ -1,11 +1,11 @@
 //! What every document ends with: assumptions, what was not logged, privacy, integrity.
 
-use super::Block;
 use super::sentences::plural;
+use super::{Block, Dates};
 use crate::report::{Purpose, Report};
 
 /// Assumptions, what was not logged, privacy and integrity: on every document.
-pub fn closing(r: &Report, purpose: Purpose) -> Vec<Block> {
+pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
     let a = &r.detail.assumptions;
     let kinds: Vec<String> = a
         .case_kinds
@@ -46,8 +46,29 @@ pub fn closing(r: &Report, purpose: Purpose) -> Vec<Block> {
         "WARNING: the journal's hash chain was damaged; only the records before the damage are included."
     };
     let receipt = r.detail.receipt.as_deref().map(|rc| format!(" Receipt: {rc} — anyone holding the journal can check it with `caseload verify --receipt \"<receipt>\"`.")).unwrap_or_default();
+    let redacted = if i.redacted.is_empty() {
+        String::new()
+    } else {
+        let each: Vec<String> = i
+            .redacted
+            .iter()
+            .map(|x| match &x.redacted_on {
+                Some(on) => format!("record {} redacted on {}", x.record, d.show(on)),
+                None => format!("record {} redacted", x.record),
+            })
+            .collect();
+        format!(
+            " {} ({}): the text was removed at the author's request and the fingerprint kept, so the chain still verifies.",
+            plural(
+                i.redacted.len() as u64,
+                "record is redacted",
+                "records are redacted"
+            ),
+            each.join(", ")
+        )
+    };
     let integrity = format!(
-        "Integrity: {} in the journal ({} amended, {} withdrawn, all kept), head {}. {chain}{contemporaneous}{receipt}",
+        "Integrity: {} in the journal ({} amended, {} withdrawn, all kept), head {}.{redacted} {chain}{contemporaneous}{receipt}",
         plural(i.records, "record", "records"),
         i.amended,
         i.voided,

@@ -95,7 +95,7 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         Purpose::Supervision => ("Supervision summary", supervision::blocks(report, &dates)),
         Purpose::Notice => ("Notice of workload", notice::blocks(report, &dates)),
     };
-    blocks.extend(closing::closing(report, purpose));
+    blocks.extend(closing::closing(report, purpose, &dates));
     let begin = report.period.records_begin.as_deref().map_or_else(
         || "The journal has no records yet.".to_string(),
         |b| format!("The records begin on {}.", dates.show(b)),
