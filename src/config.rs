@@ -73,11 +73,20 @@ pub struct Limits {
     pub post_leave_days: u32,
 }
 
+/// `[person]`: about the author, for the documents.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Person {
+    /// Who agreed the limit, threshold and weights, and when; `None`: the worker's own
+    /// estimates (the documents state which).
+    pub limits_agreed_with: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub work: Work,
     pub limits: Limits,
     pub case_kinds: Vec<CaseKind>,
+    pub person: Person,
     pub date_format: String,
     pub theme: Theme,
     /// Key rebindings, action name -> key text, checked by the terminal UI's key map.
@@ -367,10 +376,21 @@ impl Reader<'_> {
                     .collect()
             })
             .unwrap_or_default();
+        let agreed = self.text("person.limits_agreed_with")?;
+        let person = Person {
+            limits_agreed_with: crate::domain::text::check_optional(
+                "the text",
+                Some(agreed),
+                crate::domain::text::MAX_SHORT_CHARS,
+            )
+            .map_err(|e| self.err("person.limits_agreed_with", format!("is not accepted: {e}")))?
+            .filter(|a| !a.is_empty()),
+        };
         Ok(Config {
             work,
             limits,
             case_kinds: self.case_kinds()?,
+            person,
             date_format,
             theme,
             keys,

@@ -420,3 +420,63 @@ fn a_note_the_font_cannot_show_still_gives_a_tagged_pdf_without_the_pdf_ua_claim
     let markdown = report::render(&model(&f, Purpose::Stress, false), Format::Md, "%d %b %Y");
     assert!(String::from_utf8(markdown).unwrap().contains("会議"));
 }
+
+#[test]
+fn the_documents_definitions_agree_with_docs_definitions_md() {
+    let definitions =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/DEFINITIONS.md"))
+            .unwrap()
+            .to_lowercase();
+    let f = fixture();
+    let md = text(&model(&f, Purpose::Grievance, false), Format::Md);
+    let counted = md[md.find("## How these figures are counted").unwrap()..].to_lowercase();
+    // Each rule, in the words both use.
+    for (document, page) in [
+        ("days over the limit are calendar days", "calendar days"),
+        (
+            "divided by my contracted",
+            "÷ `work.contracted_hours` × 100",
+        ),
+        ("read on its sunday", "sundays in the period"),
+        (
+            "for 4 or more consecutive weeks",
+            "only when the run is at least `limits.capacity_weeks` long",
+        ),
+        (
+            "are my own settings and estimates; they have not been agreed with my employer",
+            "your own settings and",
+        ),
+        ("(a + b) ÷ 17", "(a + b) ÷ 17"),
+        (
+            "a single week above 48 hours is not by itself a breach",
+            "a single week above 48 hours is not by itself a breach",
+        ),
+        ("by its first due date", "its **first** due date"),
+        (
+            "the first working day after it",
+            "the first working day after the leave",
+        ),
+        (
+            "met on time, met late, overdue (past the due date and not met) or not yet due",
+            "`on_time`",
+        ),
+        (
+            "counts as neither worked nor expected",
+            "count as neither worked nor expected",
+        ),
+        (
+            "hours logged on a day of leave, or a deadline met on one",
+            "hours logged on a day inside a leave period",
+        ),
+        (
+            "written on the day it describes or the next day",
+            "written that day or the next",
+        ),
+    ] {
+        assert!(
+            counted.contains(document),
+            "the document lacks {document:?}"
+        );
+        assert!(definitions.contains(page), "DEFINITIONS.md lacks {page:?}");
+    }
+}

@@ -220,6 +220,8 @@ fn a_light_journal_gets_a_neutral_notice_and_a_heavy_one_states_its_figures() {
         ),
         "{light}"
     );
+    // The claims, not the definitions at the end (which say what overload would mean).
+    let claims = &light[..light.find("How these figures are counted").unwrap()];
     for claim in [
         "cannot complete",
         "beyond my contracted",
@@ -228,7 +230,7 @@ fn a_light_journal_gets_a_neutral_notice_and_a_heavy_one_states_its_figures() {
         "working beyond",
     ] {
         assert!(
-            !light.contains(claim),
+            !claims.contains(claim),
             "the light notice claims {claim:?}: {light}"
         );
     }
@@ -271,4 +273,92 @@ fn a_light_journal_gets_a_neutral_notice_and_a_heavy_one_states_its_figures() {
         "{busy}"
     );
     assert!(!busy.contains("cannot complete"), "{busy}");
+}
+
+#[test]
+fn every_purpose_ends_by_saying_how_its_figures_are_counted_and_whose_limits_they_are() {
+    let own = caseload(4, 7.4);
+    let mut agreed = caseload(4, 7.4);
+    agreed.config = Config::from_toml_text(
+        Some("[person]\nlimits_agreed_with = \"my team manager in supervision on 3 March 2026\""),
+        None,
+    )
+    .unwrap();
+    for purpose in Purpose::ALL {
+        for format in [Format::Md, Format::Html] {
+            let doc = String::from_utf8(report::render(
+                &model(&own, purpose, false),
+                format,
+                "%d %b %Y",
+            ))
+            .unwrap();
+            let at = doc
+                .find("How these figures are counted")
+                .unwrap_or_else(|| panic!("{purpose} {format}"));
+            let tail = doc[at..].to_lowercase();
+            let mut needles = vec![
+                "the records begin on 02",
+                "sustained overload means above 110% for 4 or more consecutive weeks",
+                "are my own settings and estimates; they have not been agreed with my employer",
+                "first due date",
+                "hours beyond contract",
+            ];
+            if purpose != Purpose::Notice {
+                needles.extend([
+                    "days over the limit are calendar days",
+                    "capacity %: the weekly hours all open cases need",
+                    "a single week above 48 hours is not by itself a breach",
+                    "the return from leave is the first working day after it",
+                ]);
+            }
+            for needle in needles {
+                assert!(tail.contains(needle), "{purpose} {format}: {needle}");
+            }
+            let doc = String::from_utf8(report::render(
+                &model(&agreed, purpose, false),
+                format,
+                "%d %b %Y",
+            ))
+            .unwrap();
+            assert!(
+                doc.contains("were agreed with my team manager in supervision on 3 March 2026."),
+                "{purpose} {format}"
+            );
+        }
+        let blocks = format!(
+            "{:?}",
+            report::document::build(&model(&own, purpose, false), "%d %b %Y").blocks
+        );
+        assert!(
+            blocks.contains("How these figures are counted"),
+            "{purpose} pdf"
+        );
+    }
+    let html = String::from_utf8(report::render(
+        &model(&own, Purpose::Grievance, false),
+        Format::Html,
+        "%d %b %Y",
+    ))
+    .unwrap();
+    assert!(html.contains("a single week above 48 hours is not by itself a breach"));
+    assert!(
+        !html.contains("the 48-hour limit\""),
+        "the chart does not call 48 a weekly limit"
+    );
+}
+
+#[test]
+fn limits_agreed_with_must_be_plain_text() {
+    let err = Config::from_toml_text(
+        Some("[person]\nlimits_agreed_with = \"team\\u0007manager\""),
+        None,
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "`person.limits_agreed_with` is not accepted: the text contains a control character"
+        ),
+        "{text}"
+    );
 }

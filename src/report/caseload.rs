@@ -179,6 +179,7 @@ pub fn weekly_series(daily: &Daily, period: Period) -> Vec<WeekPoint> {
             capacity_percent: round2(daily.capacity_on(last)),
             hours: 0.0,
             deadlines_due: 0,
+            wtr_average: None,
         });
         monday = monday + Days::new(7);
     }

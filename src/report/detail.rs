@@ -44,6 +44,9 @@ pub struct Assumptions {
     pub post_leave_days: u32,
     /// (name, weekly hours) for each configured kind.
     pub case_kinds: Vec<(String, f64)>,
+    /// Who agreed the limit, threshold and weights (`[person] limits_agreed_with`); `None`:
+    /// they are the author's own estimates.
+    pub limits_agreed_with: Option<String>,
 }
 
 /// One dated item: an allocation, a closure, a deadline, leave, a note, a flagged day's hours.
@@ -429,8 +432,13 @@ pub fn compute(
             case_kinds: config
                 .case_kinds
                 .iter()
-                .map(|k| (k.name.clone(), k.weekly_hours))
+                .map(|k| (names.text(&k.name), k.weekly_hours))
                 .collect(),
+            limits_agreed_with: config
+                .person
+                .limits_agreed_with
+                .as_deref()
+                .map(|a| names.text(a)),
         },
         chronology: items.into_iter().map(|(_, _, _, i)| i).collect(),
         notes: notes

@@ -310,6 +310,20 @@ pub fn analysis(input: &Inputs) -> Analysis {
     let mut series = caseload::weekly_series(&daily, input.period);
     hours::fill_series(&mut series, &hours_by_day, input.period);
     deadlines::fill_series(&mut series, input.state, input.period);
+    for week in &mut series {
+        let sunday = NaiveDate::parse_from_str(&week.week_start, "%Y-%m-%d")
+            .ok()
+            .map(|monday| monday + chrono::Days::new(6))
+            .filter(|sunday| input.period.contains(*sunday));
+        week.wtr_average = sunday.and_then(|sunday| {
+            let run = Period {
+                from: sunday,
+                to: sunday,
+            };
+            hours::wtr_average_max(input.state, run, begin, &calendar, &hours_by_day)
+                .map(|w| model::round2(w.average))
+        });
+    }
     let report = Report {
         schema: model::SCHEMA,
         purpose: input.purpose.key(),

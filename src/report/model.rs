@@ -266,6 +266,9 @@ pub struct WeekPoint {
     pub capacity_percent: f64,
     pub hours: f64,
     pub deadlines_due: u32,
+    /// The 17-week average for the run ending on this week's Sunday, when that Sunday is in
+    /// the period and the 17 weeks are within the records.
+    pub wtr_average: Option<f64>,
 }
 
 /// Rounds to two decimals, as every hours and percent figure in the report is.

@@ -1,5 +1,5 @@
 //! Inline SVG charts for the HTML document: weekly open cases against the limit, and weekly
-//! hours against contracted hours and 48.
+//! hours with their rolling 17-week average, against contracted hours and 48.
 
 use super::Report;
 use super::document::Dates;
@@ -93,18 +93,40 @@ pub fn hours(r: &Report, d: &Dates) -> String {
             format!(r##"<rect x="{:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{colour}"><title>{:.1} h</title></rect>"##, LEFT + slot * i as f64 + slot * 0.1, slot * 0.8, H - BOTTOM - y, w.hours)
         })
         .collect();
+    // The rolling 17-week average, where the records cover the 17 weeks: the figure the
+    // 48-hour limit applies to (a single long week is not a breach).
+    let average: Vec<String> = weeks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            w.wtr_average
+                .map(|a| format!("{:.1},{:.1}", x_at(i, weeks.len()), scale(a, max)))
+        })
+        .collect();
+    let average = if average.is_empty() {
+        String::new()
+    } else {
+        format!(
+            r##"<polyline fill="none" stroke="#1b1b1b" stroke-width="2" points="{}"/>"##,
+            average.join(" ")
+        )
+    };
     let body = format!(
-        "{bars}{}{}",
+        "{bars}{average}{}{}",
         line(
             scale(contracted, max),
             "#1f5fa8",
             &format!("contract {contracted:.1}")
         ),
-        line(scale(48.0, max), "#b3261e", "48")
+        line(
+            scale(48.0, max),
+            "#b3261e",
+            "48: limit for the 17-week average"
+        )
     );
     let (first, last) = ends(r, d);
     frame(
-        "Hours worked each week, against contracted hours and the 48-hour limit",
+        "Hours worked each week (bars) and the rolling 17-week average (line), against contracted hours and 48. The Working Time Regulations limit of 48 hours applies to the 17-week average: a single week above 48 hours is not by itself a breach.",
         max,
         &first,
         &last,

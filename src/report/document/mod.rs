@@ -2,6 +2,7 @@
 //! notice), written once and rendered by the Markdown, HTML and PDF writers alike.
 
 mod closing;
+mod definitions;
 mod grievance;
 mod notice;
 mod sentences;
@@ -96,6 +97,7 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         Purpose::Notice => ("Notice of workload", notice::blocks(report, &dates)),
     };
     blocks.extend(closing::closing(report, purpose, &dates));
+    blocks.extend(definitions::blocks(report, &dates, purpose));
     let begin = report.period.records_begin.as_deref().map_or_else(
         || "The journal has no records yet.".to_string(),
         |b| format!("The records begin on {}.", dates.show(b)),
