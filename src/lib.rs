@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod external_editor;
 pub mod journal;
 pub mod output;
 pub mod report;

@@ -239,7 +239,7 @@ fn a_form_keeps_its_data_when_the_disk_is_full() {
     let dir = common::private_tempdir();
     let mut app = app_with_note_typed(dir.path(), Box::new(Failing(Fault::DiskFullMidLine)));
     app.update(Action::Submit);
-    let Overlay::Form(_, form) = &app.overlay else {
+    let Overlay::Form(caseload::tui::forms::OpenForm::Note(_, form)) = &app.overlay else {
         panic!("the form closed on a failed save")
     };
     assert!(
@@ -256,7 +256,10 @@ fn a_form_keeps_its_data_when_the_disk_is_full() {
             .unwrap()
             .contains("No space left on device")
     );
-    assert_eq!(form.value("Note"), "Three new cases");
+    assert_eq!(
+        form.value(caseload::tui::forms::NoteField::Text),
+        "Three new cases"
+    );
     assert!(app.journal.state().notes.is_empty());
 
     app.journal.set_disk(Box::new(RealDisk));

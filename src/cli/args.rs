@@ -71,6 +71,12 @@ pub enum Command {
     Note(NoteCommand),
     /// List current records
     List(ListArgs),
+    /// Withdraw the journal's last record (asks first; --yes for scripts)
+    Undo {
+        /// Do it without asking
+        #[arg(long)]
+        yes: bool,
+    },
     /// Withdraw a record: it stays in the journal, marked as withdrawn, with your reason
     Void {
         /// The record's number (its id, or the SEQ column of `caseload list events`)
@@ -153,6 +159,11 @@ pub enum CaseCommand {
         /// A note about the allocation
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+    },
+    /// Open a closed case again: its closing record is withdrawn (it stays in the journal)
+    Reopen {
+        #[arg(value_name = "REF")]
+        reference: String,
     },
     /// Record that a case was closed or transferred away from you
     Close {
@@ -258,10 +269,11 @@ pub enum HoursCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum NoteCommand {
-    /// Record a diary note; prints its id
+    /// Record a diary note; prints its id. With no TEXT, your editor ($VISUAL or $EDITOR)
+    /// opens for it (an empty file cancels); with `-`, it is read from standard input
     Add {
-        /// What happened and how it affected you. Never write names of children or families
-        text: String,
+        /// What happened and how it affected you (line breaks are kept). Never write names of children or families
+        text: Option<String>,
         /// The day it describes [default: today]
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
@@ -287,10 +299,22 @@ pub enum ListWhat {
     Events,
 }
 
+/// The order of `caseload list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListOrder {
+    /// By the date each record is about (allocated, due, from, worked, the note's day)
+    Date,
+    /// In the order they were entered in the journal
+    Entered,
+}
+
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list
     pub what: ListWhat,
+    /// Order: by date (the default), or as entered (events are always as entered)
+    #[arg(long, value_name = "ORDER", default_value = "date")]
+    pub by: ListOrder,
     /// Only open cases, or deadlines not yet met
     #[arg(long)]
     pub open: bool,

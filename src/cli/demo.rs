@@ -85,7 +85,14 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
                 })?;
             let journal = write_sample(tmp.path(), &records, config_text)?;
             let config = Config::load(&tmp.path().join("config.toml"), true)?;
-            crate::tui::run_on(journal, config, ctx.today)
+            if crate::tui::run_demo(journal, config, ctx.today)? {
+                let kept = tmp.keep();
+                crate::output::line(format_args!(
+                    "the demo's folder is kept: {} (its reports are in reports/)",
+                    kept.display()
+                ))?;
+            }
+            Ok(())
         }
     }
 }

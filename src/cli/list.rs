@@ -1,9 +1,10 @@
 //! `caseload list`: current records as a table or a JSON array.
 
-use super::args::{ListArgs, ListWhat};
+use super::args::{ListArgs, ListOrder, ListWhat};
 use super::{Context, io_failed};
 use crate::config::Config;
 use crate::domain::dates::format_date;
+use crate::domain::describe::describe;
 use crate::domain::replay::State;
 use crate::error::{Error, Result};
 use crate::journal::{Access, Journal};
@@ -50,6 +51,7 @@ struct Listing {
 
 fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) -> Listing {
     let state: &State = journal.state();
+    let by_date = args.by == ListOrder::Date;
     let show = |d: NaiveDate| format_date(d, &config.date_format);
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let mut listing = Listing {
@@ -70,11 +72,15 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
                 "CLOSED",
                 "ID",
             ];
-            for c in state
+            let mut cases: Vec<_> = state
                 .cases
                 .iter()
                 .filter(|c| !args.open || c.is_open_on(today))
-            {
+                .collect();
+            if by_date {
+                cases.sort_by_key(|c| (c.allocated_on, c.id));
+            }
+            for c in cases {
                 let weight = config.weight_of(&c.kind, c.weight);
                 listing.rows.push(vec![
                     c.reference.clone(),
@@ -96,11 +102,15 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
         }
         ListWhat::Deadlines => {
             listing.header = vec!["ID", "DUE", "CASE", "WHAT", "STATUS"];
-            for d in state
+            let mut deadlines: Vec<_> = state
                 .deadlines
                 .iter()
                 .filter(|d| !args.open || d.met_on.is_none())
-            {
+                .collect();
+            if by_date {
+                deadlines.sort_by_key(|d| (d.due, d.id));
+            }
+            for d in deadlines {
                 let status = match d.met_on {
                     Some(met) if met > d.due => format!("met late, {}", show(met)),
                     Some(met) => format!("met {}", show(met)),
@@ -127,7 +137,11 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
         }
         ListWhat::Leave => {
             listing.header = vec!["ID", "KIND", "FROM", "TO", "NOTE"];
-            for l in &state.leave {
+            let mut leave: Vec<_> = state.leave.iter().collect();
+            if by_date {
+                leave.sort_by_key(|l| (l.from, l.id));
+            }
+            for l in leave {
                 listing.rows.push(vec![
                     l.id.to_string(),
                     l.kind.to_string(),
@@ -142,7 +156,12 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
         }
         ListWhat::Hours => {
             listing.header = vec!["ID", "DATE", "START", "END", "BREAK", "HOURS", "NOTE"];
-            for h in &state.hours {
+            let mut hours: Vec<_> = state.hours.iter().collect();
+            if by_date {
+                // Within a day: timed entries by start time, then plain numbers of hours.
+                hours.sort_by_key(|h| (h.entry.date, h.entry.start.is_none(), h.entry.start, h.id));
+            }
+            for h in hours {
                 let e = &h.entry;
                 let time = |t: Option<crate::domain::ClockTime>| {
                     t.map(|t| t.to_string()).unwrap_or_default()
@@ -164,7 +183,11 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
         }
         ListWhat::Notes => {
             listing.header = vec!["ID", "DATE", "STRESS", "STANDARDS", "TOLD", "TEXT"];
-            for n in &state.notes {
+            let mut notes: Vec<_> = state.notes.iter().collect();
+            if by_date {
+                notes.sort_by_key(|n| (n.note.date, n.id));
+            }
+            for n in notes {
                 let e = &n.note;
                 let standards: Vec<&str> = e.standards.iter().map(|s| s.key()).collect();
                 listing.rows.push(vec![
@@ -182,7 +205,7 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
             }
         }
         ListWhat::Events => {
-            listing.header = vec!["SEQ", "WRITTEN", "TYPE", "STATUS"];
+            listing.header = vec!["SEQ", "WRITTEN", "TYPE", "STATUS", "ABOUT"];
             for r in journal.records() {
                 let redacted = state.redacted_by.get(&r.seq).and_then(|by| {
                     let on = journal.records().get((*by as usize).checked_sub(1)?)?.at;
@@ -202,6 +225,7 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
                     r.at.format("%Y-%m-%d %H:%M").to_string(),
                     r.event.type_name().to_string(),
                     status,
+                    describe(&r.event, journal.records(), state, &config.date_format),
                 ]);
                 let mut value = serde_json::to_value(&r.event).expect("events serialise");
                 if let Value::Object(map) = &mut value {
@@ -214,6 +238,15 @@ fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) 
                     if let Some(by) = state.redacted_by.get(&r.seq) {
                         map.insert("redacted_by".into(), json!(by));
                     }
+                    map.insert(
+                        "about".into(),
+                        json!(describe(
+                            &r.event,
+                            journal.records(),
+                            state,
+                            &config.date_format
+                        )),
+                    );
                 }
                 listing.json.push(value);
             }

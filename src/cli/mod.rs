@@ -159,6 +159,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Hours(c) => write::hours(&ctx, c),
         Command::Note(c) => write::note(&ctx, c),
         Command::Void { seq, reason } => write::void(&ctx, &seq, &reason),
+        Command::Undo { yes } => write::undo(&ctx, yes),
         Command::List(args) => list::run(&ctx, &args),
         Command::Report(args) => report::run(&ctx, &args),
         Command::Verify {

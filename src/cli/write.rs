@@ -3,12 +3,13 @@
 use super::Context;
 use super::args::{CaseCommand, DeadlineCommand, HoursCommand, LeaveCommand, NoteCommand};
 use crate::domain::commands as check;
-use crate::domain::dates::{Towards, format_date, parse_date_shown, show_dates};
+use crate::domain::dates::{Towards, format_date, leave_towards, parse_date_shown, show_dates};
 use crate::domain::replay::{Record, State};
 use crate::domain::*;
 use crate::error::{Error, Result};
 use crate::journal::Access;
 use chrono::NaiveDate;
+use std::io::{IsTerminal, Read};
 
 /// The configured display format, for reading dates back and showing them. A config that
 /// cannot be read does not stop a record being written: the built-in format is used.
@@ -66,6 +67,14 @@ fn save(
     ctx: &Context,
     build: impl Fn(&State, &[Record]) -> Result<Event, check::Refusal>,
 ) -> Result<u64> {
+    save_record(ctx, build).map(|(seq, _)| seq)
+}
+
+/// [`save`], returning the event as written too (with the case named as recorded).
+fn save_record(
+    ctx: &Context,
+    build: impl Fn(&State, &[Record]) -> Result<Event, check::Refusal>,
+) -> Result<(u64, Event)> {
     let mut journal = ctx.open(Access::ReadWrite)?;
     let format = date_format(ctx);
     let seq = journal.append(build).map_err(|e| match Error::from(e) {
@@ -84,7 +93,12 @@ fn save(
     for notice in journal.take_notices() {
         crate::output::warn(format_args!("note: {notice}"));
     }
-    Ok(seq)
+    let event = journal
+        .records()
+        .last()
+        .map(|r| r.event.clone())
+        .expect("a record was just appended");
+    Ok((seq, event))
 }
 
 /// Prints what was saved. The record is already on disk, so a failure here says so.
@@ -145,13 +159,44 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 on: date_or_today("--on", on.as_deref(), ctx)?,
                 outcome,
             };
-            let seq = save(ctx, |state, _| check::close_case(state, event.clone()))?;
+            let (seq, written) =
+                save_record(ctx, |state, _| check::close_case(state, event.clone()))?;
+            let reference = match written {
+                Event::CaseClosed(closed) => closed.reference,
+                _ => event.reference.trim().to_string(),
+            };
             confirm(
                 seq,
                 format_args!(
-                    "saved: case {} closed on {} (record {seq})",
-                    event.reference.trim(),
+                    "saved: case {reference} closed on {} (record {seq})",
                     show(event.on)
+                ),
+            )?;
+        }
+        CaseCommand::Reopen { reference } => {
+            let (seq, written) = save_record(ctx, |state, records| {
+                let case = crate::domain::references::find_case(
+                    state,
+                    &reference,
+                    crate::domain::references::Matching::Whole,
+                )?;
+                let closing = case.closed_by_seq.ok_or_else(|| {
+                    check::Refusal::Rule(format!(
+                        "case {} is open; there is nothing to reopen",
+                        case.reference
+                    ))
+                })?;
+                check::void(state, records, closing, REOPEN_REASON)
+            })?;
+            let target = match written {
+                Event::Voided { target, .. } => target,
+                _ => 0,
+            };
+            confirm(
+                seq,
+                format_args!(
+                    "saved: case {} is open again; its closing record {target} is withdrawn (record {seq})",
+                    reference.trim()
                 ),
             )?;
         }
@@ -227,15 +272,6 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
     Ok(())
 }
 
-/// Which way a leave date without a year, or a weekday, points (see [`Towards`]).
-pub fn leave_towards(kind: LeaveKind) -> Towards {
-    if kind == LeaveKind::Sick {
-        Towards::Past
-    } else {
-        Towards::Future
-    }
-}
-
 pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
     let HoursCommand::Add {
         on,
@@ -293,8 +329,27 @@ pub fn note(ctx: &Context, command: NoteCommand) -> Result<()> {
             })
         })
         .transpose()?;
+    let date = date_or_today("--on", on.as_deref(), ctx)?;
+    // Every other argument is checked before the editor opens, so nothing written there is
+    // refused for a typo in --stress.
+    let text = match text.as_deref() {
+        Some("-") => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                Error::Failed(format!("cannot read the note from standard input: {e}"))
+            })?;
+            String::from_utf8(bytes)
+                .map_err(|_| Error::invalid("the note on standard input is not UTF-8 text"))?
+        }
+        Some(text) => text.to_string(),
+        None => crate::external_editor::edit("", &ctx.data_dir)
+            .map_err(Error::Failed)?
+            .ok_or_else(|| {
+                Error::Failed("the note was left empty in the editor; nothing was saved".into())
+            })?,
+    };
     let event = NoteAdded {
-        date: date_or_today("--on", on.as_deref(), ctx)?,
+        date,
         text,
         standards,
         stress,
@@ -315,4 +370,56 @@ pub fn void(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
         format_args!("saved: record {target} withdrawn (record {saved})"),
     )?;
     Ok(())
+}
+
+/// The reason written on a closing record withdrawn by `case reopen` (and the UI's reopen).
+const REOPEN_REASON: &str = "case reopened";
+const UNDO_REASON: &str = "undone with caseload undo";
+
+/// `caseload undo`: withdraws the journal's last record, after a yes (or with `--yes`).
+pub fn undo(ctx: &Context, yes: bool) -> Result<()> {
+    let format = date_format(ctx);
+    let journal = ctx.open(Access::ReadOnly)?;
+    let records = journal.records();
+    let Some(last) = records.last() else {
+        return Err(Error::invalid("nothing to undo: the journal is empty"));
+    };
+    let seq = last.seq;
+    if let Event::Voided { target, .. } = last.event {
+        return Err(Error::invalid(format!(
+            "the journal's last record ({seq}) withdrew record {target}; a withdrawal cannot itself be withdrawn"
+        )));
+    }
+    let what = crate::domain::describe::describe(&last.event, records, journal.state(), &format);
+    drop(journal);
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Error::invalid(format!(
+                "undo would withdraw record {seq}, {what}; add --yes to do it without being asked"
+            )));
+        }
+        crate::output::warn(format_args!(
+            "withdraw record {seq}, {what}? It stays in the journal, marked withdrawn. [y/N]"
+        ));
+        let mut answer = String::new();
+        std::io::stdin()
+            .read_line(&mut answer)
+            .map_err(|e| Error::Failed(format!("cannot read the answer: {e}")))?;
+        if !answer.trim().eq_ignore_ascii_case("y") && !answer.trim().eq_ignore_ascii_case("yes") {
+            return crate::output::line("nothing was changed").map_err(Error::from);
+        }
+    }
+    let saved = save(ctx, |state, records| {
+        if records.len() as u64 != seq {
+            return Err(check::Refusal::Rule(format!(
+                "record {} was written meanwhile; run `caseload undo` again to see what it would withdraw",
+                records.len()
+            )));
+        }
+        check::void(state, records, seq, UNDO_REASON)
+    })?;
+    confirm(
+        saved,
+        format_args!("saved: record {seq} withdrawn, {what} (record {saved})"),
+    )
 }

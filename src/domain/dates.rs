@@ -26,6 +26,16 @@ pub enum Towards {
     Future,
 }
 
+/// Which way a leave date without a year, or a weekday, points: sick leave is written down
+/// afterwards, other leave is booked ahead.
+pub fn leave_towards(kind: super::event::LeaveKind) -> Towards {
+    if kind == super::event::LeaveKind::Sick {
+        Towards::Past
+    } else {
+        Towards::Future
+    }
+}
+
 /// Parses a date for something that happened (see [`parse_date_towards`]).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     parse_date_towards(input, today, Towards::Past)

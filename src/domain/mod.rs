@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod commands;
 pub mod dates;
+pub mod describe;
 pub mod event;
 pub mod holidays;
 pub mod references;

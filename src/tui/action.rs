@@ -1,5 +1,7 @@
 //! Everything the UI can be asked to do. Every key press becomes one of these.
 
+use super::editor::TextEdit;
+
 /// The seven screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScreenId {
@@ -69,6 +71,13 @@ pub enum Action {
     CloseCase,
     MarkMet,
     Extend,
+    /// Withdraw the last record this window saved (after a yes).
+    Undo,
+    /// Scroll the detail pane (a long note).
+    DetailDown,
+    DetailUp,
+    /// Start or stop the working-day timer.
+    Timer,
     // Editing inside a form, the filter line or a dialog (not rebindable).
     NextField,
     PrevField,
@@ -78,7 +87,16 @@ pub enum Action {
     Backspace,
     Left,
     Right,
+    /// Any other editing key in a text field.
+    Text(TextEdit),
+    /// Open the note in the user's own editor ($VISUAL / $EDITOR).
+    OpenEditor,
     // From the system rather than the keyboard.
+    /// Pasted text (bracketed paste): always text, never keys.
+    Paste(String),
+    /// The user's editor closed: the note's new text, nothing if it was left empty, or why
+    /// it could not run.
+    EditorFinished(Result<Option<String>, String>),
     JournalChanged,
     Resize,
     ReportFinished(Result<String, String>),

@@ -102,7 +102,7 @@ impl Key {
 }
 
 /// The rebindable actions: config name, what it does, the action, default keys.
-pub const BINDINGS: [(&str, &str, Action, &[&str]); 25] = [
+pub const BINDINGS: [(&str, &str, Action, &[&str]); 28] = [
     ("quit", "quit", Action::Quit, &["q"]),
     ("help", "show or hide this help", Action::Help, &["?"]),
     ("next_screen", "next screen", Action::NextScreen, &["tab"]),
@@ -162,6 +162,24 @@ pub const BINDINGS: [(&str, &str, Action, &[&str]); 25] = [
         "extend the selected deadline",
         Action::Extend,
         &["x"],
+    ),
+    (
+        "undo",
+        "undo the last record saved here",
+        Action::Undo,
+        &["u"],
+    ),
+    (
+        "detail_down",
+        "scroll the detail pane down",
+        Action::DetailDown,
+        &["J"],
+    ),
+    (
+        "detail_up",
+        "scroll the detail pane up",
+        Action::DetailUp,
+        &["K"],
     ),
 ];
 

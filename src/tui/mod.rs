@@ -5,16 +5,18 @@
 pub mod action;
 pub mod app;
 mod dashboard_model;
+pub mod editor;
 pub mod form;
 pub mod forms;
 pub mod input;
 pub mod keymap;
 pub mod records;
-mod report_screen;
+pub mod report_screen;
 pub mod screens;
 pub mod setup;
 pub mod terminal;
 pub mod theme;
+pub mod wrap;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -110,6 +112,16 @@ pub fn run_on(journal: Journal, config: Config, today: NaiveDate) -> Result<()> 
     run_app(&mut build_app(journal, config, today, reports)?)
 }
 
+/// Opens the UI on the demo's journal. Its folder is deleted afterwards, so quitting with
+/// reports written there asks first; returns whether the user chose to keep the folder.
+pub fn run_demo(journal: Journal, config: Config, today: NaiveDate) -> Result<bool> {
+    let folder = journal.dir().to_path_buf();
+    let mut app = build_app(journal, config, today, folder.join("reports"))?;
+    app.demo_folder = Some(folder);
+    run_app(&mut app)?;
+    Ok(app.keep_demo_folder)
+}
+
 /// Runs the event loop on a built App until it quits.
 pub fn run_app(app: &mut App) -> Result<()> {
     let mut terminal = start_terminal()?;
@@ -191,12 +203,20 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
                         dirty |= app.update(action);
                     }
                 }
+                Event::Paste(text) => dirty |= app.update(Action::Paste(text)),
                 Event::Resize(w, h) => {
                     app.size = (w, h);
                     dirty |= app.update(Action::Resize);
                 }
                 _ => {}
             }
+        }
+        if let Some(text) = app.editor_request.take() {
+            let folder = app.journal.dir().to_path_buf();
+            let edited =
+                terminal::suspended(terminal, || crate::external_editor::edit(&text, &folder))
+                    .map_err(io)?;
+            dirty |= app.update(Action::EditorFinished(edited));
         }
         if last_watch.elapsed() >= WATCH_EVERY {
             last_watch = Instant::now();

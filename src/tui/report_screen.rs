@@ -3,6 +3,8 @@
 
 use super::form::{Field, FieldKind, Form};
 use crate::config::Config;
+use crate::domain::Towards;
+use crate::domain::dates::{parse_date_shown, show_dates};
 use crate::journal::{Journal, create_private_dir};
 use crate::output::{OutputError, Target};
 use crate::report::{self, Format, Inputs, Period, Purpose, Request};
@@ -13,9 +15,20 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 /// Turns a report model into a file's bytes ([`report::render`], or a stand-in in tests).
 pub type Renderer = fn(&report::Report, Format, &str) -> Vec<u8>;
 
+/// The Report screen's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportField {
+    Purpose,
+    From,
+    To,
+    Format,
+    Reveal,
+    SaveAs,
+}
+
 pub struct ReportScreen {
     /// The choices, kept between visits.
-    pub form: Form,
+    pub form: Form<ReportField>,
     pub job: Option<Receiver<Result<String, String>>>,
     pub last: Option<Result<String, String>>,
     /// Where a report goes when no file is named (the user's documents folder, `caseload/`).
@@ -55,24 +68,34 @@ impl ReportScreen {
             .iter()
             .map(|f| (f.key().to_string(), f.label().to_string()))
             .collect();
+        use ReportField as F;
         let form = Form::new(
             "Write a report",
             vec![
-                Field::choice("Purpose", purposes, "grievance"),
+                Field::choice(F::Purpose, "Purpose", purposes, "grievance"),
                 Field::new(
+                    F::From,
                     "From",
-                    FieldKind::Date,
+                    FieldKind::Date(Towards::Past),
                     "",
                     "blank: 12 months before To (4 weeks for supervision); or a date",
                 ),
-                Field::new("To", FieldKind::Date, "", "blank: today; or a date"),
-                Field::choice("Format", formats, Format::ALL[0].key()),
+                Field::new(
+                    F::To,
+                    "To",
+                    FieldKind::Date(Towards::Past),
+                    "",
+                    "blank: today; or a date",
+                ),
+                Field::choice(F::Format, "Format", formats, Format::ALL[0].key()),
                 Field::toggle(
+                    F::Reveal,
                     "Reveal refs",
                     false,
                     "y shows your real case references; n (the default) shows Case 1, Case 2...",
                 ),
                 Field::text(
+                    F::SaveAs,
                     "Save as",
                     "",
                     "a file name, a path or ~/...; blank for the reports folder",
@@ -109,40 +132,40 @@ impl ReportScreen {
     ) -> Started {
         let form = &mut self.form;
         form.clear_errors();
-        let date = |form: &mut Form, label: &'static str| {
-            let text = form.value(label).trim().to_string();
+        let date = |form: &mut Form<ReportField>, id: ReportField| {
+            let text = form.value(id).trim().to_string();
             if text.is_empty() {
                 return Some(None);
             }
-            match crate::domain::parse_date(&text, today) {
+            match parse_date_shown(&text, today, Towards::Past, &config.date_format) {
                 Ok(d) => Some(Some(d)),
                 Err(e) => {
-                    form.refuse(label, e.to_string());
+                    form.refuse(id, e.to_string());
                     None
                 }
             }
         };
-        let (from, to) = (date(form, "From"), date(form, "To"));
+        let (from, to) = (date(form, ReportField::From), date(form, ReportField::To));
         let (Some(from), Some(to)) = (from, to) else {
             return Started::Refused;
         };
-        let purpose: Purpose = form.value("Purpose").parse().unwrap_or(Purpose::Grievance);
-        let begin = report::records_begin(journal.state(), journal.records(), today);
-        let period = match Period::for_purpose(purpose, from, to, today)
-            .and_then(|p| p.check_records_begin(begin).map(|()| p))
-        {
+        let purpose: Purpose = form
+            .value(ReportField::Purpose)
+            .parse()
+            .unwrap_or(Purpose::Grievance);
+        let period = match Period::for_purpose(purpose, from, to, today) {
             Ok(p) => p,
             Err(e) => {
-                form.refuse("To", e);
+                form.refuse(ReportField::To, show_dates(&e, &config.date_format));
                 return Started::Refused;
             }
         };
-        let format: Format = form.value("Format").parse().unwrap_or(Format::ALL[0]);
-        let reveal = form
-            .fields
-            .iter()
-            .any(|f| f.label == "Reveal refs" && f.is_on());
-        let chosen = form.value("Save as").trim().to_string();
+        let format: Format = form
+            .value(ReportField::Format)
+            .parse()
+            .unwrap_or(Format::ALL[0]);
+        let reveal = form.is_on(ReportField::Reveal);
+        let chosen = form.value(ReportField::SaveAs).trim().to_string();
         let path = if chosen.is_empty() {
             self.reports_dir.join(format!(
                 "caseload-{purpose}-{}.{}",
@@ -160,7 +183,7 @@ impl ReportScreen {
                 Ok(Target::ExistingFile) if !replace => return Started::Exists(path),
                 Ok(_) => {}
                 Err(e) => {
-                    form.refuse("Save as", e.to_string());
+                    form.refuse(ReportField::SaveAs, e.to_string());
                     return Started::Refused;
                 }
             }

@@ -9,8 +9,18 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// The first-run questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupField {
+    Role,
+    Hours,
+    Days,
+    Holidays,
+    Limit,
+}
+
 pub struct Setup {
-    pub form: Form,
+    pub form: Form<SetupField>,
     pub theme: Theme,
 }
 
@@ -41,23 +51,27 @@ impl Setup {
             .iter()
             .map(|r| (r.key().to_string(), r.label().to_string()))
             .collect();
-        let form = Form::new(
+        use SetupField as F;
+        let mut form = Form::new(
             "Welcome to caseload: a few questions (change any later in the config file)",
             vec![
-                Field::choice("Your role", presets, "cafcass-fca"),
+                Field::choice(F::Role, "Your role", presets, "cafcass-fca"),
                 Field::new(
+                    F::Hours,
                     "Contracted hours",
                     FieldKind::Number,
                     "37",
                     "hours a week in your contract",
                 ),
                 Field::text(
+                    F::Days,
                     "Working days",
                     "mon tue wed thu fri",
                     "the days you are contracted to work",
                 ),
-                Field::choice("Bank holidays", regions, "england-and-wales"),
+                Field::choice(F::Holidays, "Bank holidays", regions, "england-and-wales"),
                 Field::new(
+                    F::Limit,
                     "Caseload limit",
                     FieldKind::Number,
                     "22",
@@ -65,24 +79,21 @@ impl Setup {
                 ),
             ],
         );
+        form.set_theme(&theme);
         Setup { form, theme }
     }
 
     pub fn update(&mut self, action: Action) -> SetupOutcome {
         match action {
             Action::Quit | Action::Cancel => return SetupOutcome::Quit,
-            Action::NextField | Action::Down => self.form.next(),
-            Action::PrevField | Action::Up => self.form.prev(),
-            Action::Left => self.form.step(-1),
-            Action::Right => self.form.step(1),
-            Action::Type(c) => self.form.type_char(c),
-            Action::Backspace => self.form.backspace(),
             Action::Submit => {
                 if let Some(text) = self.config_text() {
                     return SetupOutcome::Done(text);
                 }
             }
-            _ => {}
+            other => {
+                self.form.handle(&other);
+            }
         }
         SetupOutcome::Continue
     }
@@ -92,26 +103,26 @@ impl Setup {
         self.form.clear_errors();
         let preset = PRESETS
             .iter()
-            .find(|(n, _)| *n == self.form.value("Your role"))
+            .find(|(n, _)| *n == self.form.value(SetupField::Role))
             .map_or(DEFAULT_TOML, |(_, t)| *t);
-        let hours = self.form.value("Contracted hours").trim().to_string();
-        let limit = self.form.value("Caseload limit").trim().to_string();
+        let hours = self.form.value(SetupField::Hours).trim().to_string();
+        let limit = self.form.value(SetupField::Limit).trim().to_string();
         let days: Vec<String> = self
             .form
-            .value("Working days")
+            .value(SetupField::Days)
             .split([' ', ','])
             .filter(|d| !d.is_empty())
             .map(|d| format!("\"{}\"", d.to_lowercase()))
             .collect();
         if hours.parse::<f64>().is_err() {
             self.form.refuse(
-                "Contracted hours",
+                SetupField::Hours,
                 format!("`{hours}` is not a number; give hours a week, e.g. 37 or 22.5"),
             );
         }
         if limit.parse::<u32>().is_err() {
             self.form.refuse(
-                "Caseload limit",
+                SetupField::Limit,
                 format!("`{limit}` is not a whole number; give open cases, e.g. 22"),
             );
         }
@@ -121,7 +132,7 @@ impl Setup {
         let overrides = format!(
             "[work]\ncontracted_hours = {hours}\nworking_days = [{}]\nbank_holidays = \"{}\"\n\n[limits]\ncaseload = {limit}\n",
             days.join(", "),
-            self.form.value("Bank holidays")
+            self.form.value(SetupField::Holidays)
         );
         // The answers are merged into the preset's [work] and [limits] tables, which are
         // written first; the rest of the preset is kept as it is, with its comments (where
@@ -131,7 +142,7 @@ impl Setup {
             Ok(t) => t,
             Err(_) => {
                 self.form
-                    .refuse("Working days", "use day names such as mon tue wed");
+                    .refuse(SetupField::Days, "use day names such as mon tue wed");
                 return None;
             }
         };
@@ -149,7 +160,7 @@ impl Setup {
         }
         let text = format!(
             "# caseload configuration, written by the first-run setup from the {} preset.\n# Every setting is explained by `caseload config defaults`.\n\n{}\n{}",
-            self.form.value("Your role"),
+            self.form.value(SetupField::Role),
             toml::to_string(&settings).expect("tables serialise"),
             without_tables(preset, &["work", "limits"])
         );
@@ -158,11 +169,11 @@ impl Setup {
             Err(e) => {
                 let message = e.to_string();
                 let field = if message.contains("working_days") {
-                    "Working days"
+                    SetupField::Days
                 } else if message.contains("contracted_hours") {
-                    "Contracted hours"
+                    SetupField::Hours
                 } else {
-                    "Caseload limit"
+                    SetupField::Limit
                 };
                 self.form.refuse(
                     field,
@@ -198,16 +209,9 @@ fn without_tables(text: &str, names: &[&str]) -> String {
 impl Widget for &Setup {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.base);
-        let rect = super::screens::centered(
-            area,
-            area.width.saturating_sub(4).min(96),
-            self.form.height(),
-        );
-        self.form.render(
-            rect,
-            buf,
-            &self.theme,
-            "Tab/Shift-Tab move · type or ←/→ to choose · Enter saves · Esc quits",
-        );
+        let footer = "Tab/Shift-Tab move · type or ←/→ to choose · Enter saves · Esc quits";
+        let width = area.width.saturating_sub(4).min(96);
+        let rect = super::screens::centered(area, width, self.form.height(width, footer));
+        self.form.render(rect, buf, &self.theme, footer);
     }
 }

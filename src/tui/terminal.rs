@@ -5,6 +5,7 @@
 
 use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use std::cell::{Cell, RefCell};
@@ -18,17 +19,38 @@ thread_local! {
     static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Raw mode and the alternate screen, with the panic hook installed first.
+/// Raw mode, the alternate screen and bracketed paste (a paste arrives as text, never as
+/// key presses), with the panic hook installed first.
 pub fn init() -> std::io::Result<DefaultTerminal> {
     install_panic_hook();
-    enable_raw_mode()?;
-    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    enter()?;
     ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))
 }
 
-/// Leaves the alternate screen and raw mode (also safe when they were never entered).
+fn enter() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste
+    )
+}
+
+/// Leaves bracketed paste, the alternate screen and raw mode (also safe when they were
+/// never entered).
 pub fn restore() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+}
+
+/// Gives the terminal to another program (the user's editor) and takes it back, redrawing
+/// everything afterwards.
+pub fn suspended<T>(terminal: &mut DefaultTerminal, run: impl FnOnce() -> T) -> std::io::Result<T> {
+    restore();
+    let result = run();
+    enter()?;
+    terminal.clear()?;
+    Ok(result)
 }
 
 fn install_panic_hook() {

@@ -5,6 +5,7 @@
 mod common;
 mod evidence;
 mod output;
+mod undo;
 use common::Sandbox;
 use common::cli::{json, refused, seeded};
 use serde_json::Value;

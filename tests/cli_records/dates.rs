@@ -10,7 +10,7 @@ fn dates_as_people_type_them() {
     s.ok(&["case", "add", "FD3", "--kind", "s7", "--on", "fri"]);
     s.ok(&["case", "add", "FD4", "--kind", "s7", "--on", "-3"]);
     s.ok(&["case", "add", "FD5", "--kind", "s7", "--on", "20/11/26"]);
-    let cases = json(&s, &["list", "cases", "--json"]);
+    let cases = json(&s, &["list", "cases", "--json", "--by", "entered"]);
     let allocated: Vec<&str> = (1..5)
         .map(|i| cases[i]["allocated_on"].as_str().unwrap())
         .collect();

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod dates;
+mod notes;
 mod references;
 use common::cli::{json, refused, seeded};
 use serde_json::Value;

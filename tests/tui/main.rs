@@ -7,6 +7,7 @@ use caseload::config::Config;
 use caseload::journal::{Access, Journal};
 use caseload::tui::action::{Action, ScreenId};
 use caseload::tui::app::{App, Overlay};
+use caseload::tui::forms::{CaseField, NoteField, OpenForm, WithdrawField};
 use caseload::tui::input::action_for;
 use caseload::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -26,6 +27,7 @@ macro_rules! snapshot {
     };
 }
 
+mod forms;
 mod report;
 
 #[test]
@@ -105,21 +107,24 @@ fn an_impossible_date_is_refused_beside_the_field_and_nothing_is_written() {
     }
     chars(&mut f.app, "30/02/2026");
     key(&mut f.app, KeyCode::Enter);
-    let Overlay::Form(_, form) = &f.app.overlay else {
+    let Overlay::Form(OpenForm::Case(_, form)) = &f.app.overlay else {
         panic!("the form closed")
     };
     assert_eq!(
-        form.value("Reference"),
+        form.value(CaseField::Reference),
         "FD-X",
         "the form keeps what was typed"
     );
     assert_eq!(
-        form.fields[2].error.as_deref(),
+        form.field(CaseField::AllocatedOn).error.as_deref(),
         Some("`30/02/2026` is not a real calendar date")
     );
     assert_eq!(journal_len(&f), size);
     snapshot!("form_with_refused_date", &f.app);
+    // Esc on a form with something typed asks first.
     key(&mut f.app, KeyCode::Esc);
+    assert!(matches!(f.app.overlay, Overlay::Form(_)));
+    key(&mut f.app, KeyCode::Char('y'));
     assert_eq!(f.app.overlay, Overlay::None);
     assert_eq!(journal_len(&f), size);
 }
@@ -131,9 +136,9 @@ fn a_duplicate_reference_is_refused_and_the_form_stays_open() {
     let size = journal_len(&f);
     f.app.update(Action::Show(ScreenId::Cases));
     f.app.update(Action::Add);
-    chars(&mut f.app, &existing);
+    chars(&mut f.app, &existing.to_lowercase());
     key(&mut f.app, KeyCode::Enter);
-    let Overlay::Form(_, form) = &f.app.overlay else {
+    let Overlay::Form(OpenForm::Case(_, form)) = &f.app.overlay else {
         panic!("the form closed")
     };
     assert!(
@@ -182,11 +187,15 @@ fn close_a_case_mark_met_extend_and_withdraw() {
     f.app.update(Action::Withdraw);
     chars(&mut f.app, "entered by mistake");
     key(&mut f.app, KeyCode::Enter);
-    let Overlay::Form(_, form) = &f.app.overlay else {
+    let Overlay::Form(OpenForm::Withdraw(_, form)) = &f.app.overlay else {
         panic!("withdrew without confirmation")
     };
-    assert!(form.fields[1].error.is_some());
-    assert_eq!(form.focus, 1, "the focus moves to the confirmation");
+    assert!(form.field(WithdrawField::Confirmed).error.is_some());
+    assert_eq!(
+        form.focused(),
+        WithdrawField::Confirmed,
+        "the focus moves to the confirmation"
+    );
     key(&mut f.app, KeyCode::Char('y'));
     key(&mut f.app, KeyCode::Enter);
     assert_eq!(f.app.overlay, Overlay::None);
@@ -206,11 +215,11 @@ fn editing_writes_an_amendment_and_keeps_the_original() {
     key(&mut f.app, KeyCode::Tab);
     chars(&mut f.app, "11");
     key(&mut f.app, KeyCode::Enter);
-    let Overlay::Form(_, form) = &f.app.overlay else {
+    let Overlay::Form(OpenForm::Note(_, form)) = &f.app.overlay else {
         panic!("stress 11 accepted")
     };
     assert!(
-        form.fields[3]
+        form.field(NoteField::Stress)
             .error
             .as_deref()
             .unwrap()
@@ -221,6 +230,8 @@ fn editing_writes_an_amendment_and_keeps_the_original() {
     assert_eq!(f.app.journal.state().notes[0].note.stress, Some(1));
     f.app.update(Action::Edit);
     key(&mut f.app, KeyCode::Tab);
+    // A note's text is never selected on entry (typing would replace it all): the cursor
+    // is at its end.
     chars(&mut f.app, " before leave");
     key(&mut f.app, KeyCode::Enter);
     let state = f.app.journal.state();
@@ -455,10 +466,13 @@ fn the_report_screen_writes_off_the_ui_thread() {
     // choices, including which field had the focus.
     key(&mut f.app, KeyCode::Enter);
     let focused = |app: &App| match &app.overlay {
-        Overlay::ReportForm(form) => form.fields[form.focus].label,
+        Overlay::ReportForm(form) => form.focused(),
         _ => panic!("the report form is not open"),
     };
-    assert_eq!(focused(&f.app), "Format");
+    assert_eq!(
+        focused(&f.app),
+        caseload::tui::report_screen::ReportField::Format
+    );
     key(&mut f.app, KeyCode::Char('p'));
     key(&mut f.app, KeyCode::Enter);
     let path = f.app.report.wait().unwrap().unwrap();
@@ -563,21 +577,21 @@ fn a_megabyte_pasted_into_a_note_is_refused_beside_the_field() {
     let mut f = empty();
     f.app.update(Action::Show(ScreenId::Diary));
     f.app.update(Action::Add);
-    if let Overlay::Form(_, form) = &mut f.app.overlay {
-        form.fields[1].value = "x".repeat(1 << 20);
-    }
+    key(&mut f.app, KeyCode::Tab);
+    f.app.update(Action::Paste("x".repeat(1 << 20)));
+    draw(&f.app);
     key(&mut f.app, KeyCode::Enter);
-    let Overlay::Form(_, form) = &f.app.overlay else {
+    let Overlay::Form(OpenForm::Note(_, form)) = &f.app.overlay else {
         panic!("a 1 MB note was accepted")
     };
     assert_eq!(
-        form.fields[1].error.as_deref(),
+        form.field(NoteField::Text).error.as_deref(),
         Some("the note is 1048576 characters long; at most 4000 are accepted")
     );
     assert_eq!(
-        form.fields[1].value.len(),
+        form.value(NoteField::Text).len(),
         1 << 20,
-        "what was typed is kept"
+        "what was pasted is kept"
     );
     assert_eq!(journal_len(&f), 0);
 }

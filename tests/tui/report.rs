@@ -3,6 +3,7 @@
 use crate::common::tui::{chars, demo, draw, key};
 use caseload::tui::action::{Action, ScreenId};
 use caseload::tui::app::Overlay;
+use caseload::tui::report_screen::ReportField;
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -28,7 +29,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     let Overlay::ReportForm(form) = &f.app.overlay else {
         panic!("not back on the form: {:?}", f.app.overlay)
     };
-    assert_eq!(form.fields[form.focus].label, "Save as");
+    assert_eq!(form.focused(), ReportField::SaveAs);
     assert!(!f.app.report.is_writing());
     assert_eq!(std::fs::read(&path).unwrap(), b"my own edits");
 
@@ -57,6 +58,6 @@ fn a_folder_or_a_missing_folder_is_refused_beside_the_field() {
     let Overlay::ReportForm(form) = &f.app.overlay else {
         panic!("the form closed")
     };
-    let error = form.fields[5].error.as_deref().unwrap();
+    let error = form.field(ReportField::SaveAs).error.as_deref().unwrap();
     assert!(error.contains("/no/such does not exist"), "{error}");
 }

@@ -7,6 +7,8 @@ mod diary;
 mod hours;
 mod leave;
 
+use super::action::Action;
+use super::editor::{TextEdit, TextInput};
 use crate::config::Config;
 use crate::domain::dates::format_date;
 use crate::domain::replay::State;
@@ -142,8 +144,11 @@ pub struct TableState {
     pub offset: usize,
     pub sort_column: usize,
     pub ascending: bool,
-    pub filter: String,
+    /// What the rows are filtered by, edited like any text field.
+    pub filter: TextInput,
     pub filtering: bool,
+    /// Rows of the detail pane scrolled past (back to the top when the selection moves).
+    pub detail_scroll: usize,
 }
 
 impl TableState {
@@ -156,8 +161,9 @@ impl TableState {
             offset: 0,
             sort_column,
             ascending,
-            filter: String::new(),
+            filter: TextInput::new("", false),
             filtering: false,
+            detail_scroll: 0,
         }
     }
 
@@ -168,7 +174,7 @@ impl TableState {
     /// Recomputes the visible order, keeping the record `keep` (a journal id) selected if it
     /// still shows. `order` may refer to an older state here, so the id is passed in.
     pub fn rebuild(&mut self, ctx: &ViewCtx, keep: Option<u64>) {
-        let needle = self.filter.to_lowercase();
+        let needle = self.filter.value().trim().to_lowercase();
         let mut order: Vec<usize> = (0..self.kind.len(ctx.state))
             .filter(|i| {
                 needle.is_empty()
@@ -201,12 +207,50 @@ impl TableState {
             .min(self.order.len().saturating_sub(1));
     }
 
+    /// `/`: the filter line takes the keyboard, its text selected so typing starts afresh.
+    pub fn start_filter(&mut self) {
+        self.filtering = true;
+        self.filter.focus();
+    }
+
+    /// Enter keeps the filter; Esc (`clear`) clears it.
+    pub fn stop_filter(&mut self, clear: bool) {
+        self.filtering = false;
+        self.filter.blur();
+        if clear {
+            self.filter = TextInput::new("", false);
+        }
+    }
+
+    /// A typing or editing key on the filter line. Returns false for any other key.
+    pub fn edit_filter(&mut self, action: &Action) -> bool {
+        match action {
+            Action::Type(c) => self.filter.type_char(*c),
+            Action::Backspace => {
+                self.filter.edit(TextEdit::Backspace);
+            }
+            Action::Left => {
+                self.filter.edit(TextEdit::Left);
+            }
+            Action::Right => {
+                self.filter.edit(TextEdit::Right);
+            }
+            Action::Text(edit) => {
+                self.filter.edit(*edit);
+            }
+            Action::Paste(text) => self.filter.paste(text),
+            _ => return false,
+        }
+        true
+    }
+
     pub fn move_by(&mut self, delta: isize) {
         if self.order.is_empty() {
             return;
         }
         let last = self.order.len() as isize - 1;
         self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+        self.detail_scroll = 0;
     }
 
     /// Keeps the selection inside a window of `height` rows starting at `offset`.

@@ -4,7 +4,7 @@
 mod dashboard;
 mod help;
 mod report;
-mod table;
+pub mod table;
 
 use super::action::{Action, ScreenId};
 use super::app::{App, Confirm, Overlay};
@@ -15,6 +15,19 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+
+/// The area between the tabs and banner above and the status bar below.
+pub fn body_area(size: (u16, u16)) -> Rect {
+    let area = Rect::new(0, 0, size.0, size.1);
+    let [_, _, body, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    body
+}
 
 /// Rows of a record table that fit at this terminal size: everything but the tabs, status
 /// bar, banner, filter line, table borders and header.
@@ -54,15 +67,20 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help => help::render(self, area, buf),
             Overlay::Confirm(confirm) => render_confirm(self, confirm, area, buf),
-            Overlay::Form(_, form) | Overlay::ReportForm(form) => {
-                let width = area.width.saturating_sub(8).min(90);
-                let height = form.height().min(area.height.saturating_sub(2));
-                let rect = centered(area, width, height);
-                let footer = "Tab/Shift-Tab or ↑/↓ move · Enter saves · Esc cancels";
-                form.render(rect, buf, &self.theme, footer);
-            }
+            Overlay::Form(open) => render_form(self, open.form(), area, buf),
+            Overlay::ReportForm(form) => render_form(self, form, area, buf),
         }
     }
+}
+
+/// A form in a box over the screen, as tall as it needs (scrolling beyond the window).
+fn render_form(app: &App, form: &dyn crate::tui::forms::AnyForm, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(6).min(90);
+    let footer = "Tab/Shift-Tab or ↑/↓ move · Enter saves · Esc cancels";
+    let height = form
+        .height(width, footer)
+        .min(area.height.saturating_sub(2));
+    form.render(centered(area, width, height), buf, &app.theme, footer);
 }
 
 /// A question in a box over the screen, answered with one key.

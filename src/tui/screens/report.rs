@@ -1,6 +1,7 @@
 //! The Report screen: the current choices, what each purpose is for, and the last result.
 
 use crate::tui::app::App;
+use crate::tui::report_screen::ReportField;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,11 +16,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .fields
         .iter()
         .map(|f| {
-            let shown = match (f.value.is_empty(), f.label) {
-                (true, "Save as") => folder.clone(),
-                (true, "From") => "(default for the purpose)".to_string(),
-                (true, "To") => "(today)".to_string(),
-                _ => f.value.clone(),
+            let value = f.value();
+            let shown = match (value.is_empty(), f.id) {
+                (true, ReportField::SaveAs) => folder.clone(),
+                (true, ReportField::From) => "(default for the purpose)".to_string(),
+                (true, ReportField::To) => "(today)".to_string(),
+                _ => value,
             };
             Line::from(vec![
                 Span::styled(format!("{:<13}", f.label), app.theme.muted),

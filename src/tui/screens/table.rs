@@ -5,26 +5,70 @@ use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
+
+/// The filter line, the table and the detail pane of a record screen's area.
+fn areas(area: Rect) -> (Rect, Rect, Rect) {
+    let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Percentage(70), Constraint::Percentage(30)]).areas(main);
+    (filter, list, detail)
+}
+
+/// The detail pane's text for the selected row, wrapped to the pane, and how many rows it
+/// shows, at the App's terminal size (the App scrolls it with this).
+pub fn detail_rows(app: &App) -> (Vec<String>, usize) {
+    let body = crate::tui::screens::body_area(app.size);
+    let (_, _, detail) = areas(body);
+    let inner = Block::default().borders(Borders::ALL).inner(detail);
+    let lines = detail_lines(app);
+    let wrapped = lines
+        .iter()
+        .flat_map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            crate::tui::wrap::wrap(&text, usize::from(inner.width))
+        })
+        .collect();
+    (wrapped, usize::from(inner.height))
+}
+
+fn detail_lines(app: &App) -> Vec<Line<'static>> {
+    let Some(t) = app.table() else {
+        return Vec::new();
+    };
+    let ctx = app.view_ctx();
+    match t.selected_row() {
+        Some(row) => t.kind.detail(&ctx, row),
+        None if t.kind.len(ctx.state) == 0 => vec![Line::from(format!(
+            "Nothing recorded yet. Press {} to add.",
+            app.keymap.label(&crate::tui::action::Action::Add)
+        ))],
+        None => vec![Line::from("No rows match the filter.")],
+    }
+}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(t) = app.table() else { return };
     let ctx = app.view_ctx();
-    let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let [list, detail] =
-        Layout::horizontal([Constraint::Percentage(70), Constraint::Percentage(30)]).areas(main);
+    let (filter, list, detail) = areas(area);
 
     let total = t.kind.len(ctx.state);
-    let filter_line = if t.filtering || !t.filter.is_empty() {
-        let cursor = if t.filtering { "▏" } else { "" };
-        Line::from(vec![
-            Span::styled(" Filter: ", app.theme.accent),
-            Span::styled(format!("{}{cursor}", t.filter), app.theme.selected),
-            Span::styled(
-                format!("   {} of {total} shown", t.order.len()),
-                app.theme.muted,
-            ),
-        ])
+    if t.filtering || !t.filter.is_empty() {
+        let label = " Filter: ";
+        let count = format!("   {} of {total} shown", t.order.len());
+        let label_w = label.chars().count() as u16;
+        let count_w = count.chars().count() as u16;
+        Span::styled(label, app.theme.accent).render(filter, buf);
+        let input_w = filter.width.saturating_sub(label_w + count_w).min(40);
+        t.filter.render(
+            Rect::new(filter.x + label_w, filter.y, input_w, 1),
+            buf,
+            t.filtering,
+        );
+        Span::styled(count, app.theme.muted).render(
+            Rect::new(filter.x + label_w + input_w, filter.y, count_w, 1),
+            buf,
+        );
     } else {
         let columns = t.kind.columns();
         let dir = if t.ascending { "↑" } else { "↓" };
@@ -37,8 +81,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             app.theme.muted,
         ))
-    };
-    filter_line.render(filter, buf);
+        .render(filter, buf);
+    }
 
     let columns = t.kind.columns();
     let header = Row::new(columns.iter().enumerate().map(|(i, c)| {
@@ -83,20 +127,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .column_spacing(1)
         .render(list, buf);
 
-    let lines = match t.selected_row() {
-        Some(row) => t.kind.detail(&ctx, row),
-        None if total == 0 => vec![Line::from(format!(
-            "Nothing recorded yet. Press {} to add.",
-            app.keymap.label(&crate::tui::action::Action::Add)
-        ))],
-        None => vec![Line::from("No rows match the filter.")],
+    let (rows, height) = detail_rows(app);
+    let scroll = t.detail_scroll.min(rows.len().saturating_sub(height));
+    let more_below = rows.len() > scroll + height;
+    let title = match (scroll > 0, more_below) {
+        (false, false) => " Detail ".to_string(),
+        (_, true) => format!(
+            " Detail ↓ {}/{} ",
+            app.keymap.label(&crate::tui::action::Action::DetailDown),
+            app.keymap.label(&crate::tui::action::Action::DetailUp)
+        ),
+        (true, false) => format!(
+            " Detail ↑ {} ",
+            app.keymap.label(&crate::tui::action::Action::DetailUp)
+        ),
     };
+    let lines: Vec<Line> = rows.into_iter().skip(scroll).map(Line::from).collect();
     Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(Span::styled(" Detail ", app.theme.title)),
+                .title(Span::styled(title, app.theme.title)),
         )
         .render(detail, buf);
 }

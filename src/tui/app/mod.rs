@@ -1,15 +1,21 @@
-//! The application state and `App::update`, the one place where state changes.
+//! The application state and `App::update`, the one place where state changes. Forms are
+//! in `forms.rs`, one-key questions (undo, reopen, replacing a report, quitting the demo) in
+//! `confirm.rs`.
+
+mod confirm;
+mod forms;
+
+pub use confirm::{Confirm, Pending};
 
 use super::action::{Action, ScreenId};
 use super::dashboard_model::Dashboard;
 use super::form::Form;
-use super::forms::{self, FormKind};
+use super::forms::OpenForm;
 use super::keymap::KeyMap;
 use super::records::{RecordKind, TableState, ViewCtx};
-use super::report_screen::{ReportScreen, Started};
+use super::report_screen::{ReportField, ReportScreen};
 use super::theme::Theme;
 use crate::config::Config;
-use crate::journal::AppendError;
 use crate::journal::Journal;
 use crate::report::leave_flags::LeaveFlags;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -28,24 +34,11 @@ fn day_hours(journal: &Journal) -> HashMap<NaiveDate, f64> {
 pub enum Overlay {
     None,
     Help,
-    Form(FormKind, Form),
+    Form(OpenForm),
     /// The Report screen's choices, being edited.
-    ReportForm(Form),
+    ReportForm(Form<ReportField>),
     /// A question answered with one key: y does it, n or Esc does not.
     Confirm(Confirm),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub question: String,
-    pub then: Pending,
-}
-
-/// What a yes to a [`Confirm`] does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    /// Write the report over the existing file.
-    ReplaceReport,
 }
 
 pub struct App {
@@ -68,6 +61,15 @@ pub struct App {
     pub quit: bool,
     /// Terminal size, kept so that paging and scrolling match what is drawn.
     pub size: (u16, u16),
+    /// The records this window saved, oldest first, for `u` (undo).
+    pub saved: Vec<u64>,
+    /// The note text to open in the user's editor; the event loop runs it and answers with
+    /// [`Action::EditorFinished`].
+    pub editor_request: Option<String>,
+    /// The demo's folder, deleted on quitting: reports written there are asked about first.
+    pub demo_folder: Option<std::path::PathBuf>,
+    /// Set when the user chose to keep the demo's folder.
+    pub keep_demo_folder: bool,
 }
 
 pub const RECORD_SCREENS: [(ScreenId, RecordKind); 5] = [
@@ -110,6 +112,10 @@ impl App {
             status: None,
             quit: false,
             size: (100, 30),
+            saved: Vec::new(),
+            editor_request: None,
+            demo_folder: None,
+            keep_demo_folder: false,
         };
         app.rebuild_tables();
         app.select_first_due_from_today();
@@ -153,7 +159,7 @@ impl App {
     }
 
     /// The journal id of each table's selected record, read before the state changes.
-    fn selected_ids(&self) -> Vec<Option<u64>> {
+    pub(crate) fn selected_ids(&self) -> Vec<Option<u64>> {
         let state = self.journal.state();
         self.tables
             .iter()
@@ -173,14 +179,14 @@ impl App {
         self.clamp_scroll();
     }
 
-    fn rebuild_tables(&mut self) {
+    pub(crate) fn rebuild_tables(&mut self) {
         let keep = self.selected_ids();
         self.rebuild_tables_keeping(keep);
     }
 
     /// Everything derived from the journal, recomputed when it changes (never per frame).
     /// `keep` is what was selected before the change.
-    fn recompute(&mut self, keep: Vec<Option<u64>>) {
+    pub(crate) fn recompute(&mut self, keep: Vec<Option<u64>>) {
         self.flags = LeaveFlags::compute(self.journal.state(), &self.config);
         self.day_hours = day_hours(&self.journal);
         self.dashboard = Dashboard::compute(
@@ -212,7 +218,7 @@ impl App {
 
     /// Rows visible in a record table at the current size (see `screens::table_rows`).
     pub fn page(&self) -> usize {
-        super::screens::table_rows(self.size)
+        crate::tui::screens::table_rows(self.size)
     }
 
     fn clamp_scroll(&mut self) {
@@ -222,11 +228,11 @@ impl App {
         }
     }
 
-    fn say(&mut self, message: impl Into<String>, error: bool) {
+    pub(crate) fn say(&mut self, message: impl Into<String>, error: bool) {
         self.status = Some((message.into(), error));
     }
 
-    fn writable(&mut self) -> bool {
+    pub(crate) fn writable(&mut self) -> bool {
         if let Some(damage) = self.journal.damage() {
             let message = format!(
                 "unavailable: the journal is read-only ({}); run `caseload verify`",
@@ -248,12 +254,19 @@ impl App {
             Action::JournalChanged => return self.read_new_records(),
             Action::ReportFinished(result) => {
                 match &result {
-                    Ok(path) => self.say(format!("report written to {path}"), false),
+                    Ok(path) => self.say(
+                        format!(
+                            "report written to {}",
+                            crate::tui::shown_path(std::path::Path::new(path))
+                        ),
+                        false,
+                    ),
                     Err(e) => self.say(format!("the report was not written: {e}"), true),
                 }
                 self.report.finish(result);
                 return true;
             }
+            Action::EditorFinished(result) => return self.editor_finished(result),
             // A key press: the last message has been seen.
             _ => self.status = None,
         }
@@ -263,6 +276,10 @@ impl App {
         if let Overlay::Confirm(confirm) = &self.overlay {
             let then = confirm.then.clone();
             return self.answer(then, action);
+        }
+        if let Action::Paste(_) = action {
+            // A paste outside a form or the filter is text, never keys: it does nothing.
+            return self.update_filter_paste(action);
         }
         if self.overlay == Overlay::Help {
             if matches!(
@@ -280,7 +297,9 @@ impl App {
             if self.report.is_writing() {
                 self.say("a report is still being written", true);
             } else {
-                self.overlay = Overlay::ReportForm(self.report.form.clone());
+                let mut form = self.report.form.clone();
+                form.set_theme(&self.theme);
+                self.overlay = Overlay::ReportForm(form);
             }
             return true;
         }
@@ -293,7 +312,7 @@ impl App {
     fn update_normal(&mut self, action: Action) -> bool {
         let page = self.page() as isize;
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.ask_to_quit(),
             Action::Help => self.overlay = Overlay::Help,
             Action::NextScreen => self.screen = self.screen.offset(1),
             Action::PrevScreen => self.screen = self.screen.offset(-1),
@@ -305,7 +324,7 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Filter => match self.table_mut() {
-                Some(t) => t.filtering = true,
+                Some(t) => t.start_filter(),
                 None => return false,
             },
             Action::Sort => {
@@ -321,6 +340,19 @@ impl App {
             | Action::CloseCase
             | Action::MarkMet
             | Action::Extend => self.open_for_selected(action),
+            Action::Undo => self.ask_undo(),
+            Action::DetailDown | Action::DetailUp => {
+                let (rows, height) = crate::tui::screens::table::detail_rows(self);
+                let most = rows.len().saturating_sub(height);
+                let Some(t) = self.table_mut() else {
+                    return false;
+                };
+                t.detail_scroll = if action == Action::DetailDown {
+                    (t.detail_scroll + 1).min(most)
+                } else {
+                    t.detail_scroll.saturating_sub(1).min(most)
+                };
+            }
             Action::Cancel => {}
             _ => return false,
         }
@@ -340,20 +372,17 @@ impl App {
             return false;
         };
         match action {
-            Action::Type(c) => t.filter.push(c),
-            Action::Backspace => {
-                t.filter.pop();
-            }
-            Action::Cancel => {
-                t.filter.clear();
-                t.filtering = false;
-            }
-            Action::Submit => t.filtering = false,
+            Action::Cancel => t.stop_filter(true),
+            Action::Submit => t.stop_filter(false),
             Action::Up | Action::Down => {
-                t.filtering = false;
+                t.stop_filter(false);
                 return self.update_normal(action);
             }
-            _ => return false,
+            other => {
+                if !t.edit_filter(&other) {
+                    return false;
+                }
+            }
         }
         t.selected = 0;
         t.offset = 0;
@@ -361,223 +390,22 @@ impl App {
         true
     }
 
-    fn open(&mut self, kind: FormKind) {
-        let form = forms::open(&kind, self.journal.state(), &self.config, self.today);
-        self.overlay = Overlay::Form(kind, form);
+    fn update_filter_paste(&mut self, action: Action) -> bool {
+        if self.overlay == Overlay::None && self.table().is_some_and(|t| t.filtering) {
+            return self.update_filter(action);
+        }
+        false
     }
 
-    fn open_add(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let kind = match self.screen {
-            ScreenId::Cases | ScreenId::Dashboard => FormKind::AddCase,
-            ScreenId::Deadlines => FormKind::AddDeadline,
-            ScreenId::Leave => FormKind::AddLeave,
-            ScreenId::Hours => FormKind::AddHours,
-            ScreenId::Diary => FormKind::AddNote,
-            ScreenId::Report => return,
-        };
-        self.open(kind);
-    }
-
-    fn open_for_selected(&mut self, action: Action) {
-        let Some((table_kind, selected)) = self.table().map(|t| (t.kind, t.selected_row())) else {
-            return;
-        };
-        let Some(row) = selected else {
-            self.say("nothing selected", true);
-            return;
-        };
-        if !self.writable() {
-            return;
-        }
-        let state = self.journal.state();
-        let id = table_kind.id(state, row);
-        let kind = match (action, table_kind) {
-            (Action::Withdraw, _) => FormKind::Withdraw(id),
-            (Action::Edit, RecordKind::Cases) => FormKind::EditCase(id),
-            (Action::Edit, RecordKind::Deadlines) => FormKind::EditDeadline(id),
-            (Action::Edit, RecordKind::Leave) => FormKind::EditLeave(id),
-            (Action::Edit, RecordKind::Hours) => FormKind::EditHours(id),
-            (Action::Edit, RecordKind::Diary) => FormKind::EditNote(id),
-            (Action::CloseCase, RecordKind::Cases) => {
-                let case = &state.cases[row];
-                if let Some(closed) = case.closed_on {
-                    self.say(
-                        format!("case {} was already closed on {closed}", case.reference),
-                        true,
-                    );
-                    return;
-                }
-                FormKind::CloseCase(case.reference.clone())
-            }
-            (Action::MarkMet, RecordKind::Deadlines) => FormKind::MeetDeadline(id),
-            (Action::Extend, RecordKind::Deadlines) => FormKind::ExtendDeadline(id),
-            (other, _) => {
-                let what = match other {
-                    Action::CloseCase => "closing applies to cases (screen 2)",
-                    _ => "marking met and extending apply to deadlines (screen 3)",
-                };
-                self.say(what, true);
-                return;
-            }
-        };
-        self.open(kind);
-    }
-
-    fn update_form(&mut self, action: Action) -> bool {
-        let form = match &mut self.overlay {
-            Overlay::Form(_, form) | Overlay::ReportForm(form) => form,
-            _ => return false,
-        };
-        match action {
-            Action::Cancel => {
-                self.overlay = Overlay::None;
-                self.say("cancelled; nothing was saved", false);
-            }
-            Action::NextField | Action::Down => form.next(),
-            Action::PrevField | Action::Up => form.prev(),
-            Action::Left => form.step(-1),
-            Action::Right => form.step(1),
-            Action::Type(c) => form.type_char(c),
-            Action::Backspace => form.backspace(),
-            Action::Submit => match &self.overlay {
-                Overlay::Form(kind, _) => {
-                    let kind = kind.clone();
-                    self.submit(kind);
-                }
-                _ => self.start_report(),
-            },
-            _ => return false,
-        }
-        true
-    }
-
-    fn start_report(&mut self) {
-        let Overlay::ReportForm(form) = &self.overlay else {
-            return;
-        };
-        self.report.form = form.clone();
-        self.write_report(false);
-    }
-
-    fn write_report(&mut self, replace: bool) {
-        match self
-            .report
-            .start(&self.journal, &self.config, self.today, self.now, replace)
-        {
-            Started::Writing => {
-                self.overlay = Overlay::None;
-                self.say("writing the report...", false);
-            }
-            Started::Refused => self.overlay = Overlay::ReportForm(self.report.form.clone()),
-            Started::Exists(path) => {
-                self.overlay = Overlay::Confirm(Confirm {
-                    question: format!("{} already exists. Replace it?", path.display()),
-                    then: Pending::ReplaceReport,
-                })
-            }
-        }
-    }
-
-    /// A key pressed while a question is asked: y does it; n or Esc goes back.
-    fn answer(&mut self, then: Pending, action: Action) -> bool {
-        let yes = match action {
-            Action::Type('y' | 'Y') => true,
-            Action::Type('n' | 'N') | Action::Cancel | Action::Quit => false,
-            _ => return false,
-        };
-        match (then, yes) {
-            (Pending::ReplaceReport, true) => self.write_report(true),
-            (Pending::ReplaceReport, false) => {
-                let mut form = self.report.form.clone();
-                if let Some(i) = form.fields.iter().position(|f| f.label == "Save as") {
-                    form.focus = i;
-                }
-                self.overlay = Overlay::ReportForm(form);
-                self.say("not replaced; give another name", false);
-            }
-        }
-        true
-    }
-
-    fn submit(&mut self, kind: FormKind) {
-        let Overlay::Form(_, form) = &mut self.overlay else {
-            return;
-        };
-        let Some(builder) = forms::read(&kind, form, &self.config, self.today) else {
-            return;
-        };
-        let keep = self.selected_ids();
-        match self
-            .journal
-            .append(|state, records| builder(state, records))
-        {
-            Ok(seq) => {
-                self.overlay = Overlay::None;
-                self.recompute(keep);
-                if let Some(kind) = forms::record_kind(&kind) {
-                    self.select_record(kind, seq);
-                }
-                self.say(format!("saved (record {seq})"), false);
-            }
-            Err(e) => {
-                if let Overlay::Form(_, form) = &mut self.overlay {
-                    form.error = Some(match e {
-                        AppendError::Refused(refusal) => refusal.to_string(),
-                        AppendError::Journal(e) => format!("not saved: {e}"),
-                    });
-                }
-            }
-        }
-        for notice in self.journal.take_notices() {
-            self.say(notice, true);
-        }
-    }
-
-    /// Moves to the screen of `kind` and selects the record created by line `seq` (or, for a
-    /// line that changes a record, the record it changed).
-    fn select_record(&mut self, kind: RecordKind, seq: u64) {
-        if let Some((screen, _)) = RECORD_SCREENS.iter().find(|(_, k)| *k == kind) {
-            self.screen = *screen;
-        }
-        let state = self.journal.state();
-        let page = self.page();
-        let target = match kind {
-            RecordKind::Cases => state.cases.iter().position(|c| {
-                c.id == seq
-                    || c.closed_by_seq == Some(seq)
-                    || state.amended_by.get(&c.id) == Some(&seq)
-            }),
-            RecordKind::Deadlines => state.deadlines.iter().position(|d| {
-                d.id == seq
-                    || d.met_seq == Some(seq)
-                    || d.extensions.iter().any(|e| e.seq == seq)
-                    || state.amended_by.get(&d.id) == Some(&seq)
-            }),
-            _ => (0..kind.len(state)).position(|i| {
-                let id = kind.id(state, i);
-                id == seq || state.amended_by.get(&id) == Some(&seq)
-            }),
-        };
-        if let (Some(row), Some(t)) = (target, self.tables.iter_mut().find(|t| t.kind == kind))
-            && let Some(pos) = t.order.iter().position(|r| *r == row)
-        {
-            t.selected = pos;
-            t.scroll_into_view(page);
-        }
+    /// Checks for records another window or the command line appended.
+    pub fn poll_journal(&mut self) -> bool {
+        self.journal_grew() && self.update(Action::JournalChanged)
     }
 
     /// Whether the journal file's length differs from what has been read: a cheap stat,
     /// checked on a timer, so that other windows' records are noticed.
     pub fn journal_grew(&self) -> bool {
         std::fs::metadata(self.journal.path()).is_ok_and(|m| m.len() != self.journal.len_bytes())
-    }
-
-    /// Checks for records another window or the command line appended.
-    pub fn poll_journal(&mut self) -> bool {
-        self.journal_grew() && self.update(Action::JournalChanged)
     }
 
     /// Reads only the journal's new tail and updates what depends on it.
@@ -610,6 +438,39 @@ impl App {
                 self.say(format!("cannot read the journal: {e}"), true);
                 true
             }
+        }
+    }
+
+    /// Moves to the screen of `kind` and selects the record created by line `seq` (or, for a
+    /// line that changes a record, the record it changed).
+    pub(crate) fn select_record(&mut self, kind: RecordKind, seq: u64) {
+        if let Some((screen, _)) = RECORD_SCREENS.iter().find(|(_, k)| *k == kind) {
+            self.screen = *screen;
+        }
+        let state = self.journal.state();
+        let page = self.page();
+        let target = match kind {
+            RecordKind::Cases => state.cases.iter().position(|c| {
+                c.id == seq
+                    || c.closed_by_seq == Some(seq)
+                    || state.amended_by.get(&c.id) == Some(&seq)
+            }),
+            RecordKind::Deadlines => state.deadlines.iter().position(|d| {
+                d.id == seq
+                    || d.met_seq == Some(seq)
+                    || d.extensions.iter().any(|e| e.seq == seq)
+                    || state.amended_by.get(&d.id) == Some(&seq)
+            }),
+            _ => (0..kind.len(state)).position(|i| {
+                let id = kind.id(state, i);
+                id == seq || state.amended_by.get(&id) == Some(&seq)
+            }),
+        };
+        if let (Some(row), Some(t)) = (target, self.tables.iter_mut().find(|t| t.kind == kind))
+            && let Some(pos) = t.order.iter().position(|r| *r == row)
+        {
+            t.selected = pos;
+            t.scroll_into_view(page);
         }
     }
 }

@@ -1,0 +1,125 @@
+//! Logging and editing hours: the usual day pre-filled, so a normal day is one key.
+
+use super::reader::Reader;
+use super::{Builder, FormCtx};
+use crate::domain::commands as check;
+use crate::domain::text::MAX_NOTE_CHARS;
+use crate::domain::{ClockTime, HoursLogged, Towards};
+use crate::tui::form::{Field, FieldKind, Form};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoursField {
+    Date,
+    Start,
+    End,
+    Break,
+    Hours,
+    Note,
+}
+
+pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<HoursField> {
+    let h = editing
+        .and_then(|id| ctx.state.hours.iter().find(|h| h.id == id))
+        .map(|h| &h.entry);
+    let w = &ctx.config.work;
+    let time = |t: Option<ClockTime>, usual: ClockTime| match (t, h) {
+        (Some(t), _) => t.to_string(),
+        (None, Some(_)) => String::new(),
+        (None, None) => usual.to_string(),
+    };
+    use HoursField as F;
+    Form::new(
+        h.map_or("Log hours".to_string(), |_| "Edit hours".to_string()),
+        vec![
+            Field::date(
+                F::Date,
+                "Date",
+                &ctx.show(h.map_or(ctx.today, |h| h.date)),
+                Towards::Past,
+            ),
+            Field::new(
+                F::Start,
+                "Start",
+                FieldKind::Time,
+                &time(h.and_then(|h| h.start), w.usual_start),
+                "HH:MM, 24-hour",
+            ),
+            Field::new(
+                F::End,
+                "End",
+                FieldKind::Time,
+                &time(h.and_then(|h| h.end), w.usual_end),
+                "HH:MM, the same day",
+            ),
+            Field::new(
+                F::Break,
+                "Break",
+                FieldKind::Number,
+                &h.map_or(w.usual_break_minutes.to_string(), |h| {
+                    h.break_minutes.map(|b| b.to_string()).unwrap_or_default()
+                }),
+                "minutes",
+            ),
+            Field::new(
+                F::Hours,
+                "Hours",
+                FieldKind::Number,
+                &h.and_then(|h| h.hours)
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
+                "or a plain number of hours, with Start and End blank",
+            ),
+            Field::text(
+                F::Note,
+                "Note",
+                h.and_then(|h| h.note.as_deref()).unwrap_or(""),
+                "optional",
+            ),
+        ],
+    )
+}
+
+pub fn read(editing: Option<u64>, form: &mut Form<HoursField>, ctx: &FormCtx) -> Option<Builder> {
+    use HoursField as F;
+    let mut r = Reader::new(form, ctx);
+    let date = r.date(F::Date);
+    let hours = r.number(
+        F::Hours,
+        "give hours such as 7.5, or leave it blank and give Start and End",
+    );
+    let (start, end) = (r.time(F::Start), r.time(F::End));
+    let brk = r.whole(F::Break, 0..=1440, "give whole minutes, e.g. 30");
+    let note = r.text(F::Note, "the note", MAX_NOTE_CHARS, false);
+    let hours = hours?;
+    // A plain number of hours wins: the usual times pre-filled beside it are not meant.
+    let (start, end, break_minutes) = if hours.is_some() {
+        (None, None, None)
+    } else {
+        (start?, end?, brk?)
+    };
+    if hours.is_none() && (start.is_none() || end.is_none()) {
+        r.form.refuse(
+            if start.is_none() { F::Start } else { F::End },
+            "give a start and an end time, or a number of hours",
+        );
+        return None;
+    }
+    let built = (|| {
+        let event = HoursLogged {
+            date: date?,
+            start,
+            end,
+            break_minutes,
+            hours,
+            note: note?,
+        };
+        Some(Box::new(move |state: &_, records: &[_]| {
+            let built = check::log_hours(state, event.clone(), editing)?;
+            match editing {
+                Some(id) => check::amend(state, records, id, built),
+                None => Ok(built),
+            }
+        }) as Builder)
+    })();
+    r.done(built)
+}

@@ -1,0 +1,92 @@
+//! Adding and editing leave.
+
+use super::reader::Reader;
+use super::{Builder, FormCtx};
+use crate::domain::commands as check;
+use crate::domain::dates::leave_towards;
+use crate::domain::text::MAX_NOTE_CHARS;
+use crate::domain::{LeaveAdded, LeaveKind, Towards};
+use crate::tui::form::{Field, FieldKind, Form};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaveField {
+    Kind,
+    From,
+    To,
+    Note,
+}
+
+pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<LeaveField> {
+    let l = editing.and_then(|id| ctx.state.leave.iter().find(|l| l.id == id));
+    let kinds = LeaveKind::ALL
+        .iter()
+        .map(|k| (k.key().to_string(), k.label().to_string()))
+        .collect();
+    use LeaveField as F;
+    let mut form = Form::new(
+        l.map_or("Add leave".to_string(), |l| format!("Edit leave {}", l.id)),
+        vec![
+            Field::choice(F::Kind, "Kind", kinds, l.map_or("annual", |l| l.kind.key())),
+            Field::date(
+                F::From,
+                "From",
+                &ctx.show(l.map_or(ctx.today, |l| l.from)),
+                Towards::Future,
+            ),
+            Field::date(
+                F::To,
+                "To",
+                &ctx.show(l.map_or(ctx.today, |l| l.to)),
+                Towards::Future,
+            ),
+            Field::text(
+                F::Note,
+                "Note",
+                l.and_then(|l| l.note.as_deref()).unwrap_or(""),
+                "optional",
+            ),
+        ],
+    );
+    follow_kind(&mut form);
+    form
+}
+
+/// Sick leave is written down afterwards, other leave booked ahead: the dates' weekdays and
+/// yearless dates point the way the chosen kind does (as on the command line).
+pub fn follow_kind(form: &mut Form<LeaveField>) {
+    let towards = form
+        .value(LeaveField::Kind)
+        .parse::<LeaveKind>()
+        .map_or(Towards::Future, leave_towards);
+    for id in [LeaveField::From, LeaveField::To] {
+        let field = form.field_mut(id);
+        field.kind = FieldKind::Date(towards);
+        field.hint = Field::date(id, "", "", towards).hint;
+    }
+}
+
+pub fn read(editing: Option<u64>, form: &mut Form<LeaveField>, ctx: &FormCtx) -> Option<Builder> {
+    use LeaveField as F;
+    follow_kind(form);
+    let mut r = Reader::new(form, ctx);
+    let from = r.date(F::From);
+    let to = r.date(F::To);
+    let note = r.text(F::Note, "the note", MAX_NOTE_CHARS, false);
+    let kind = r.form.value(F::Kind).parse::<LeaveKind>();
+    let built = (|| {
+        let event = LeaveAdded {
+            kind: kind.ok()?,
+            from: from?,
+            to: to?,
+            note: note?,
+        };
+        Some(Box::new(move |state: &_, records: &[_]| {
+            let built = check::add_leave(state, event.clone(), editing)?;
+            match editing {
+                Some(id) => check::amend(state, records, id, built),
+                None => Ok(built),
+            }
+        }) as Builder)
+    })();
+    r.done(built)
+}

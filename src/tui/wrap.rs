@@ -1,0 +1,42 @@
+//! Greedy word wrapping by characters, for the rows a hint, an error or a note takes.
+
+/// Splits `text` into lines of at most `width` characters, at spaces where it can and
+/// anywhere in a word longer than a line. An empty text is one empty line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if needed <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut chars: Vec<char> = word.chars().collect();
+        while chars.len() > width {
+            lines.push(chars.drain(..width).collect());
+        }
+        line = chars.into_iter().collect();
+    }
+    lines.push(line);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_and_splits_long_words() {
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a bcdefgh", 3), ["a", "bcd", "efg", "h"]);
+    }
+}
