@@ -3,6 +3,19 @@
 /// Splits `text` into lines of at most `width` characters, at spaces where it can and
 /// anywhere in a word longer than a line. An empty text is one empty line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    // A line's leading spaces (an indented list) are kept, on every line it wraps to.
+    let rest = text.trim_start_matches(' ');
+    let indent = &text[..text.len() - rest.len()];
+    if !indent.is_empty() && indent.len() < width {
+        return wrap_words(rest, width - indent.len())
+            .into_iter()
+            .map(|line| format!("{indent}{line}"))
+            .collect();
+    }
+    wrap_words(text, width)
+}
+
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -16,7 +29,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             continue;
         }
         if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
+            lines.push(std::mem::take(&mut line).trim_end().to_string());
         }
         let mut chars: Vec<char> = word.chars().collect();
         while chars.len() > width {
@@ -38,5 +51,6 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a bcdefgh", 3), ["a", "bcd", "efg", "h"]);
+        assert_eq!(wrap("  11 Feb  Report", 10), ["  11 Feb", "  Report"]);
     }
 }
