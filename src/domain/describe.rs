@@ -83,6 +83,12 @@ pub fn describe(event: &Event, records: &[Record], state: &State, date_format: &
         Event::Voided { target, reason } => {
             format!("withdrawal of record {target} ({})", quoted(reason))
         }
+        Event::Redacted { was, .. } => {
+            format!("a {} whose text was redacted", was.replace('_', " "))
+        }
+        Event::Redaction { target, reason } => {
+            format!("redaction of record {target} ({})", quoted(reason))
+        }
         Event::Amended { target, record } => format!(
             "amendment of record {target}: {}",
             describe(record, records, state, date_format)
