@@ -164,17 +164,22 @@ fn replacing_a_report_open_in_another_program_fails_clearly_and_changes_nothing(
 }
 
 #[test]
-fn a_note_with_windows_line_endings_never_stores_a_carriage_return() {
+fn a_note_with_windows_line_endings_is_stored_with_newlines_only() {
+    // As Notepad saves it, or as a paragraph pasted into a Windows terminal arrives.
     let s = Sandbox::new();
-    let out = s.run(&["note", "add", "typed in Notepad\r\nsecond line"]);
-    if out.status.success() {
-        let records = checked_lines(&s.journal_bytes());
-        assert_eq!(records[0]["text"], "typed in Notepad\nsecond line");
-    } else {
-        assert_eq!(out.status.code(), Some(2));
-        assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
-        assert!(s.journal_bytes().is_empty());
-    }
+    assert_eq!(
+        s.ok(&[
+            "note",
+            "add",
+            "typed in Notepad\r\nsecond line\r\n\r\nthird"
+        ]),
+        "1\n"
+    );
+    let records = checked_lines(&s.journal_bytes());
+    assert_eq!(records[0]["text"], "typed in Notepad\nsecond line\n\nthird");
+    let listed: serde_json::Value =
+        serde_json::from_str(&s.ok(&["list", "notes", "--json"])).unwrap();
+    assert_eq!(listed[0]["text"], "typed in Notepad\nsecond line\n\nthird");
 }
 
 #[test]
