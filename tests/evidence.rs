@@ -362,3 +362,62 @@ fn limits_agreed_with_must_be_plain_text() {
         "{text}"
     );
 }
+
+fn note_on(date: &str, text: &str) -> Event {
+    Event::from(NoteAdded {
+        date: day(date),
+        text: text.into(),
+        standards: vec![Standard::Demands],
+        stress: Some(5),
+        told: None,
+    })
+}
+
+#[test]
+fn a_back_dated_line_appended_later_is_named_and_not_counted_as_written_at_the_time() {
+    let b = build(vec![
+        ("2026-11-02T18:00:00+00:00", note_on("2026-11-02", "Monday")),
+        (
+            "2026-11-10T18:00:00+00:00",
+            note_on("2026-11-10", "Tuesday week"),
+        ),
+        // Appended after record 2, but claiming to have been written on 4 Nov, about 4 Nov.
+        (
+            "2026-11-04T18:00:00+00:00",
+            note_on("2026-11-04", "Wednesday, added later"),
+        ),
+        (
+            "2026-11-12T18:00:00+00:00",
+            note_on("2026-11-12", "Thursday"),
+        ),
+    ]);
+    let r = model(&b, Purpose::Grievance, false);
+    let t = &r.integrity.time_order;
+    assert_eq!(t.earlier_than_a_record_before, [3]);
+    assert!(t.later_than_read.is_empty());
+    // Three of the four, not four: the back-dated one is not contemporaneous.
+    assert_eq!(r.integrity.contemporaneous_percent, Some(75.0));
+    let md = String::from_utf8(report::render(&r, Format::Md, "%d %b %Y")).unwrap();
+    assert!(
+        md.contains("Out of time order: 1 record has a written time earlier than a record before it (record 3)."),
+        "{md}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&report::render(&r, Format::Json, "%d %b %Y")).unwrap();
+    assert_eq!(
+        json["integrity"]["time_order"]["earlier_than_a_record_before"],
+        serde_json::json!([3])
+    );
+    // A journal in order says so.
+    let clean = build(vec![(
+        "2026-11-02T18:00:00+00:00",
+        note_on("2026-11-02", "Monday"),
+    )]);
+    let md = String::from_utf8(report::render(
+        &model(&clean, Purpose::Stress, false),
+        Format::Md,
+        "%d %b %Y",
+    ))
+    .unwrap();
+    assert!(md.contains("Every record was written no earlier than the records before it, and before this document was prepared."));
+}

@@ -123,6 +123,7 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
             ))?,
         }
     }
+    time_order_lines(&journal)?;
     if journal.last_line_unterminated() {
         line(format_args!(
             "note: the last record ({records}) has no newline at the end of its line; it is whole and kept, and the next record written adds the newline"
@@ -134,6 +135,44 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
     }
     if !loose.is_empty() {
         line("warning: run `caseload verify --fix-permissions` to make them private")?;
+    }
+    Ok(())
+}
+
+/// Records whose written time is out of order, named (they are never counted as written at
+/// the time in reports).
+fn time_order_lines(journal: &Journal) -> Result<()> {
+    use crate::report::time_order::{check, some_of};
+    let order = check(journal.records(), chrono::Local::now().fixed_offset());
+    let count = |n: usize| {
+        if n == 1 {
+            "1 record has".to_string()
+        } else {
+            format!("{n} records have")
+        }
+    };
+    let earlier = &order.earlier_than_a_record_before;
+    if !earlier.is_empty() {
+        line(format_args!(
+            "warning: time order: {} a written time earlier than a record before {}: {}; reports do not count {} as written at the time",
+            count(earlier.len()),
+            if earlier.len() == 1 { "it" } else { "them" },
+            some_of(earlier, 20),
+            if earlier.len() == 1 { "it" } else { "them" },
+        ))?;
+    }
+    let later = &order.later_than_read;
+    if !later.is_empty() {
+        line(format_args!(
+            "warning: time order: {} a written time later than now: {}; was the clock wrong when {} written?",
+            count(later.len()),
+            some_of(later, 20),
+            if later.len() == 1 {
+                "it was"
+            } else {
+                "they were"
+            },
+        ))?;
     }
     Ok(())
 }

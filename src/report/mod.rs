@@ -19,6 +19,7 @@ mod notes;
 mod pdf;
 mod pseudonym;
 mod svg;
+pub mod time_order;
 
 pub use format::{Format, render};
 pub use model::Report;

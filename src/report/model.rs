@@ -243,6 +243,8 @@ pub struct Integrity {
     /// Records whose text was redacted (their lines replaced by stubs that keep the chain).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub redacted: Vec<RedactedRecord>,
+    /// Added: records out of time order (never counted as contemporaneous).
+    pub time_order: super::time_order::TimeOrder,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -41,17 +41,22 @@ pub fn summary(state: &State, period: Period) -> Notes {
 }
 
 /// Records, withdrawals and amendments over the whole journal; the contemporaneous share over
-/// the records that describe a day inside the period (written that day or the next).
+/// the records that describe a day inside the period (written that day or the next, and in
+/// time order).
 pub fn integrity(input: &Inputs) -> Integrity {
     let records = input.records;
     let count = |f: fn(&Event) -> bool| records.iter().filter(|r| f(&r.event)).count() as u64;
+    // Read at the moment the document was prepared.
+    let time_order = super::time_order::check(records, input.generated_at);
     let dated: Vec<bool> = records
         .iter()
         .filter_map(|r| {
             let described = r.event.described_date()?;
             input.period.contains(described).then(|| {
                 let written = r.at.date_naive();
-                described <= written && written <= described + Days::new(1)
+                described <= written
+                    && written <= described + Days::new(1)
+                    && !time_order.breaks(r.seq)
             })
         })
         .collect();
@@ -78,5 +83,6 @@ pub fn integrity(input: &Inputs) -> Integrity {
         head: input.head.to_string(),
         chain_ok: input.chain_ok,
         contemporaneous_percent,
+        time_order,
     }
 }

@@ -75,6 +75,10 @@ impl Pseudonyms {
         for r in records {
             if let Some(reference) = reference_in(&r.event) {
                 number(reference);
+            } else if r.event.original_type() == "case_allocated" {
+                // A redacted allocation keeps its number (under a name no reference can
+                // have), so the cases recorded after it keep theirs.
+                number(&format!("\u{0}redacted {}", r.seq));
             }
         }
         for c in &state.cases {
@@ -224,6 +228,38 @@ mod tests {
         assert_eq!(n.text("Visite été-7 – ok"), "Visite Case 4 – ok");
         assert_eq!(n.text("nothing to hide"), "nothing to hide");
         assert_eq!(names(&["FD1"], true).text("FD1"), "FD1");
+    }
+
+    #[test]
+    fn a_redacted_allocation_keeps_its_number_so_no_later_case_moves() {
+        let mut n = names(&["A1", "B2", "C3"], false);
+        assert_eq!(n.name("C3"), "Case 3");
+        let mut records: Vec<Record> = Vec::new();
+        for (i, r) in ["A1", "B2", "C3"].iter().enumerate() {
+            records.push(Record {
+                seq: i as u64 + 1,
+                at: DateTime::parse_from_rfc3339("2026-01-01T09:00:00+00:00").unwrap(),
+                event: Event::from(CaseAllocated {
+                    reference: r.to_string(),
+                    kind: "s7".into(),
+                    allocated_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                    allocated_by: None,
+                    discussed: true,
+                    weight: None,
+                    note: None,
+                }),
+            });
+        }
+        records[1].event = Event::Redacted {
+            was: "case_allocated".into(),
+            sha256: "0".repeat(64),
+            target: None,
+        };
+        n = Pseudonyms::new(&records, &crate::domain::replay::replay(&records), false);
+        assert_eq!(
+            (n.name("A1"), n.name("C3")),
+            ("Case 1".into(), "Case 3".into())
+        );
     }
 
     #[test]

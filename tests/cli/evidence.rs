@@ -83,3 +83,47 @@ fn a_case_back_dated_after_a_report_renumbers_no_one_and_the_key_says_who_is_who
         "--key applies only to `list cases`",
     );
 }
+
+#[test]
+fn verify_names_records_written_out_of_time_order() {
+    use caseload::domain::event::{Event, NoteAdded};
+    use caseload::domain::replay::Record;
+    let s = Sandbox::new();
+    let note = |seq: u64, at: &str, date: &str| Record {
+        seq,
+        at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
+        event: Event::from(NoteAdded {
+            date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            text: "a day".into(),
+            standards: vec![],
+            stress: None,
+            told: None,
+        }),
+    };
+    caseload::journal::Journal::create_sample(
+        &s.data(),
+        &[
+            note(1, "2026-11-02T18:00:00+00:00", "2026-11-02"),
+            note(2, "2026-11-10T18:00:00+00:00", "2026-11-10"),
+            note(3, "2026-11-04T18:00:00+00:00", "2026-11-04"),
+            note(4, "2026-11-05T18:00:00+00:00", "2026-11-05"),
+            note(5, "2099-01-01T09:00:00+00:00", "2026-11-11"),
+        ],
+    )
+    .unwrap();
+    let out = s.ok(&["verify"]);
+    assert!(out.starts_with("ok: 5 records, chain intact"), "{out}");
+    assert!(
+        out.contains("warning: time order: 2 records have a written time earlier than a record before them: 3 and 4; reports do not count them as written at the time"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: time order: 1 record has a written time later than now: 5;"),
+        "{out}"
+    );
+    let report = json(&s, &["report", "--format", "json"]);
+    assert_eq!(
+        report["integrity"]["time_order"]["earlier_than_a_record_before"],
+        serde_json::json!([3, 4])
+    );
+}

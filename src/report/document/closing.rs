@@ -2,6 +2,7 @@
 
 use super::sentences::plural;
 use super::{Block, Dates};
+use crate::report::time_order::some_of;
 use crate::report::{Purpose, Report};
 
 /// Assumptions, what was not logged, privacy and integrity: on every document.
@@ -39,7 +40,7 @@ pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
         "This copy shows the author's own case references. Check it, and the free-text notes, for personal data before sharing."
     };
     let i = &r.integrity;
-    let contemporaneous = i.contemporaneous_percent.map(|p| format!(" {p:.0}% of the dated records in the period were written on the day or the next day.")).unwrap_or_default();
+    let contemporaneous = i.contemporaneous_percent.map(|p| format!(" {p:.0}% of the dated records in the period were written on the day or the next day, in time order.")).unwrap_or_default();
     let chain = if i.chain_ok {
         "The hash chain was intact when this document was produced."
     } else {
@@ -67,8 +68,41 @@ pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
             each.join(", ")
         )
     };
+    let t = &i.time_order;
+    let order = if t.is_clean() {
+        " Every record was written no earlier than the records before it, and before this document was prepared.".to_string()
+    } else {
+        let mut parts = Vec::new();
+        if !t.earlier_than_a_record_before.is_empty() {
+            parts.push(format!(
+                "{} a written time earlier than a record before {} (record {})",
+                plural(
+                    t.earlier_than_a_record_before.len() as u64,
+                    "record has",
+                    "records have"
+                ),
+                if t.earlier_than_a_record_before.len() == 1 {
+                    "it"
+                } else {
+                    "them"
+                },
+                some_of(&t.earlier_than_a_record_before, 10)
+            ));
+        }
+        if !t.later_than_read.is_empty() {
+            parts.push(format!(
+                "{} a written time later than when this document was prepared (record {})",
+                plural(t.later_than_read.len() as u64, "record has", "records have"),
+                some_of(&t.later_than_read, 10)
+            ));
+        }
+        format!(
+            " Out of time order: {}. Such records were written with a wrong clock or added by hand, and are not counted as written at the time.",
+            parts.join("; ")
+        )
+    };
     let integrity = format!(
-        "Integrity: {} in the journal ({} amended, {} withdrawn, all kept), head {}.{redacted} {chain}{contemporaneous}{receipt}",
+        "Integrity: {} in the journal ({} amended, {} withdrawn, all kept), head {}.{redacted} {chain}{order}{contemporaneous}{receipt}",
         plural(i.records, "record", "records"),
         i.amended,
         i.voided,

@@ -54,7 +54,7 @@ pub fn blocks(r: &Report, d: &Dates, purpose: Purpose) -> Vec<Block> {
                 a.post_leave_days, a.pre_leave_days
             ),
             "Worked during leave: hours logged on a day of leave, or a deadline met on one.".into(),
-            "Contemporaneous: a record written on the day it describes or the next day.".into(),
+            "Contemporaneous: a record written on the day it describes or the next day, and in time order (its written time no earlier than any record before it, and no later than when this document was prepared).".into(),
         ]),
     ]
 }

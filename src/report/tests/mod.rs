@@ -566,7 +566,7 @@ fn the_json_has_exactly_the_listed_fields() {
     assert_eq!(keys(&v["notes"]), "by_standard,count,mean_stress");
     assert_eq!(
         keys(&v["integrity"]),
-        "amended,chain_ok,contemporaneous_percent,head,records,voided"
+        "amended,chain_ok,contemporaneous_percent,head,records,time_order,voided"
     );
     assert_eq!(v["schema"], "caseload.report/1");
 }
