@@ -28,6 +28,7 @@ macro_rules! snapshot {
 }
 
 mod forms;
+mod layout;
 mod report;
 
 #[test]
@@ -527,21 +528,6 @@ fn first_run_setup_writes_a_valid_config() {
     let config = Config::from_toml_text(Some(&text), None).unwrap();
     assert_eq!(config.work.contracted_hours, 22.0);
     assert!(config.kind("tier-a").is_some());
-}
-
-#[test]
-fn every_screen_fits_the_minimum_80_by_24() {
-    let mut f = demo();
-    f.app.size = (80, 24);
-    f.app.update(Action::Resize);
-    for screen in ScreenId::ALL {
-        f.app.update(Action::Show(screen));
-        let text = draw(&f.app);
-        assert!(!text.contains("needs a terminal of at least"), "{screen:?}");
-        assert!(text.contains(screen.title()), "{screen:?}");
-    }
-    f.app.update(Action::Show(ScreenId::Dashboard));
-    snapshot!("dashboard_80x24", &f.app);
 }
 
 #[test]

@@ -1,31 +1,36 @@
-use super::{Column, SortKey, ViewCtx, field, opt, record_line};
-use ratatui::layout::Constraint;
+use super::{Column, SortKey, ViewCtx, Width, field, opt, record_line};
 use ratatui::text::Line;
 
 pub const COLUMNS: &[Column] = &[
     Column {
         title: "Allocated",
-        width: Constraint::Length(11),
+        width: Width::Date,
+        drop: None,
     },
     Column {
         title: "Ref",
-        width: Constraint::Min(10),
+        width: Width::Reference,
+        drop: None,
     },
     Column {
         title: "Kind",
-        width: Constraint::Length(11),
+        width: Width::Fill { min: 8 },
+        drop: None,
     },
     Column {
         title: "Disc",
-        width: Constraint::Length(4),
+        width: Width::Fixed { ideal: 4, min: 4 },
+        drop: None,
     },
     Column {
         title: "Closed",
-        width: Constraint::Length(11),
+        width: Width::Date,
+        drop: Some(0),
     },
     Column {
         title: "Leave",
-        width: Constraint::Length(13),
+        width: Width::Fixed { ideal: 13, min: 12 },
+        drop: None,
     },
 ];
 

@@ -1,28 +1,32 @@
-use super::{Column, SortKey, ViewCtx, field, opt, record_line};
+use super::{Column, SortKey, ViewCtx, Width, field, opt, record_line};
 use crate::domain::replay::Deadline;
-use ratatui::layout::Constraint;
 use ratatui::text::Line;
 
 pub const COLUMNS: &[Column] = &[
     Column {
         title: "Due",
-        width: Constraint::Length(11),
+        width: Width::Date,
+        drop: None,
     },
     Column {
         title: "Case",
-        width: Constraint::Length(11),
+        width: Width::Reference,
+        drop: None,
     },
     Column {
         title: "What",
-        width: Constraint::Min(12),
+        width: Width::Fill { min: 12 },
+        drop: None,
     },
     Column {
         title: "Status",
-        width: Constraint::Length(12),
+        width: Width::Fixed { ideal: 12, min: 12 },
+        drop: None,
     },
     Column {
         title: "Leave",
-        width: Constraint::Length(10),
+        width: Width::Fixed { ideal: 10, min: 10 },
+        drop: Some(0),
     },
 ];
 

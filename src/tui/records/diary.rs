@@ -1,23 +1,26 @@
-use super::{Column, SortKey, ViewCtx, field, opt, record_line};
-use ratatui::layout::Constraint;
+use super::{Column, SortKey, ViewCtx, Width, field, opt, record_line};
 use ratatui::text::Line;
 
 pub const COLUMNS: &[Column] = &[
     Column {
         title: "Date",
-        width: Constraint::Length(12),
+        width: Width::Date,
+        drop: None,
     },
     Column {
         title: "Stress",
-        width: Constraint::Length(6),
+        width: Width::Fixed { ideal: 6, min: 6 },
+        drop: None,
     },
     Column {
         title: "Standards",
-        width: Constraint::Length(20),
+        width: Width::Fixed { ideal: 20, min: 12 },
+        drop: None,
     },
     Column {
         title: "Note",
-        width: Constraint::Min(20),
+        width: Width::Fill { min: 16 },
+        drop: None,
     },
 ];
 

@@ -1,31 +1,36 @@
-use super::{Column, SortKey, ViewCtx, field, opt, record_line};
-use ratatui::layout::Constraint;
+use super::{Column, SortKey, ViewCtx, Width, field, opt, record_line};
 use ratatui::text::Line;
 
 pub const COLUMNS: &[Column] = &[
     Column {
         title: "Date",
-        width: Constraint::Length(12),
+        width: Width::Date,
+        drop: None,
     },
     Column {
         title: "Start",
-        width: Constraint::Length(5),
+        width: Width::Fixed { ideal: 5, min: 5 },
+        drop: None,
     },
     Column {
         title: "End",
-        width: Constraint::Length(5),
+        width: Width::Fixed { ideal: 5, min: 5 },
+        drop: None,
     },
     Column {
         title: "Break",
-        width: Constraint::Length(5),
+        width: Width::Fixed { ideal: 5, min: 5 },
+        drop: None,
     },
     Column {
         title: "Hours",
-        width: Constraint::Length(5),
+        width: Width::Fixed { ideal: 5, min: 5 },
+        drop: None,
     },
     Column {
         title: "Note",
-        width: Constraint::Min(10),
+        width: Width::Fill { min: 10 },
+        drop: Some(0),
     },
 ];
 

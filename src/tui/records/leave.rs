@@ -1,27 +1,31 @@
-use super::{Column, SortKey, ViewCtx, field, opt, record_line};
-use ratatui::layout::Constraint;
+use super::{Column, SortKey, ViewCtx, Width, field, opt, record_line};
 use ratatui::text::Line;
 
 pub const COLUMNS: &[Column] = &[
     Column {
         title: "From",
-        width: Constraint::Length(12),
+        width: Width::Date,
+        drop: None,
     },
     Column {
         title: "To",
-        width: Constraint::Length(12),
+        width: Width::Date,
+        drop: None,
     },
     Column {
         title: "Kind",
-        width: Constraint::Length(17),
+        width: Width::Fixed { ideal: 16, min: 12 },
+        drop: None,
     },
     Column {
         title: "Days",
-        width: Constraint::Length(5),
+        width: Width::Fixed { ideal: 5, min: 4 },
+        drop: None,
     },
     Column {
         title: "Note",
-        width: Constraint::Min(10),
+        width: Width::Fill { min: 8 },
+        drop: Some(0),
     },
 ];
 

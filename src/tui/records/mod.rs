@@ -6,6 +6,9 @@ mod deadlines;
 mod diary;
 mod hours;
 mod leave;
+mod widths;
+
+pub use widths::{Width, widths};
 
 use super::action::Action;
 use super::editor::{TextEdit, TextInput};
@@ -14,7 +17,6 @@ use crate::domain::dates::format_date;
 use crate::domain::replay::State;
 use crate::report::leave_flags::LeaveFlags;
 use chrono::NaiveDate;
-use ratatui::layout::Constraint;
 use ratatui::text::Line;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -35,6 +37,17 @@ impl ViewCtx<'_> {
     pub fn date(&self, d: NaiveDate) -> String {
         format_date(d, &self.config.date_format)
     }
+
+    /// The widest date the display format shows (the longest month and weekday names).
+    pub fn date_width(&self) -> u16 {
+        let september = NaiveDate::from_ymd_opt(2026, 9, 21).expect("a real date");
+        (0..7)
+            .map(|d| september + chrono::Days::new(d))
+            .chain((1..=12).filter_map(|m| NaiveDate::from_ymd_opt(2026, m, 28)))
+            .map(|d| self.date(d).chars().count())
+            .max()
+            .unwrap_or(11) as u16
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,7 +61,9 @@ pub enum RecordKind {
 
 pub struct Column {
     pub title: &'static str,
-    pub width: Constraint,
+    pub width: Width,
+    /// When this column is left out for lack of room: 0 first; `None` never.
+    pub drop: Option<u8>,
 }
 
 /// A value to sort a column by.
@@ -82,6 +97,18 @@ impl RecordKind {
             RecordKind::Hours => state.hours.len(),
             RecordKind::Diary => state.notes.len(),
         }
+    }
+
+    /// The widest case reference this table shows (its title's width at least).
+    pub fn reference_width(self, state: &State) -> u16 {
+        let refs: Box<dyn Iterator<Item = &str>> = match self {
+            RecordKind::Cases => Box::new(state.cases.iter().map(|c| c.reference.as_str())),
+            RecordKind::Deadlines => {
+                Box::new(state.deadlines.iter().filter_map(|d| d.case.as_deref()))
+            }
+            _ => Box::new(std::iter::empty()),
+        };
+        refs.map(|r| r.chars().count()).max().unwrap_or(0).max(4) as u16
     }
 
     /// The journal sequence number of the record that created row `i`.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let bindings = app.keymap.describe();
-    let height = (bindings.len().div_ceil(2) as u16 + 8).min(area.height);
+    let height = (bindings.len().div_ceil(2) as u16 + 9).min(area.height);
     let rect = centered(area, area.width.saturating_sub(6).min(96), height);
     Clear.render(rect, buf);
     let block = Block::default()
@@ -33,18 +33,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|i| Line::from(format!("{}{}", cell(i), cell(i + half))))
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "In a form: Tab / Shift-Tab or ↑/↓ move between fields · type to fill or choose",
-        app.theme.muted,
-    )));
-    lines.push(Line::from(Span::styled(
-        "←/→ step through choices · Enter saves · Esc cancels",
-        app.theme.muted,
-    )));
-    lines.push(Line::from(Span::styled(
-        "While filtering: type to narrow the rows · Enter keeps the filter · Esc clears it",
-        app.theme.muted,
-    )));
+    for text in [
+        "Forms: Tab/Shift-Tab move · Enter saves · Esc cancels, asking first",
+        "Text: ←/→ Home/End Ctrl-A/E/U/K/W Ctrl-Z · typing replaces a value",
+        "Notes: Alt-Enter or Ctrl-J new line · Ctrl-O your editor",
+        "Choices: type or ←/→ · Filter: Enter keeps it, Esc clears it",
+    ] {
+        lines.push(Line::from(Span::styled(text, app.theme.muted)));
+    }
     lines.push(Line::from(Span::styled(
         "Press ? or Esc to close this help.",
         app.theme.accent,

@@ -10,8 +10,14 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 /// The filter line, the table and the detail pane of a record screen's area.
 fn areas(area: Rect) -> (Rect, Rect, Rect) {
     let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let [list, detail] =
-        Layout::horizontal([Constraint::Percentage(70), Constraint::Percentage(30)]).areas(main);
+    // Below 100 columns the detail pane takes a little more, so that a label and a
+    // reference share a line.
+    let detail_share = if area.width < 100 { 35 } else { 30 };
+    let [list, detail] = Layout::horizontal([
+        Constraint::Percentage(100 - detail_share),
+        Constraint::Percentage(detail_share),
+    ])
+    .areas(main);
     (filter, list, detail)
 }
 
@@ -85,13 +91,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     let columns = t.kind.columns();
-    let header = Row::new(columns.iter().enumerate().map(|(i, c)| {
+    // Widths worked out here, the same every run (see records::widths).
+    let inner = Block::default().borders(Borders::ALL).inner(list);
+    let specs: Vec<_> = columns.iter().map(|c| (c.width, c.drop)).collect();
+    let widths = crate::tui::records::widths(
+        &specs,
+        inner.width,
+        ctx.date_width(),
+        t.kind.reference_width(ctx.state),
+    );
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|i| widths[*i].is_some())
+        .collect();
+    let header = Row::new(shown.iter().map(|&i| {
         let arrow = if i == t.sort_column {
             if t.ascending { " ↑" } else { " ↓" }
         } else {
             ""
         };
-        Cell::from(format!("{}{arrow}", c.title))
+        Cell::from(format!("{}{arrow}", columns[i].title))
     }))
     .style(app.theme.title);
     let height = crate::tui::screens::table_rows(app.size);
@@ -101,6 +119,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(n, row)| {
             let cells = t.kind.cells(&ctx, *row);
+            // The leave flag is the last cell: a flagged row stands out even when its column
+            // has no room.
             let flagged = cells.last().is_some_and(|c| !c.is_empty())
                 && matches!(
                     t.kind,
@@ -114,18 +134,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 app.theme.base
             };
-            Row::new(cells).style(style)
+            Row::new(shown.iter().map(|&i| cells[i].clone())).style(style)
         });
     let title = format!(" {} ", app.screen.title());
-    Table::new(rows, columns.iter().map(|c| c.width))
-        .header(header)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(Span::styled(title, app.theme.title)),
-        )
-        .column_spacing(1)
-        .render(list, buf);
+    Table::new(
+        rows,
+        shown
+            .iter()
+            .map(|&i| Constraint::Length(widths[i].unwrap_or(0))),
+    )
+    .header(header)
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(title, app.theme.title)),
+    )
+    .column_spacing(1)
+    .render(list, buf);
 
     let (rows, height) = detail_rows(app);
     let scroll = t.detail_scroll.min(rows.len().saturating_sub(height));
