@@ -325,8 +325,11 @@ impl Reader<'_> {
         let bank_holidays =
             self.text("work.bank_holidays")?
                 .parse::<Region>()
-                .map_err(|accepted| {
-                    self.err("work.bank_holidays", format!("should be one of {accepted}"))
+                .map_err(|unknown| {
+                    self.err(
+                        "work.bank_holidays",
+                        format!("should be one of {}", unknown.accepted),
+                    )
                 })?;
         let work = Work {
             contracted_hours: self.number("work.contracted_hours", 1.0, 100.0)?,

@@ -46,6 +46,12 @@ impl From<crate::domain::text::TextError> for Error {
     }
 }
 
+impl From<crate::domain::event::UnknownName> for Error {
+    fn from(e: crate::domain::event::UnknownName) -> Self {
+        Error::Invalid(e.to_string())
+    }
+}
+
 impl From<crate::domain::DateError> for Error {
     fn from(e: crate::domain::DateError) -> Self {
         Error::Invalid(e.to_string())

@@ -286,17 +286,26 @@ impl fmt::Display for LeaveKind {
     }
 }
 
+/// A name that is not one of the choices: which kind of thing, what was given, what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{given}`; use one of {accepted}")]
+pub struct UnknownName {
+    pub what: &'static str,
+    pub given: String,
+    /// The choices, comma-separated.
+    pub accepted: String,
+}
+
 impl FromStr for LeaveKind {
-    type Err = String;
+    type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         LeaveKind::ALL
             .into_iter()
             .find(|k| k.key().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!(
-                    "unknown leave kind `{s}`; use one of {}",
-                    keys_of(&LeaveKind::ALL.map(LeaveKind::key))
-                )
+            .ok_or_else(|| UnknownName {
+                what: "leave kind",
+                given: s.to_string(),
+                accepted: keys_of(&LeaveKind::ALL.map(LeaveKind::key)),
             })
     }
 }
@@ -369,16 +378,15 @@ impl fmt::Display for Standard {
 }
 
 impl FromStr for Standard {
-    type Err = String;
+    type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Standard::ALL
             .into_iter()
             .find(|k| k.key().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!(
-                    "unknown HSE standard `{s}`; use one of {}",
-                    keys_of(&Standard::ALL.map(Standard::key))
-                )
+            .ok_or_else(|| UnknownName {
+                what: "HSE standard",
+                given: s.to_string(),
+                accepted: keys_of(&Standard::ALL.map(Standard::key)),
             })
     }
 }
@@ -427,7 +435,7 @@ mod tests {
     #[test]
     fn kinds_parse_case_insensitively_and_name_the_choices() {
         assert_eq!("Sick".parse::<LeaveKind>(), Ok(LeaveKind::Sick));
-        let err = "holiday".parse::<LeaveKind>().unwrap_err();
+        let err = "holiday".parse::<LeaveKind>().unwrap_err().to_string();
         assert!(
             err.contains("annual, sick, toil, training, parental, other"),
             "{err}"
@@ -436,6 +444,7 @@ mod tests {
             "stress"
                 .parse::<Standard>()
                 .unwrap_err()
+                .to_string()
                 .contains("demands, control")
         );
     }

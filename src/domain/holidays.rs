@@ -58,12 +58,16 @@ impl fmt::Display for Region {
 }
 
 impl FromStr for Region {
-    type Err = String;
+    type Err = super::event::UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Region::ALL
             .into_iter()
             .find(|r| r.key() == s)
-            .ok_or_else(|| "england-and-wales, scotland, northern-ireland or none".to_string())
+            .ok_or_else(|| super::event::UnknownName {
+                what: "bank holiday region",
+                given: s.to_string(),
+                accepted: "england-and-wales, scotland, northern-ireland or none".to_string(),
+            })
     }
 }
 

@@ -91,8 +91,8 @@ impl Flat<'_> {
             }),
             "leave_added" => Event::LeaveAdded(LeaveAdded {
                 kind: need(self.kind, "kind", t)?
-                    .parse()
-                    .map_err(DecodeError::BadFields)?,
+                    .parse::<LeaveKind>()
+                    .map_err(|e| DecodeError::BadFields(e.to_string()))?,
                 from: need(self.from, "from", t)?,
                 to: need(self.to, "to", t)?,
                 note: self.note,

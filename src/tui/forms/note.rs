@@ -90,7 +90,7 @@ pub fn read(editing: Option<u64>, form: &mut Form<NoteField>, ctx: &FormCtx) -> 
     for word in typed.split([' ', ',']).filter(|w| !w.is_empty()) {
         match word.parse::<Standard>() {
             Ok(s) => standards.push(s),
-            Err(e) => r.form.refuse(F::Standards, e),
+            Err(e) => r.form.refuse(F::Standards, e.to_string()),
         }
     }
     let built = (|| {
