@@ -159,7 +159,13 @@ fn csv_is_the_chronology_and_reads_back_with_a_csv_parser() {
         reader.headers().unwrap(),
         vec!["date", "type", "case", "detail", "flags"]
     );
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let mut rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // The last row says what the file was made from.
+    let made = rows.pop().unwrap();
+    assert_eq!(
+        (&made[1], &made[3]),
+        ("document", r.made_from.line.as_str())
+    );
     assert_eq!(rows.len(), r.detail.chronology.len());
     for (row, item) in rows.iter().zip(&r.detail.chronology) {
         assert_eq!(&row[0], item.date);

@@ -421,3 +421,38 @@ fn a_back_dated_line_appended_later_is_named_and_not_counted_as_written_at_the_t
     .unwrap();
     assert!(md.contains("Every record was written no earlier than the records before it, and before this document was prepared."));
 }
+
+#[test]
+fn documents_are_the_same_bytes_for_the_same_inputs_and_say_what_they_were_made_from() {
+    let b = hostile();
+    for purpose in Purpose::ALL {
+        for format in Format::ALL {
+            let once = report::render(&model(&b, purpose, false), format, "%d %b %Y");
+            let again = report::render(&model(&b, purpose, false), format, "%d %b %Y");
+            assert!(
+                once == again,
+                "{purpose} {format} differs between two renderings"
+            );
+            let text = if format == Format::Ics {
+                String::from_utf8_lossy(&once).replace("\r\n ", "")
+            } else {
+                String::from_utf8_lossy(&once).into_owned()
+            };
+            let made = report::provenance::MadeFrom::find_in(text.as_bytes())
+                .unwrap_or_else(|e| panic!("{purpose} {format}: {e}"));
+            assert_eq!(made.purpose, purpose.key());
+            let from = if purpose == Purpose::Supervision {
+                "2026-10-26"
+            } else {
+                "2026-10-01"
+            };
+            assert_eq!(
+                (made.from.as_str(), made.to.as_str(), made.today.as_str()),
+                (from, "2026-11-22", "2026-11-22")
+            );
+            assert_eq!((made.seq, made.head.as_str()), (6, b.journal.head()));
+            assert_eq!(made.prepared, "2026-11-22T18:30:00+00:00");
+            assert_eq!(made.refs, "hidden");
+        }
+    }
+}

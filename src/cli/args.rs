@@ -103,6 +103,9 @@ pub enum Command {
         /// Make the journal, its backups and its folder private (0600 and 0700) if others can read them
         #[arg(long)]
         fix_permissions: bool,
+        /// A document caseload wrote (md, html, pdf, csv, json, ics): make it again from the journal and say whether the file is exactly that
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["receipt", "fix_permissions"])]
+        document: Option<std::path::PathBuf>,
     },
     /// Print a one-line receipt of the journal as it is now, to send to someone you trust
     Receipt,

@@ -163,8 +163,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::List(args) => list::run(&ctx, &args),
         Command::Report(args) => report::run(&ctx, &args),
         Command::Verify {
+            document: Some(file),
+            ..
+        } => report::verify_document(&ctx, &file),
+        Command::Verify {
             receipt,
             fix_permissions,
+            document: None,
         } => verify::verify(&ctx, receipt.as_deref(), fix_permissions),
         Command::Receipt => verify::receipt(&ctx),
         Command::Redact { seq, reason } => verify::redact(&ctx, &seq, &reason),

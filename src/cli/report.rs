@@ -77,3 +77,106 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     }
     Ok(())
 }
+
+/// `caseload verify --document FILE`: makes the document again from the journal as it was
+/// when the document was made (its first `seq` records, whose last must still hash to the
+/// document's head) with the options it records, and compares the bytes.
+pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
+    let file = &crate::output::resolve(typed);
+    use crate::report::provenance::{
+        MADE_BY, MadeFrom, first_difference, format_of, settings_fingerprint,
+    };
+    let shown = file.display();
+    let bytes = std::fs::read(file).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::invalid(format!(
+            "--document: {shown} does not exist; give the path of a document caseload wrote"
+        )),
+        _ => Error::Failed(format!("cannot read {shown}: {e}")),
+    })?;
+    let format = format_of(&bytes);
+    // A calendar folds long lines (RFC 5545): unfold before reading the line back.
+    let unfolded;
+    let searched = if format == report::Format::Ics {
+        unfolded = String::from_utf8_lossy(&bytes)
+            .replace("\r\n ", "")
+            .replace("\r\n\t", "");
+        unfolded.as_bytes()
+    } else {
+        &bytes
+    };
+    let made = MadeFrom::find_in(searched)
+        .map_err(|why| Error::Failed(format!("{shown} cannot be checked: {why}")))?;
+    if made.by != MADE_BY {
+        return Err(Error::Failed(format!(
+            "{shown} was made by {}, and this is {MADE_BY}, which may word documents differently: check it with {} itself",
+            made.by, made.by
+        )));
+    }
+    let config = ctx.config()?;
+    let settings = settings_fingerprint(&config);
+    if made.settings != settings {
+        return Err(Error::Failed(format!(
+            "{shown} was made with other settings: its settings fingerprint is {}, but the settings in use ({}) give {settings}; run this again with --config naming the configuration file it was made with",
+            made.settings,
+            config.source.as_ref().map_or_else(
+                || "the built-in defaults".to_string(),
+                |p| p.display().to_string()
+            )
+        )));
+    }
+    let mut journal = crate::journal::Journal::open(&ctx.data_dir, Access::ReadOnly)?;
+    if let Some(damage) = journal.damage() {
+        return Err(Error::Failed(format!(
+            "the journal is damaged ({damage}); run `caseload verify` first"
+        )));
+    }
+    let records = journal.records().len() as u64;
+    let receipt = journal.receipt_at(made.seq)?.ok_or_else(|| {
+        Error::Failed(format!(
+            "{shown} was made from {} records, but this journal has only {records}: records were removed since, or it is another journal (give its folder with --data-dir)",
+            made.seq
+        ))
+    })?;
+    if receipt.head != made.head {
+        return Err(Error::Failed(format!(
+            "the journal has changed since {shown} was made, or it is another journal: record {} now hashes to {}, not to the document's {}",
+            made.seq, receipt.head, made.head
+        )));
+    }
+    let prefix = &journal.records()[..made.seq as usize];
+    let state = crate::domain::replay::replay(prefix);
+    let purpose: crate::report::Purpose = made.purpose.parse().map_err(Error::Failed)?;
+    let prepared = chrono::DateTime::parse_from_rfc3339(&made.prepared).expect("checked when read");
+    let model = report::analyse(&Inputs {
+        state: &state,
+        records: prefix,
+        config: &config,
+        head: &made.head,
+        chain_ok: true,
+        today: made.date("today"),
+        period: Period {
+            from: made.date("from"),
+            to: made.date("to"),
+        },
+        purpose,
+        reveal_refs: made.refs == "shown",
+        generated_at: prepared,
+        receipt: Some(receipt.to_string()),
+    });
+    let again = report::render(&model, format, &config.date_format);
+    if again == bytes {
+        crate::output::line(format_args!(
+            "ok: {shown} is exactly the {} document ({format}) caseload made on {} from records 1 to {} of this journal (head {}); nothing in it has changed",
+            made.purpose,
+            &made.prepared[..10],
+            made.seq,
+            made.head
+        ))?;
+        return Ok(());
+    }
+    Err(Error::Failed(format!(
+        "{shown} has been altered since caseload made it from records 1 to {} of this journal: the first difference is {}",
+        made.seq,
+        first_difference(format, &bytes, &again)
+    )))
+}

@@ -186,6 +186,35 @@ impl super::Journal {
         Some(receipt)
     }
 
+    /// A v2 receipt for record `seq` as its line is on disk now, as [`Journal::receipt`]
+    /// would have given it when `seq` was the last record (for re-making a document from the
+    /// journal as it was then); `None` past the end.
+    pub fn receipt_at(&mut self, seq: u64) -> Result<Option<Receipt>, super::JournalError> {
+        let Some(record) = seq
+            .checked_sub(1)
+            .and_then(|i| self.records.get(i as usize))
+        else {
+            return Ok(None);
+        };
+        let at = record
+            .at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        let Some(line) = self.line_on_disk(seq)? else {
+            return Ok(None);
+        };
+        let Some(first) = self.first_hash else {
+            return Ok(None);
+        };
+        let mut receipt = Receipt {
+            seq,
+            head: to_hex(&super::line::chain_hash(&line)),
+            at,
+            check: None,
+        };
+        receipt.check = Some(receipt.check_code(&first));
+        Ok(Some(receipt))
+    }
+
     /// Checks a receipt against the journal as it is on disk now. The chain up to the last
     /// record was checked on load; a damaged journal is the caller's to report first.
     pub fn check_receipt(&mut self, receipt: &Receipt) -> Result<Verdict, super::JournalError> {

@@ -1,4 +1,5 @@
-//! `--format csv`: the chronology, one row per dated item: `date,type,case,detail,flags`.
+//! `--format csv`: the chronology, one row per dated item: `date,type,case,detail,flags`,
+//! and a last row (type `document`) saying what the file was made from.
 //! RFC 4180 quoting by the csv crate; UTF-8 with a byte-order mark so that Excel reads the
 //! accents and symbols correctly (LibreOffice ignores it).
 
@@ -22,6 +23,15 @@ pub fn write(report: &Report) -> Vec<u8> {
             ])
             .expect("writing to memory");
         }
+        // Last, what the file was made from, for `caseload verify --document`.
+        w.write_record([
+            &report.made_from.prepared[..10],
+            "document",
+            "",
+            &report.made_from.line,
+            "",
+        ])
+        .expect("writing to memory");
         w.flush().expect("writing to memory");
     }
     out

@@ -15,6 +15,10 @@ pub fn write(report: &Report) -> String {
         .unwrap_or_else(|_| Utc.timestamp_opt(0, 0).unwrap());
     let mut calendar = Calendar::new();
     calendar.name("caseload: deadlines and leave");
+    calendar.append_property(icalendar::Property::new(
+        "X-CASELOAD-DOCUMENT",
+        &report.made_from.line,
+    ));
     // Stable across exports: the journal's identity and the record's number.
     let journal = &report.detail.journal_id;
     let uid =

@@ -17,6 +17,7 @@ mod markdown;
 pub mod model;
 mod notes;
 mod pdf;
+pub mod provenance;
 mod pseudonym;
 mod svg;
 pub mod time_order;
@@ -357,6 +358,17 @@ pub fn analysis(input: &Inputs) -> Analysis {
             &names,
             &hours_by_day,
             daily.capacity_on(input.period.to),
+        ),
+        made_from: provenance::MadeFrom::new(
+            input.purpose.key(),
+            input.period.from,
+            input.period.to,
+            input.today,
+            input.generated_at,
+            input.reveal_refs,
+            input.records.last().map_or(0, |r| r.seq),
+            input.head,
+            input.config,
         ),
     };
     Analysis {

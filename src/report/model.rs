@@ -24,6 +24,8 @@ pub struct Report {
     pub series: Series,
     /// Not in the listed schema: what the documents show beyond the figures.
     pub detail: super::detail::Detail,
+    /// Added: what the document was made from, for `caseload verify --document`.
+    pub made_from: super::provenance::MadeFrom,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

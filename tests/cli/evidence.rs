@@ -127,3 +127,149 @@ fn verify_names_records_written_out_of_time_order() {
         serde_json::json!([3, 4])
     );
 }
+
+/// Runs `verify --document FILE` and returns (exit code, stdout, stderr).
+fn check(s: &Sandbox, file: &std::path::Path) -> (i32, String, String) {
+    let out = s
+        .cmd()
+        .args(["verify", "--document"])
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
+    let s = seeded();
+    s.ok(&[
+        "note",
+        "add",
+        "Log started",
+        "--on",
+        "2026-11-01",
+        "--standard",
+        "demands",
+    ]);
+    s.ok(&[
+        "hours",
+        "add",
+        "--on",
+        "2026-11-02",
+        "--start",
+        "08:00",
+        "--end",
+        "19:00",
+    ]);
+    let mut made = Vec::new();
+    for (purpose, format) in [
+        ("grievance", "md"),
+        ("stress", "html"),
+        ("supervision", "pdf"),
+        ("grievance", "csv"),
+        ("notice", "json"),
+        ("grievance", "ics"),
+    ] {
+        let file = s.dir.path().join(format!("{purpose}.{format}"));
+        let out = s
+            .cmd()
+            .args(["report", "--purpose", purpose, "--format", format, "-o"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (code, stdout, stderr) = check(&s, &file);
+        assert_eq!(code, 0, "{purpose} {format}: {stderr}");
+        assert!(
+            stdout.starts_with(&format!(
+                "ok: {} is exactly the {purpose} document ({format}) caseload made on ",
+                file.display()
+            )),
+            "{stdout}"
+        );
+        made.push(file);
+    }
+    // The journal grows: the documents still check, against the records they were made from.
+    s.ok(&["case", "add", "FD9", "--kind", "s7", "--on", "2026-11-20"]);
+    for file in &made {
+        assert_eq!(check(&s, file).0, 0, "{}", file.display());
+    }
+    // One figure changed in the Markdown: altered, and where.
+    let md = std::fs::read_to_string(&made[0]).unwrap();
+    let altered = s.dir.path().join("altered.md");
+    std::fs::write(
+        &altered,
+        md.replacen("I logged 11.0 hours", "I logged 10.0 hours", 1),
+    )
+    .unwrap();
+    assert_ne!(
+        md,
+        std::fs::read_to_string(&altered).unwrap(),
+        "the edit happened"
+    );
+    let (code, _, stderr) = check(&s, &altered);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("has been altered since caseload made it from records 1 to 4"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the first difference is at line "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the file has \"- I logged 10.0 hours"),
+        "{stderr}"
+    );
+    // One byte of the PDF flipped.
+    let mut pdf = std::fs::read(&made[2]).unwrap();
+    let middle = pdf.len() / 2;
+    pdf[middle] ^= 1;
+    let flipped = s.dir.path().join("flipped.pdf");
+    std::fs::write(&flipped, &pdf).unwrap();
+    let (code, _, stderr) = check(&s, &flipped);
+    assert_eq!(code, 1);
+    assert!(stderr.contains(&format!("at byte {middle} of")), "{stderr}");
+    // Another journal with as many records does not pass for this one.
+    let other = seeded();
+    for day in ["2026-11-03", "2026-11-04", "2026-11-05"] {
+        other.ok(&["note", "add", "Another log", "--on", day]);
+    }
+    let (code, _, stderr) = check(&other, &made[0]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("the journal has changed since"), "{stderr}");
+    // Other settings: said, with what to do.
+    std::fs::write(
+        s.dir.path().join("other.toml"),
+        "[work]\ncontracted_hours = 30\n",
+    )
+    .unwrap();
+    let out = s
+        .cmd()
+        .args(["--config"])
+        .arg(s.dir.path().join("other.toml"))
+        .args(["verify", "--document"])
+        .arg(&made[0])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("was made with other settings"));
+    // Not a caseload document; not there at all.
+    let plain = s.dir.path().join("plain.md");
+    std::fs::write(&plain, "# My own notes\n").unwrap();
+    let (code, _, stderr) = check(&s, &plain);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("does not say what it was made from"),
+        "{stderr}"
+    );
+    refused(&s, &["verify", "--document", "nowhere.md"], "--document: ");
+}

@@ -1,4 +1,4 @@
-use super::{Block, Chart, Dates, chronology, flagged_facts, leave_tables};
+use super::{Block, Chart, Dates, chronology, flagged_facts, leave_tables, plural};
 use crate::report::Report;
 
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
@@ -9,10 +9,12 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let mut blocks = vec![
         Block::Heading("Summary of the facts".into()),
         Block::Para(format!(
-            "At the start of the period I had {} open cases and at its end {}; {} were allocated to me and {} closed. The caseload limit is {}.",
-            r.caseload.open_at_start,
+            "On {}, the first day of the period, I had {} open; on {}, its last day, {}. In the period {} allocated to me and {} closed. The caseload limit is {}.",
+            d.show(&r.period.from),
+            plural(r.caseload.open_at_start, "case", "cases"),
+            d.show(&r.period.to),
             r.caseload.open_at_end,
-            r.caseload.allocated,
+            plural(r.caseload.allocated, "case was", "cases were"),
             r.caseload.closed,
             r.caseload.limit
         )),
@@ -22,7 +24,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     ];
     blocks.extend(leave_tables(r, d));
     blocks.push(Block::Heading("Chronology".into()));
-    blocks.push(Block::Para("Every dated item in the period, in date order: allocations, closures, deadlines, leave, days with long hours or too little rest, and my diary notes.".into()));
+    blocks.push(Block::Para("Every dated item in the period, in date order: allocations, closures, deadlines, leave, my diary notes, and the days whose hours carry a flag (over 10 hours, no 20-minute break, under 11 hours' rest, worked on a non-working day or during leave).".into()));
     blocks.push(chronology(r, d));
     blocks.push(Block::ToComplete {
         title: "The outcome I am asking for".into(),

@@ -98,6 +98,10 @@ pub fn build(report: &Report, date_format: &str) -> Document {
     };
     blocks.extend(closing::closing(report, purpose, &dates));
     blocks.extend(definitions::blocks(report, &dates, purpose));
+    blocks.push(Block::Small(format!(
+        "Made from: {}. Anyone holding the journal can check that this file is exactly what caseload produced with `caseload verify --document FILE`.",
+        report.made_from.line
+    )));
     let begin = report.period.records_begin.as_deref().map_or_else(
         || "The journal has no records yet.".to_string(),
         |b| format!("The records begin on {}.", dates.show(b)),

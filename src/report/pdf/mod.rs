@@ -52,12 +52,28 @@ fn render(report: &Report, date_format: &str, accessible: bool) -> KrillaResult<
             .expect("PDF/UA-1 alone is a valid configuration");
     }
     let mut pdf = PdfDocument::new_with(settings);
-    pdf.set_metadata(
-        Metadata::new()
-            .title(doc.title.clone())
-            .language("en-GB".into())
-            .creator("caseload".into()),
-    );
+    // Fixed by the report itself, so the same inputs give the same bytes: the date is when
+    // it was prepared, and the keywords say what it was made from (for verify --document).
+    let mut metadata = Metadata::new()
+        .title(doc.title.clone())
+        .language("en-GB".into())
+        .creator("caseload".into())
+        .keywords(vec![report.made_from.line.clone()]);
+    if let Ok(prepared) = chrono::DateTime::parse_from_rfc3339(&report.made_from.prepared) {
+        use chrono::{Datelike, Timelike};
+        let offset = prepared.offset().local_minus_utc() / 60;
+        metadata = metadata.creation_date(
+            krilla::metadata::DateTime::new(prepared.year() as u16)
+                .month(prepared.month() as u8)
+                .day(prepared.day() as u8)
+                .hour(prepared.hour() as u8)
+                .minute(prepared.minute() as u8)
+                .second(prepared.second() as u8)
+                .utc_offset_hour((offset / 60) as i8)
+                .utc_offset_minute((offset % 60).unsigned_abs() as u8),
+        );
+    }
+    pdf.set_metadata(metadata);
     let count = pages.len();
     for (n, placed) in pages.into_iter().enumerate() {
         let mut page =

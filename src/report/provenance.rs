@@ -1,0 +1,241 @@
+//! What a document was made from, written into it so that `caseload verify --document FILE`
+//! can make it again from the journal and compare: purpose, period, the day taken as today,
+//! when it was prepared, whether references were shown, the journal's seq and head at that
+//! point, a fingerprint of the settings that shape a document, and the caseload version.
+//!
+//! `caseload-document v1 purpose=grievance from=2025-11-23 to=2026-11-22 today=2026-11-22
+//! prepared=2026-11-22T18:30:00+00:00 refs=hidden seq=3584 head=<64 hex>
+//! settings=<16 hex> by=caseload-0.1.0`
+
+use super::Format;
+use crate::config::Config;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+/// The start of the line, how a document's record of its making is found in its bytes.
+pub const MARK: &str = "caseload-document v1 ";
+
+/// Which caseload made a document: another version may word documents differently.
+pub const MADE_BY: &str = concat!("caseload-", env!("CARGO_PKG_VERSION"));
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MadeFrom {
+    pub purpose: String,
+    pub from: String,
+    pub to: String,
+    pub today: String,
+    pub prepared: String,
+    /// `hidden` (pseudonyms) or `shown` (`--reveal-refs`).
+    pub refs: String,
+    pub seq: u64,
+    pub head: String,
+    pub settings: String,
+    pub by: String,
+    /// All of the above on one line, as the documents print it.
+    pub line: String,
+}
+
+impl MadeFrom {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        purpose: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+        prepared: DateTime<FixedOffset>,
+        reveal_refs: bool,
+        seq: u64,
+        head: &str,
+        config: &Config,
+    ) -> MadeFrom {
+        let mut made = MadeFrom {
+            purpose: purpose.to_string(),
+            from: super::iso(from),
+            to: super::iso(to),
+            today: super::iso(today),
+            prepared: prepared.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            refs: if reveal_refs { "shown" } else { "hidden" }.into(),
+            seq,
+            head: head.to_string(),
+            settings: settings_fingerprint(config),
+            by: MADE_BY.to_string(),
+            line: String::new(),
+        };
+        made.line = made.compose();
+        made
+    }
+
+    fn compose(&self) -> String {
+        format!(
+            "{MARK}purpose={} from={} to={} today={} prepared={} refs={} seq={} head={} settings={} by={}",
+            self.purpose,
+            self.from,
+            self.to,
+            self.today,
+            self.prepared,
+            self.refs,
+            self.seq,
+            self.head,
+            self.settings,
+            self.by
+        )
+    }
+
+    /// Reads the line back from a document's bytes: the first `caseload-document v1` line,
+    /// with every field it must have.
+    pub fn find_in(bytes: &[u8]) -> Result<MadeFrom, String> {
+        let at = memchr::memmem::find(bytes, MARK.as_bytes()).ok_or_else(|| {
+            "it does not say what it was made from (no `caseload-document v1` line): it was not made by caseload 0.1 or later, or that line was removed".to_string()
+        })?;
+        let rest = &bytes[at + MARK.len()..];
+        let end = rest
+            .iter()
+            .position(|b| {
+                !(b.is_ascii_graphic() || *b == b' ') || matches!(b, b'<' | b'"' | b')' | b'|')
+            })
+            .unwrap_or(rest.len());
+        let text = std::str::from_utf8(&rest[..end])
+            .map_err(|_| "its record of what it was made from is not text".to_string())?;
+        let mut fields = std::collections::HashMap::new();
+        for token in text.split(' ') {
+            let Some((key, value)) = token.split_once('=') else {
+                break;
+            };
+            fields.insert(key, value.trim_end_matches(['.', ',', ';']));
+        }
+        let field = |key: &str| {
+            fields
+                .get(key)
+                .map(|v| v.to_string())
+                .ok_or_else(|| format!("its record of what it was made from has no `{key}=`"))
+        };
+        let date = |key: &str| {
+            let v = field(key)?;
+            NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                .map_err(|_| format!("its `{key}=` is not a date: {v}"))
+        };
+        let prepared = field("prepared")?;
+        let prepared = DateTime::parse_from_rfc3339(&prepared)
+            .map_err(|_| format!("its `prepared=` is not a time: {prepared}"))?;
+        let seq = field("seq")?;
+        let seq = seq
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| format!("its `seq=` is not a record number: {seq}"))?;
+        let refs = field("refs")?;
+        if refs != "hidden" && refs != "shown" {
+            return Err(format!("its `refs=` is neither hidden nor shown: {refs}"));
+        }
+        for key in ["from", "to", "today"] {
+            date(key)?;
+        }
+        let mut made = MadeFrom {
+            purpose: field("purpose")?,
+            from: field("from")?,
+            to: field("to")?,
+            today: field("today")?,
+            prepared: prepared.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            refs,
+            seq,
+            head: field("head")?,
+            settings: field("settings")?,
+            by: field("by")?,
+            line: String::new(),
+        };
+        made.line = made.compose();
+        Ok(made)
+    }
+
+    pub fn date(&self, which: &str) -> NaiveDate {
+        let text = match which {
+            "from" => &self.from,
+            "to" => &self.to,
+            _ => &self.today,
+        };
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("checked when read")
+    }
+}
+
+/// A short fingerprint of every setting that shapes a document's words and figures (not the
+/// colour theme, the key map, the usual start and end of the day, or where the file is).
+pub fn settings_fingerprint(config: &Config) -> String {
+    let defaults = Config::default();
+    let mut shaping = config.clone();
+    shaping.theme = defaults.theme;
+    shaping.keys.clear();
+    shaping.source = None;
+    shaping.work.usual_start = defaults.work.usual_start;
+    shaping.work.usual_end = defaults.work.usual_end;
+    shaping.work.usual_break_minutes = defaults.work.usual_break_minutes;
+    crate::journal::hash_hex(format!("{shaping:?}").as_bytes())[..16].to_string()
+}
+
+/// Which format a document's bytes are in, as caseload writes each.
+pub fn format_of(bytes: &[u8]) -> Format {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
+    if bytes.starts_with(b"%PDF-") {
+        Format::Pdf
+    } else if bytes.starts_with(b"\xEF\xBB\xBF") {
+        Format::Csv
+    } else if text.starts_with("<!DOCTYPE html") {
+        Format::Html
+    } else if text.starts_with('{') {
+        Format::Json
+    } else if text.starts_with("BEGIN:VCALENDAR") {
+        Format::Ics
+    } else {
+        Format::Md
+    }
+}
+
+/// Where two renderings first differ, in words: a line for text, a byte for a PDF.
+pub fn first_difference(format: Format, file: &[u8], made: &[u8]) -> String {
+    let at = file
+        .iter()
+        .zip(made)
+        .position(|(a, b)| a != b)
+        .unwrap_or(file.len().min(made.len()));
+    if format == Format::Pdf {
+        return format!(
+            "at byte {at} of {} (caseload's own document has {} bytes)",
+            file.len(),
+            made.len()
+        );
+    }
+    let line_no = file[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    let line = |bytes: &[u8]| {
+        let start = bytes[..at.min(bytes.len())]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        let text = String::from_utf8_lossy(&bytes[start..end])
+            .trim_end()
+            .to_string();
+        let shown: String = text.chars().take(120).collect();
+        if shown.len() < text.len() {
+            format!("{shown}…")
+        } else {
+            shown
+        }
+    };
+    match (at < file.len(), at < made.len()) {
+        (true, true) => format!(
+            "at line {line_no}: the file has \"{}\" where caseload wrote \"{}\"",
+            line(file),
+            line(made)
+        ),
+        (false, _) => format!(
+            "at line {line_no}: the file ends there, but caseload's own document goes on with \"{}\"",
+            line(made)
+        ),
+        (true, false) => format!(
+            "at line {line_no}: caseload's own document ends there, but the file goes on with \"{}\"",
+            line(file)
+        ),
+    }
+}
