@@ -30,6 +30,16 @@ impl Error {
         Error::Invalid(message.into())
     }
 
+    /// The same error with its ISO dates in the display format.
+    pub fn shown(self, date_format: &str) -> Self {
+        let show = |m: String| crate::domain::dates::show_dates(&m, date_format);
+        match self {
+            Error::Invalid(m) => Error::Invalid(show(m)),
+            Error::Failed(m) => Error::Failed(show(m)),
+            other => other,
+        }
+    }
+
     /// 2 for bad usage or invalid input, 1 for any other failure, 0 for a closed output.
     pub fn exit_code(&self) -> u8 {
         match self {

@@ -10,4 +10,5 @@ pub mod external_editor;
 pub mod journal;
 pub mod output;
 pub mod report;
+pub mod timer;
 pub mod tui;

@@ -233,6 +233,23 @@ pub enum LeaveCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum HoursCommand {
+    /// Start the working day's timer (one per journal; it survives restarts)
+    Start {
+        /// When you started, 24-hour HH:MM [default: now]
+        #[arg(long, value_name = "HH:MM")]
+        at: Option<String>,
+    },
+    /// Stop the timer: its day is recorded as hours worked, from its start to now (or --at)
+    Stop {
+        /// When you stopped, 24-hour HH:MM [default: now]
+        #[arg(long, value_name = "HH:MM")]
+        at: Option<String>,
+        /// Minutes of break taken during the day [default: none]
+        #[arg(allow_negative_numbers = true, long = "break", value_name = "MIN")]
+        break_minutes: Option<String>,
+    },
+    /// Throw a running timer away without recording anything
+    Cancel,
     /// Record hours worked on a day, as start and end times or as a number; prints its id
     Add {
         /// The day worked [default: today]

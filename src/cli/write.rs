@@ -273,14 +273,31 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
 }
 
 pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
-    let HoursCommand::Add {
-        on,
-        start,
-        end,
-        break_minutes,
-        hours,
-        note,
-    } = command;
+    let (on, start, end, break_minutes, hours, note) = match command {
+        HoursCommand::Add {
+            on,
+            start,
+            end,
+            break_minutes,
+            hours,
+            note,
+        } => (on, start, end, break_minutes, hours, note),
+        HoursCommand::Start { at } => return timer_start(ctx, at.as_deref()),
+        HoursCommand::Stop { at, break_minutes } => {
+            return timer_stop(ctx, at.as_deref(), break_minutes.as_deref());
+        }
+        HoursCommand::Cancel => {
+            let format = date_format(ctx);
+            let timer =
+                crate::timer::cancel(&ctx.data_dir).map_err(|e| Error::from(e).shown(&format))?;
+            return crate::output::line(format_args!(
+                "the timer started for {} on {} is thrown away; nothing was recorded",
+                timer.start,
+                format_date(timer.date, &format)
+            ))
+            .map_err(Error::from);
+        }
+    };
     let time = |flag: &str, t: Option<String>| {
         t.map(|t| parse_time(&t).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
             .transpose()
@@ -421,5 +438,86 @@ pub fn undo(ctx: &Context, yes: bool) -> Result<()> {
     confirm(
         saved,
         format_args!("saved: record {seq} withdrawn, {what} (record {saved})"),
+    )
+}
+
+/// The time now, to the minute.
+fn now_hm() -> ClockTime {
+    use chrono::Timelike;
+    let now = chrono::Local::now();
+    ClockTime::from_hm(now.hour(), now.minute()).expect("a clock time")
+}
+
+fn break_arg(text: Option<&str>) -> Result<Option<u32>> {
+    text.map(|b| {
+        whole_arg("--break", b, "give the minutes of break, e.g. 30")
+            .and_then(|m| u32::try_from(m).map_err(|_| Error::invalid("--break: too many minutes")))
+    })
+    .transpose()
+}
+
+/// `hours start`: the timer begins now (or --at) on today.
+fn timer_start(ctx: &Context, at: Option<&str>) -> Result<()> {
+    let format = date_format(ctx);
+    let start = match at {
+        Some(t) => parse_time(t).map_err(|e| Error::invalid(format!("--at: {e}")))?,
+        None => now_hm(),
+    };
+    let now = chrono::Local::now().fixed_offset();
+    let timer = crate::timer::Timer {
+        date: ctx.today,
+        start,
+        started_at: now,
+    };
+    crate::timer::start(&ctx.data_dir, &timer).map_err(|e| Error::from(e).shown(&format))?;
+    crate::output::line(format_args!(
+        "timer started at {start} on {}; `caseload hours stop` records the day",
+        format_date(ctx.today, &format)
+    ))
+    .map_err(Error::from)
+}
+
+/// `hours stop`: the timer's day becomes an hours entry from its start to now (or --at).
+fn timer_stop(ctx: &Context, at: Option<&str>, break_minutes: Option<&str>) -> Result<()> {
+    let format = date_format(ctx);
+    let end = at
+        .map(|t| parse_time(t).map_err(|e| Error::invalid(format!("--at: {e}"))))
+        .transpose()?;
+    let break_minutes = break_arg(break_minutes)?;
+    let written = crate::timer::stop(&ctx.data_dir, |timer| {
+        let end = match end {
+            Some(end) => end,
+            None if timer.date == ctx.today => now_hm(),
+            None => {
+                return Err(Error::invalid(format!(
+                    "the timer was started for {} on {} and is still running; give the time you stopped that day, e.g. `caseload hours stop --at 17:30`, or throw it away with `caseload hours cancel`",
+                    timer.start,
+                    format_date(timer.date, &format)
+                )));
+            }
+        };
+        let event = HoursLogged {
+            date: timer.date,
+            start: Some(timer.start),
+            end: Some(end),
+            break_minutes,
+            hours: None,
+            note: None,
+        };
+        let seq = save(ctx, |state, _| check::log_hours(state, event.clone(), None))?;
+        Ok((seq, event))
+    })
+    .map_err(|e| Error::from(e).shown(&format))?;
+    let (seq, event) = written?;
+    confirm(
+        seq,
+        format_args!(
+            "saved: hours on {}, {} to {}, {} min break, {:.2} h (record {seq})",
+            format_date(event.date, &format),
+            event.start.map(|t| t.to_string()).unwrap_or_default(),
+            event.end.map(|t| t.to_string()).unwrap_or_default(),
+            event.break_minutes.unwrap_or(0),
+            event.worked()
+        ),
     )
 }

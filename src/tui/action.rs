@@ -76,8 +76,10 @@ pub enum Action {
     /// Scroll the detail pane (a long note).
     DetailDown,
     DetailUp,
-    /// Start or stop the working-day timer.
+    /// Start the working-day timer, or stop it (a form to confirm the day).
     Timer,
+    /// Throw the running timer away (after a yes).
+    CancelTimer,
     // Editing inside a form, the filter line or a dialog (not rebindable).
     NextField,
     PrevField,

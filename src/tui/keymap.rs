@@ -102,7 +102,7 @@ impl Key {
 }
 
 /// The rebindable actions: config name, what it does, the action, default keys.
-pub const BINDINGS: [(&str, &str, Action, &[&str]); 28] = [
+pub const BINDINGS: [(&str, &str, Action, &[&str]); 30] = [
     ("quit", "quit", Action::Quit, &["q"]),
     ("help", "show or hide this help", Action::Help, &["?"]),
     ("next_screen", "next screen", Action::NextScreen, &["tab"]),
@@ -149,6 +149,13 @@ pub const BINDINGS: [(&str, &str, Action, &[&str]); 28] = [
     ("mark_met", "mark a deadline met", Action::MarkMet, &["m"]),
     ("extend", "extend a deadline", Action::Extend, &["x"]),
     ("undo", "undo your last save", Action::Undo, &["u"]),
+    ("timer", "start or stop the timer", Action::Timer, &["t"]),
+    (
+        "timer_cancel",
+        "throw the timer away",
+        Action::CancelTimer,
+        &["T"],
+    ),
     (
         "detail_down",
         "scroll the detail down",

@@ -6,6 +6,7 @@ mod common;
 mod dates;
 mod notes;
 mod references;
+mod timer;
 use common::cli::{json, refused, seeded};
 use serde_json::Value;
 

@@ -371,3 +371,66 @@ fn a_closed_case_reopens_and_a_met_deadline_says_so_at_once() {
     );
     assert!(draw(&f.app).contains("was already met on 22 Nov 2026"));
 }
+
+#[test]
+fn t_starts_the_timer_and_stops_it_into_a_days_hours() {
+    let mut f = empty();
+    f.app.update(Action::Show(ScreenId::Hours));
+    assert!(draw(&f.app).contains("t start timer"));
+    key(&mut f.app, KeyCode::Char('t'));
+    let timer = f.app.timer.clone().expect("the timer started");
+    assert!(
+        f.dir.path().join("timer.json").exists(),
+        "it lives beside the journal"
+    );
+    assert!(draw(&f.app).contains(&format!("timer started at {}", timer.start)));
+    key(&mut f.app, KeyCode::Down);
+    assert!(draw(&f.app).contains("t stop timer"));
+    f.app.update(Action::Show(ScreenId::Dashboard));
+    assert!(
+        draw(&f.app).contains(&format!("Hours · timer from {}", timer.start)),
+        "{}",
+        draw(&f.app)
+    );
+    // Another window started it earlier today: the file is what counts.
+    std::fs::write(
+        f.dir.path().join("timer.json"),
+        r#"{"date":"2026-11-22","start":"08:30","started_at":"2026-11-22T08:30:05+00:00"}"#,
+    )
+    .unwrap();
+    assert!(f.app.poll_journal(), "a timer changed elsewhere is noticed");
+    f.app.update(Action::Show(ScreenId::Hours));
+    key(&mut f.app, KeyCode::Char('t'));
+    let Overlay::Form(OpenForm::TimerStop(form)) = &f.app.overlay else {
+        panic!("t on a running timer opens the day to confirm")
+    };
+    assert_eq!(form.value(HoursField::Start), "08:30");
+    assert_eq!(
+        form.focused(),
+        HoursField::End,
+        "the end time is the one to check"
+    );
+    chars(&mut f.app, "17:45");
+    snapshot!("timer_stop_form", &f.app);
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None, "{}", draw(&f.app));
+    let entry = &f.app.journal.state().hours[0].entry;
+    assert_eq!(
+        (
+            entry.date,
+            entry.start.unwrap().to_string(),
+            entry.end.unwrap().to_string(),
+            entry.break_minutes
+        ),
+        (today(), "08:30".into(), "17:45".into(), Some(30))
+    );
+    assert_eq!(f.app.timer, None);
+    assert!(!f.dir.path().join("timer.json").exists());
+    // T throws a running timer away after a yes.
+    key(&mut f.app, KeyCode::Char('t'));
+    key(&mut f.app, KeyCode::Char('T'));
+    assert!(matches!(&f.app.overlay, Overlay::Confirm(c) if c.then == Pending::CancelTimer));
+    key(&mut f.app, KeyCode::Char('y'));
+    assert_eq!(f.app.timer, None);
+    assert_eq!(f.app.journal.state().hours.len(), 1);
+}

@@ -27,6 +27,8 @@ pub enum Pending {
     Reopen { reference: String, closing: u64 },
     /// Quit the demo and delete its folder (`k` keeps the folder).
     QuitDemo,
+    /// Throw the running timer away.
+    CancelTimer,
 }
 
 /// The reason written on a record withdrawn by `u`.
@@ -34,7 +36,7 @@ pub const UNDO_REASON: &str = "undone in the terminal UI";
 pub const REOPEN_REASON: &str = "case reopened";
 
 impl App {
-    fn ask(&mut self, question: String, then: Pending) {
+    pub(crate) fn ask(&mut self, question: String, then: Pending) {
         self.overlay = Overlay::Confirm(Confirm { question, then });
     }
 
@@ -176,6 +178,7 @@ impl App {
                 }
             }
             (Pending::QuitDemo, 'y') => self.quit = true,
+            (Pending::CancelTimer, 'y') => self.cancel_timer(),
             (Pending::QuitDemo, 'k') => {
                 self.keep_demo_folder = true;
                 self.quit = true;

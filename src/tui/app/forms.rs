@@ -213,10 +213,29 @@ impl App {
             return;
         };
         let record_kind = open.record_kind();
-        match self
-            .journal
-            .append(|state, records| builder(state, records))
-        {
+        let stops_timer = matches!(open, OpenForm::TimerStop(_));
+        let appended = if stops_timer {
+            // The timer is claimed while the day is written, and ends only if it was.
+            let dir = self.journal.dir().to_path_buf();
+            let journal = &mut self.journal;
+            match crate::timer::stop(&dir, |_| {
+                journal.append(|state, records| builder(state, records))
+            }) {
+                Ok(result) => result,
+                Err(e) => {
+                    open.form_mut().set_error(Some(e.to_string()));
+                    self.timer = None;
+                    return;
+                }
+            }
+        } else {
+            self.journal
+                .append(|state, records| builder(state, records))
+        };
+        if stops_timer && appended.is_ok() {
+            self.timer = None;
+        }
+        match appended {
             Ok(seq) => {
                 self.overlay = Overlay::None;
                 self.saved.push(seq);

@@ -4,6 +4,7 @@
 
 mod confirm;
 mod forms;
+mod timer;
 
 pub use confirm::{Confirm, Pending};
 
@@ -70,6 +71,9 @@ pub struct App {
     pub demo_folder: Option<std::path::PathBuf>,
     /// Set when the user chose to keep the demo's folder.
     pub keep_demo_folder: bool,
+    /// The working-day timer, if one is running (read from the data folder, where every
+    /// window and the command line see it).
+    pub timer: Option<crate::timer::Timer>,
 }
 
 pub const RECORD_SCREENS: [(ScreenId, RecordKind); 5] = [
@@ -116,7 +120,9 @@ impl App {
             editor_request: None,
             demo_folder: None,
             keep_demo_folder: false,
+            timer: None,
         };
+        app.timer = crate::timer::running(app.journal.dir()).ok().flatten();
         app.rebuild_tables();
         app.select_first_due_from_today();
         if let Some(damage) = app.journal.damage() {
@@ -341,6 +347,8 @@ impl App {
             | Action::MarkMet
             | Action::Extend => self.open_for_selected(action),
             Action::Undo => self.ask_undo(),
+            Action::Timer => self.timer_key(),
+            Action::CancelTimer => self.ask_cancel_timer(),
             Action::DetailDown | Action::DetailUp => {
                 let (rows, height) = crate::tui::screens::table::detail_rows(self);
                 let most = rows.len().saturating_sub(height);
@@ -397,9 +405,13 @@ impl App {
         false
     }
 
-    /// Checks for records another window or the command line appended.
+    /// Checks for records another window or the command line appended, and for a timer
+    /// started or stopped elsewhere.
     pub fn poll_journal(&mut self) -> bool {
-        self.journal_grew() && self.update(Action::JournalChanged)
+        let timer = crate::timer::running(self.journal.dir()).ok().flatten();
+        let timer_changed = timer != self.timer;
+        self.timer = timer;
+        (self.journal_grew() && self.update(Action::JournalChanged)) || timer_changed
     }
 
     /// Whether the journal file's length differs from what has been read: a cheap stat,

@@ -130,6 +130,12 @@ impl<F> Field<F> {
         }
     }
 
+    /// Fills the field as the form opens (not a change the user made).
+    pub fn prefill(&mut self, value: &str) {
+        self.set_value(value);
+        self.initial = self.value();
+    }
+
     /// The text input of a text field (for tests and the editor).
     pub fn input(&self) -> Option<&TextInput> {
         match &self.value {

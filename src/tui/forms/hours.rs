@@ -123,3 +123,27 @@ pub fn read(editing: Option<u64>, form: &mut Form<HoursField>, ctx: &FormCtx) ->
     })();
     r.done(built)
 }
+
+/// The form that stops the timer: its day and start, ending now, with the usual break (the
+/// user sees every value and saves with Enter).
+pub fn open_timer_stop(
+    timer: &crate::timer::Timer,
+    now: ClockTime,
+    ctx: &FormCtx,
+) -> Form<HoursField> {
+    let mut form = open(None, ctx);
+    form.title = format!(
+        "Stop the timer: {} from {}",
+        ctx.show(timer.date),
+        timer.start
+    );
+    form.field_mut(HoursField::Date)
+        .prefill(&ctx.show(timer.date));
+    form.field_mut(HoursField::Start)
+        .prefill(&timer.start.to_string());
+    form.field_mut(HoursField::End).prefill(&now.to_string());
+    form.field_mut(HoursField::Note).hint =
+        "optional · Esc keeps the timer running (T on the Hours screen throws it away)".to_string();
+    form.focus_on(HoursField::End);
+    form
+}

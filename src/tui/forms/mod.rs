@@ -12,7 +12,7 @@ mod withdraw;
 
 pub use case::{CaseField, CloseField};
 pub use deadline::{DeadlineField, ExtendField, MetField};
-pub use hours::HoursField;
+pub use hours::{HoursField, open_timer_stop};
 pub use leave::LeaveField;
 pub use note::NoteField;
 pub use withdraw::WithdrawField;
@@ -58,6 +58,8 @@ pub enum OpenForm {
     Extend(u64, Form<ExtendField>),
     Leave(Option<u64>, Form<LeaveField>),
     Hours(Option<u64>, Form<HoursField>),
+    /// The day the running timer measured, to confirm before it is recorded.
+    TimerStop(Form<HoursField>),
     Note(Option<u64>, Form<NoteField>),
     Withdraw(u64, Form<WithdrawField>),
 }
@@ -136,6 +138,7 @@ macro_rules! each {
             OpenForm::Extend(_, $f) => $body,
             OpenForm::Leave(_, $f) => $body,
             OpenForm::Hours(_, $f) => $body,
+            OpenForm::TimerStop($f) => $body,
             OpenForm::Note(_, $f) => $body,
             OpenForm::Withdraw(_, $f) => $body,
         }
@@ -199,6 +202,7 @@ impl OpenForm {
             OpenForm::Extend(id, form) => deadline::read_extend(*id, form, ctx),
             OpenForm::Leave(editing, form) => leave::read(*editing, form, ctx),
             OpenForm::Hours(editing, form) => hours::read(*editing, form, ctx),
+            OpenForm::TimerStop(form) => hours::read(None, form, ctx),
             OpenForm::Note(editing, form) => note::read(*editing, form, ctx),
             OpenForm::Withdraw(seq, form) => withdraw::read(*seq, form, ctx),
         }
@@ -229,7 +233,9 @@ impl OpenForm {
             OpenForm::Case(_, form) if future => form.refuse(CaseField::AllocatedOn, message),
             OpenForm::Close(_, form) if future => form.refuse(CloseField::On, message),
             OpenForm::Met(_, form) if future => form.refuse(MetField::On, message),
-            OpenForm::Hours(_, form) if future => form.refuse(HoursField::Date, message),
+            OpenForm::Hours(_, form) | OpenForm::TimerStop(form) if future => {
+                form.refuse(HoursField::Date, message)
+            }
             OpenForm::Note(_, form) if future => form.refuse(NoteField::Date, message),
             other => other.form_mut().set_error(Some(message)),
         }
@@ -243,7 +249,7 @@ impl OpenForm {
                 RecordKind::Deadlines
             }
             OpenForm::Leave(..) => RecordKind::Leave,
-            OpenForm::Hours(..) => RecordKind::Hours,
+            OpenForm::Hours(..) | OpenForm::TimerStop(..) => RecordKind::Hours,
             OpenForm::Note(..) => RecordKind::Diary,
             OpenForm::Withdraw(..) => return None,
         })

@@ -75,9 +75,18 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
     let contracted = app.config.work.contracted_hours;
     let week = app.dashboard.this_week_hours;
     let wtr = app.dashboard.wtr_current;
+    let hours_title = match &app.timer {
+        Some(t) if t.date == app.today => format!("Hours · timer from {}", t.start),
+        Some(t) => format!(
+            "Hours · timer from {} {}",
+            date(app, &t.date.to_string()),
+            t.start
+        ),
+        None => "Hours".to_string(),
+    };
     card(
         app,
-        "Hours",
+        &hours_title,
         vec![
             Line::from(vec![
                 Span::styled(format!("{week:.1} h this week"), style(week > contracted)),

@@ -197,6 +197,14 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
                 hints.push((key(Action::MarkMet), "met"));
                 hints.push((key(Action::Extend), "extend"));
             }
+            if screen == ScreenId::Hours {
+                let timer = if app.timer.is_some() {
+                    "stop timer"
+                } else {
+                    "start timer"
+                };
+                hints.push((key(Action::Timer), timer));
+            }
             hints.push((key(Action::Filter), "filter"));
             hints.push((key(Action::Sort), "sort"));
         }
