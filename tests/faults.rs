@@ -449,11 +449,10 @@ fn the_ui_warns_once_when_others_can_read_the_journal() {
     let (message, warning) = app.status.clone().unwrap();
     assert!(warning, "{message}");
     assert!(
-        message.starts_with("other users can read the journal's files (the data folder 755)")
-            && message.ends_with("run `caseload verify --fix-permissions` to make them private"),
+        message == "run `caseload verify --fix-permissions`: other users can read the data folder (755)",
         "{message}"
     );
-    assert!(common::tui::draw(&app).contains("other users can read"));
+    assert!(common::tui::draw(&app).contains("run `caseload verify --fix-permissions`"));
     app.update(Action::Show(ScreenId::Diary));
     app.update(Action::Add);
     app.update(Action::Cancel);

@@ -203,11 +203,12 @@ impl Journal {
                 } else {
                     name.display().to_string()
                 };
-                format!("{name} {:03o}", l.mode)
+                format!("{name} ({:03o})", l.mode)
             })
             .collect();
+        // The fix first, so that a narrow status line still shows it.
         Some(format!(
-            "other users can read the journal's files ({}); run `caseload verify --fix-permissions` to make them private",
+            "run `caseload verify --fix-permissions`: other users can read {}",
             names.join(", ")
         ))
     }

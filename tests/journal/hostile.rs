@@ -189,7 +189,7 @@ fn loose_permissions_are_reported_listed_and_fixed() {
     assert_eq!(
         err,
         format!(
-            "caseload: note: other users can read the journal's files (the data folder 777, journal.jsonl 644, backups/{} 640); run `caseload verify --fix-permissions` to make them private\n",
+            "caseload: note: run `caseload verify --fix-permissions`: other users can read the data folder (777), journal.jsonl (644), backups/{} (640)\n",
             backup.file_name().unwrap().to_string_lossy()
         )
     );
