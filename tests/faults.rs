@@ -449,7 +449,8 @@ fn the_ui_warns_once_when_others_can_read_the_journal() {
     let (message, warning) = app.status.clone().unwrap();
     assert!(warning, "{message}");
     assert!(
-        message == "run `caseload verify --fix-permissions`: other users can read the data folder (755)",
+        message
+            == "run `caseload verify --fix-permissions`: other users can read the data folder (755)",
         "{message}"
     );
     assert!(common::tui::draw(&app).contains("run `caseload verify --fix-permissions`"));
@@ -460,4 +461,23 @@ fn the_ui_warns_once_when_others_can_read_the_journal() {
         app.journal.take_notices().is_empty(),
         "the warning would come back"
     );
+}
+
+/// Two first writes at once: the other process creates the data folder between this one
+/// looking and creating it. The first version failed with "cannot create the folder".
+#[test]
+fn a_folder_made_by_another_process_meanwhile_is_used_not_refused() {
+    struct AnotherProcessWins;
+    impl Disk for AnotherProcessWins {
+        fn create_dir(&mut self, path: &Path) -> std::io::Result<()> {
+            RealDisk.create_dir(path)?;
+            Err(Error::from(ErrorKind::AlreadyExists))
+        }
+    }
+    let dir = common::private_tempdir();
+    let data = dir.path().join("new").join("data");
+    let mut journal =
+        Journal::open_on(&data, Access::ReadWrite, Box::new(AnotherProcessWins)).unwrap();
+    assert_eq!(journal.append(note("first")).unwrap(), 1);
+    assert_eq!(note_texts(&data), ["first"]);
 }

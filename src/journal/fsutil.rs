@@ -40,8 +40,18 @@ pub fn make_dir(disk: &mut dyn Disk, dir: &Path) -> Result<(), JournalError> {
     }
     let mut created: Vec<&Path> = Vec::new();
     let result = missing.iter().rev().try_for_each(|path| {
-        disk.create_dir(path)
-            .map_err(JournalError::io("cannot create the folder", path))?;
+        match disk.create_dir(path) {
+            Ok(()) => {}
+            // Another process made it meanwhile (two first writes at once): it is theirs to
+            // flush, and not ours to take back.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return match disk.entry(path, true) {
+                    Ok(Some(entry)) if entry.kind == Kind::Dir => Ok(()),
+                    _ => Err(JournalError::io("cannot create the folder", path)(e)),
+                };
+            }
+            Err(e) => return Err(JournalError::io("cannot create the folder", path)(e)),
+        }
         created.push(path);
         disk.set_mode(path, 0o700)
             .map_err(JournalError::io("cannot make private the folder", path))?;

@@ -17,10 +17,18 @@ fn rechain(lines: &mut [String], from: usize) {
 /// A failing receipt check: one verdict, on stderr, and nothing on stdout (the first release
 /// printed "ok: … chain intact" there first).
 fn verdict(s: &Sandbox, receipt: &str) -> (i32, String) {
-    let out = s.cmd().args(["verify", "--receipt", receipt]).output().unwrap();
+    let out = s
+        .cmd()
+        .args(["verify", "--receipt", receipt])
+        .output()
+        .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     (out.status.code().unwrap(), err)
 }
 
