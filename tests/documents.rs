@@ -75,7 +75,7 @@ fn every_document_states_period_assumptions_unlogged_privacy_and_integrity() {
                 "{purpose} {format}"
             );
             assert!(
-                doc.contains("Receipt: caseload-receipt v2 seq=802"),
+                doc.contains("Receipt: caseload-receipt v2 seq=789"),
                 "{purpose} {format}"
             );
             assert!(

@@ -456,3 +456,103 @@ fn documents_are_the_same_bytes_for_the_same_inputs_and_say_what_they_were_made_
         }
     }
 }
+
+#[test]
+fn the_demo_notes_never_contradict_the_hours_logged_on_their_day() {
+    use caseload::demo::{Intensity, generate_with};
+    let mut checked = 0;
+    for (intensity, seed) in [1, 2, 3, 4]
+        .map(|s| (Intensity::Demo, s))
+        .into_iter()
+        .chain([(Intensity::Full, 1)])
+    {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T18:00:00+00:00").unwrap();
+        let records = generate_with(today(), now, 540, seed, intensity);
+        let dir = tempfile::tempdir().unwrap();
+        Journal::create_sample(dir.path(), &records).unwrap();
+        let b = Built {
+            journal: Journal::open(dir.path(), Access::ReadOnly).unwrap(),
+            _dir: dir,
+            config: Config::from_toml_text(Some(preset("cafcass-fca").unwrap()), None).unwrap(),
+        };
+        let state = b.journal.state();
+        // The report's own reading of each day's hours over the whole journal: its flags.
+        let r = report::analyse(&Inputs::for_journal(
+            &b.journal,
+            &b.config,
+            Request {
+                period: Period::resolve(Some(day("2020-01-01")), None, today()).unwrap(),
+                purpose: Purpose::Grievance,
+                reveal_refs: false,
+                today: today(),
+                generated_at: DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap(),
+            },
+        ));
+        let flags = |date: &str| {
+            r.detail
+                .chronology
+                .iter()
+                .find(|i| i.kind == "hours" && i.date == date)
+                .map(|i| i.flags.join("; "))
+                .unwrap_or_default()
+        };
+        for n in &state.notes {
+            let date = n.note.date;
+            let iso = date.to_string();
+            if NaiveDate::parse_from_str(&r.period.from, "%Y-%m-%d").unwrap() > date {
+                continue;
+            }
+            let entries: Vec<_> = state
+                .hours
+                .iter()
+                .filter(|h| h.entry.date == date)
+                .collect();
+            let last_end = entries
+                .iter()
+                .filter_map(|h| h.entry.end)
+                .map(|e| e.minutes())
+                .max()
+                .unwrap_or(0);
+            let text = n.note.text.as_str();
+            if text.contains("lunch break") {
+                assert!(
+                    flags(&iso).contains("no 20-minute break"),
+                    "{intensity:?} {iso}: {text} but {}",
+                    flags(&iso)
+                );
+                checked += 1;
+            }
+            if text.contains("after 9pm") {
+                assert!(
+                    last_end >= 21 * 60,
+                    "{intensity:?} {iso}: {text}, but work ended at {last_end}"
+                );
+                checked += 1;
+            }
+            if text.contains("into the evening") {
+                assert!(
+                    last_end >= 19 * 60,
+                    "{intensity:?} {iso}: {text}, but work ended at {last_end}"
+                );
+            }
+            if text.contains("at the weekend") {
+                assert_eq!(
+                    chrono::Datelike::weekday(&date),
+                    chrono::Weekday::Mon,
+                    "{iso}: {text}"
+                );
+            }
+            if text.starts_with("Given a new case") || text.contains("Allocated") {
+                continue;
+            }
+            assert!(
+                !entries.is_empty(),
+                "{intensity:?} {iso}: a note about a day with no hours logged: {text}"
+            );
+        }
+    }
+    assert!(
+        checked > 0,
+        "the notes that speak of the day's hours were checked"
+    );
+}

@@ -1,7 +1,7 @@
 //! The heavy user's day, for benchmarks at scale: every block of work logged as its own timed
 //! entry, and a diary note on most days.
 
-use super::{Generator, NOTES};
+use super::{DayShape, Generator, NOTE_COUNT, pick_note};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::dates::ClockTime;
 use crate::domain::event::{Event, HoursLogged, NoteAdded};
@@ -25,6 +25,7 @@ pub(super) fn log_day(
     if day >= today || !calendar.is_working_day(day) {
         return;
     }
+    let mut shape = DayShape::new(day);
     let mut minute = g.rng.u32(8 * 60..9 * 60 + 30);
     let blocks = g.rng.usize(6..10);
     for _ in 0..blocks {
@@ -41,12 +42,13 @@ pub(super) fn log_day(
             hours: None,
             note: Some(BLOCKS[g.rng.usize(0..BLOCKS.len())].to_string()),
         };
+        shape.add(&entry);
         let at = g.written(day);
         g.push(at, Event::from(entry), None);
         minute = end + g.rng.u32(0..25);
     }
     if g.rng.u32(0..100) < 85 {
-        let (text, standards, stress) = NOTES[g.rng.usize(0..NOTES.len())];
+        let (text, standards, stress) = pick_note(g.rng.usize(0..NOTE_COUNT), &shape);
         let at = g.written(day);
         let note = NoteAdded {
             date: day,
@@ -55,6 +57,8 @@ pub(super) fn log_day(
             stress: Some(stress),
             told: None,
         };
-        g.push(at, Event::from(note), None);
+        if shape.worked() {
+            g.push(at, Event::from(note), None);
+        }
     }
 }

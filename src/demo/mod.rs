@@ -25,69 +25,6 @@ const KINDS: [(&str, u32); 7] = [
 
 const ALLOCATORS: [&str; 3] = ["team manager", "practice supervisor", "duty manager"];
 
-const NOTES: [(&str, &[Standard], u8); 12] = [
-    (
-        "Two new cases allocated by email without any discussion of my current caseload",
-        &[Standard::Demands, Standard::Control],
-        7,
-    ),
-    (
-        "Worked into the evening to finish a Section 7 report for filing",
-        &[Standard::Demands],
-        6,
-    ),
-    (
-        "Supervision cancelled again; no chance to discuss priorities",
-        &[Standard::Support],
-        6,
-    ),
-    (
-        "Asked for a reduction in allocations; told everyone is in the same position",
-        &[Standard::Support, Standard::Demands],
-        8,
-    ),
-    (
-        "Home visit ran late; wrote up notes after 9pm",
-        &[Standard::Demands, Standard::Control],
-        5,
-    ),
-    (
-        "New case management system rolled out with one day's notice",
-        &[Standard::Change],
-        5,
-    ),
-    (
-        "Unclear whether I or the duty worker should file the safeguarding letter",
-        &[Standard::Role],
-        4,
-    ),
-    (
-        "Difficult exchange with a manager in front of the team about late filings",
-        &[Standard::Relationships],
-        7,
-    ),
-    (
-        "Good supervision: priorities agreed and one case reallocated",
-        &[Standard::Support],
-        3,
-    ),
-    (
-        "Could not take a lunch break: back-to-back court hearing and visits",
-        &[Standard::Demands, Standard::Control],
-        6,
-    ),
-    (
-        "Team restructure announced; no consultation on caseload weighting",
-        &[Standard::Change, Standard::Control],
-        6,
-    ),
-    (
-        "Felt unable to switch off at the weekend; checking emails",
-        &[Standard::Demands],
-        7,
-    ),
-];
-
 struct Draft {
     at: DateTime<FixedOffset>,
     event: Event,
@@ -106,6 +43,8 @@ pub enum Intensity {
 }
 
 mod detailed;
+mod notes;
+use notes::{DayShape, NOTE_COUNT, pick_note};
 
 struct Generator {
     rng: fastrand::Rng,
@@ -454,6 +393,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
     if day >= today {
         return;
     }
+    let mut shape = DayShape::new(day);
     if calendar.is_working_day(day) && g.rng.u32(0..100) < 95 {
         let start = ClockTime::from_hm(g.rng.u32(8..10), [0, 15, 30, 45][g.rng.usize(0..4)])
             .expect("valid");
@@ -479,6 +419,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
             hours: None,
             note: None,
         };
+        shape.add(&entry);
         g.push(at, Event::from(entry), None);
         if !late && end_minutes < 19 * 60 && g.rng.u32(0..100) < 14 {
             let evening = HoursLogged {
@@ -489,6 +430,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
                 hours: None,
                 note: Some("evening catch-up on reports".into()),
             };
+            shape.add(&evening);
             let at = g.written(day);
             g.push(at, Event::from(evening), None);
         }
@@ -505,8 +447,10 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
         };
         g.push(at, Event::from(entry), None);
     }
+    // A note only on a day worked, and only one its hours do not contradict. The draws are
+    // made either way, so that everything after is the same journal it always was.
     if g.rng.u32(0..100) < 22 && calendar.is_working_weekday(day) {
-        let (text, standards, stress) = NOTES[g.rng.usize(0..NOTES.len())];
+        let (text, standards, stress) = pick_note(g.rng.usize(0..NOTE_COUNT), &shape);
         let stress = (i32::from(stress) + g.rng.i32(-1..2)).clamp(0, 10) as u8;
         let told = (g.rng.u32(0..100) < 40).then(|| "manager by email".to_string());
         let at = g.written(day);
@@ -517,7 +461,9 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
             stress: Some(stress),
             told,
         };
-        g.push(at, Event::from(note), None);
+        if shape.worked() {
+            g.push(at, Event::from(note), None);
+        }
     }
 }
 
