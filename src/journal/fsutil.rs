@@ -141,3 +141,31 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), JournalError>
         std::io::Write::write_all(file, bytes)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Another process puts a file where this one is about to make a folder: the create fails
+    /// with "already exists", and what is there is not a folder. (tests/faults.rs has the case
+    /// of a folder made meanwhile, which is used.)
+    struct FileAppears;
+
+    impl Disk for FileAppears {
+        fn create_dir(&mut self, path: &Path) -> std::io::Result<()> {
+            std::fs::write(path, b"")?;
+            Err(std::io::ErrorKind::AlreadyExists.into())
+        }
+    }
+
+    #[test]
+    fn a_file_that_appears_in_the_folders_place_is_still_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("case notes");
+        let error = make_dir(&mut FileAppears, &data).unwrap_err();
+        assert!(
+            error.to_string().starts_with("cannot create the folder"),
+            "{error}"
+        );
+    }
+}

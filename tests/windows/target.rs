@@ -28,6 +28,9 @@ impl Target {
                     .filter(|v| !v.is_empty())
                     .map(PathBuf::from),
             });
+        if wine.is_some() {
+            start_wine_server();
+        }
         Target { wine }
     }
 
@@ -106,6 +109,32 @@ impl Target {
             .unwrap();
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
+}
+
+/// Starts the Wine server and its Windows services once for the whole run, with none of our
+/// pipes. Otherwise the first `wine` of a run starts them, they inherit that command's stdout
+/// and stderr and keep them open as long as the server lives, and `output()` waits that long
+/// for its end of file: 3 s a command when the server comes and goes, 30 s and more when it
+/// stays.
+fn start_wine_server() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let quiet = |program: &str, args: &[&str]| {
+            Command::new(program)
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        };
+        // Exit 2 if a server is running already: then it has its services too.
+        quiet("wineserver", &["--persistent=30"]);
+        assert!(
+            quiet("wine", &["cmd", "/c", "exit"]),
+            "cannot start Wine (is it installed, and WINEPREFIX set?)"
+        );
+    });
 }
 
 /// A temporary folder with a config (the Cafcass preset) and a data folder whose name has a
