@@ -281,3 +281,72 @@ fn a_pdf_is_not_poured_into_a_terminal() {
     let rest = p.exp_eof().unwrap();
     assert!(!rest.contains("%PDF"), "{rest}");
 }
+
+/// The UI with extra environment.
+fn ui_with(s: &Sandbox, env: &[(&str, &std::ffi::OsStr)]) -> PtySession {
+    let mut all = vec![
+        ("CASELOAD_DIR", s.data().into_os_string()),
+        ("CASELOAD_CONFIG", s.config().into_os_string()),
+    ];
+    all.extend(env.iter().map(|(k, v)| (*k, v.to_os_string())));
+    let refs: Vec<(&str, &std::ffi::OsStr)> =
+        all.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    in_pty(&format!("exec \"{BIN}\" --today 2026-11-22"), &refs)
+}
+
+#[test]
+fn a_paste_in_a_real_terminal_is_text_never_keys() {
+    let s = Sandbox::new();
+    s.ok(&["note", "add", "first"]);
+    let mut p = ui(&s);
+    p.exp_string("Dashboard").unwrap();
+    step(&mut p, "6", "Standards");
+    step(&mut p, "a", "cancels");
+    send(&mut p, "\t");
+    // A bracketed paste, as a terminal sends it: its q and e are not keys.
+    step(
+        &mut p,
+        "\u{1b}[200~quick one: q then e\r\nsecond line\u{1b}[201~",
+        // ratatui moves the cursor between words: one word at a time.
+        "second",
+    );
+    step(&mut p, "\r", "undoes");
+    send(&mut p, "q");
+    p.exp_eof().unwrap();
+    let notes: Vec<serde_json::Value> =
+        serde_json::from_str(&s.ok(&["list", "notes", "--json", "--by", "entered"])).unwrap();
+    assert_eq!(notes[1]["text"], "quick one: q then e\nsecond line");
+}
+
+#[test]
+fn ctrl_o_opens_the_note_in_the_users_editor_and_brings_it_back() {
+    let s = Sandbox::new();
+    let editor = s.dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf '%s\\n\\n%s\\n' \"$(cat \"$1\")\" 'Finished in my editor.' > \"$1\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut p = ui_with(&s, &[("EDITOR", editor.as_os_str())]);
+    p.exp_string("Dashboard").unwrap();
+    step(&mut p, "6", "Standards");
+    step(&mut p, "a", "cancels");
+    send(&mut p, "\t");
+    step(
+        &mut p,
+        "\u{1b}[200~Started in the form.\u{1b}[201~",
+        "Started",
+    );
+    step(&mut p, "\u{f}", "Finished");
+    step(&mut p, "\r", "undoes");
+    send(&mut p, "q");
+    p.exp_eof().unwrap();
+    let notes: Vec<serde_json::Value> =
+        serde_json::from_str(&s.ok(&["list", "notes", "--json"])).unwrap();
+    assert_eq!(
+        notes[0]["text"],
+        "Started in the form.\n\nFinished in my editor."
+    );
+}

@@ -7,7 +7,7 @@ use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
@@ -49,7 +49,11 @@ pub fn suspended<T>(terminal: &mut DefaultTerminal, run: impl FnOnce() -> T) -> 
     restore();
     let result = run();
     enter()?;
-    terminal.clear()?;
+    // Everything is drawn again: the screen is cleared, and a blank frame makes ratatui's
+    // record of the screen blank too. (`Terminal::clear` would ask the terminal where its
+    // cursor is, a question some terminals never answer.)
+    execute!(std::io::stdout(), Clear(ClearType::All))?;
+    terminal.draw(|_| {})?;
     Ok(result)
 }
 

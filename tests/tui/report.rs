@@ -61,3 +61,36 @@ fn a_folder_or_a_missing_folder_is_refused_beside_the_field() {
     let error = form.field(ReportField::SaveAs).error.as_deref().unwrap();
     assert!(error.contains("/no/such does not exist"), "{error}");
 }
+
+#[test]
+fn quitting_a_demo_that_wrote_reports_asks_and_says_where_they_are() {
+    let mut f = demo();
+    f.app.demo_folder = Some(f.dir.path().to_path_buf());
+    // No reports yet: q quits at once.
+    key(&mut f.app, KeyCode::Char('q'));
+    assert!(f.app.quit);
+    f.app.quit = false;
+    f.app.update(Action::Show(ScreenId::Report));
+    key(&mut f.app, KeyCode::Enter);
+    key(&mut f.app, KeyCode::Enter);
+    let written = f.app.report.wait().unwrap().unwrap();
+    assert!(written.starts_with(&f.dir.path().join("reports").display().to_string()));
+    key(&mut f.app, KeyCode::Char('q'));
+    assert!(!f.app.quit, "quit without asking, deleting a report");
+    let Overlay::Confirm(confirm) = &f.app.overlay else {
+        panic!("quit without asking")
+    };
+    assert!(
+        confirm
+            .question
+            .contains("is deleted when you quit, with the 1 report you wrote in"),
+        "{}",
+        confirm.question
+    );
+    snapshot!("demo_quit_question", &f.app);
+    key(&mut f.app, KeyCode::Char('n'));
+    assert!(!f.app.quit);
+    key(&mut f.app, KeyCode::Char('q'));
+    key(&mut f.app, KeyCode::Char('k'));
+    assert!(f.app.quit && f.app.keep_demo_folder);
+}

@@ -121,7 +121,7 @@ impl App {
         let dir = self.demo_folder.clone().unwrap_or_default();
         self.ask(
             format!(
-                "The demo's folder {} is deleted when you quit, with the {written} report{} you wrote in {}. y quits and deletes it · k quits and keeps the folder · n stays",
+                "The demo's folder {} is deleted when you quit, with the {written} report{} you wrote in {}.",
                 dir.display(),
                 if written == 1 { "" } else { "s" },
                 dir.join("reports").display(),

@@ -87,17 +87,32 @@ fn render_form(app: &App, form: &dyn crate::tui::forms::AnyForm, area: Rect, buf
 fn render_confirm(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     use ratatui::widgets::{Block, Borders, Clear};
     let width = area.width.saturating_sub(8).min(72);
+    let key = |k: &'static str| Span::styled(k, app.theme.accent);
+    let say = |s: &'static str| Span::styled(s, app.theme.muted);
+    let answers = match confirm.then {
+        crate::tui::app::Pending::QuitDemo => vec![
+            key("y"),
+            say(" quit and delete it   "),
+            key("k"),
+            say(" quit and keep it   "),
+            key("n"),
+            say(" or "),
+            key("Esc"),
+            say(" stay"),
+        ],
+        _ => vec![
+            key("y"),
+            say(" yes   "),
+            key("n"),
+            say(" or "),
+            key("Esc"),
+            say(" no"),
+        ],
+    };
     let lines = vec![
         Line::from(confirm.question.clone()),
         Line::from(""),
-        Line::from(vec![
-            Span::styled("y", app.theme.accent),
-            Span::styled(" yes   ", app.theme.muted),
-            Span::styled("n", app.theme.accent),
-            Span::styled(" or ", app.theme.muted),
-            Span::styled("Esc", app.theme.accent),
-            Span::styled(" no", app.theme.muted),
-        ]),
+        Line::from(answers),
     ];
     let text_rows =
         confirm.question.chars().count() / usize::from(width.saturating_sub(2).max(1)) + 1;
