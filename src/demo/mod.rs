@@ -330,10 +330,17 @@ pub fn generate_with(
                     .find(|d| calendar.is_working_day(*d))
                     .expect("a working day follows");
                 let after = g.last_case;
-                g.deadline(after, Some(&case), "Safeguarding letter", back, today);
+                g.deadline(
+                    after,
+                    Some(&case),
+                    "Case analysis for the court",
+                    back,
+                    today,
+                );
                 let at = g.written(day);
                 let text = format!(
-                    "Given a new case on my last day before leave ({from}); filing due my first day back"
+                    "Given a new case on my last day before leave (from {}); filing due my first day back",
+                    from.format("%d %b %Y")
                 );
                 g.push(
                     at,

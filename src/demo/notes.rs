@@ -149,14 +149,20 @@ impl DayShape {
     }
 }
 
-/// The note drawn (`draw` picks where to start), or the next after it that the day's hours
-/// bear out: the same draws whatever the day, so the rest of the journal stays as it was.
+/// The note drawn, or if the day's hours do not bear it out, one of those they do (chosen by
+/// the same draw): the same draws whatever the day, so the rest of the journal stays as it was.
 pub(super) fn pick_note(draw: usize, day: &DayShape) -> (&'static str, &'static [Standard], u8) {
-    (0..NOTES.len())
-        .map(|i| NOTES[(draw + i) % NOTES.len()])
-        .find(|(_, _, _, says)| day.bears_out(*says))
-        .map(|(text, standards, stress, _)| (text, standards, stress))
-        .expect("notes that say nothing of the day fit any day")
+    let note = |(text, standards, stress, _): (&'static str, &'static [Standard], u8, Says)| {
+        (text, standards, stress)
+    };
+    if day.bears_out(NOTES[draw].3) {
+        return note(NOTES[draw]);
+    }
+    let fitting: Vec<_> = NOTES
+        .into_iter()
+        .filter(|(_, _, _, says)| day.bears_out(*says))
+        .collect();
+    note(fitting[draw % fitting.len()])
 }
 
 #[cfg(test)]

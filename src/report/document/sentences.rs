@@ -94,19 +94,32 @@ pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
             plural(c.allocated, "case", "cases")
         ),
     );
+    // By the due date first set; how many were moved since is said, not hidden.
+    let extended = |n: usize| match n {
+        0 => String::new(),
+        n => format!(
+            " (by the due date first set; {} since extended)",
+            plural(n as u64, "was", "were")
+        ),
+    };
+    let moved = |v: &mut dyn Iterator<Item = &crate::report::model::DeadlineSince>| {
+        v.filter(|s| !s.extensions.is_empty()).count()
+    };
     add(
         dl.in_leave.len() as u64,
         format!(
-            "{} fell due while I was on leave.",
-            plural(dl.in_leave.len() as u64, "deadline", "deadlines")
+            "{} fell due while I was on leave{}.",
+            plural(dl.in_leave.len() as u64, "deadline", "deadlines"),
+            extended(moved(&mut dl.in_leave.iter().map(|x| &x.since)))
         ),
     );
     add(
         dl.soon_after_leave.len() as u64,
         format!(
-            "{} fell due within {} working days of my return from leave.",
+            "{} fell due within {} working days of my return from leave{}.",
             plural(dl.soon_after_leave.len() as u64, "deadline", "deadlines"),
-            a.post_leave_days
+            a.post_leave_days,
+            extended(moved(&mut dl.soon_after_leave.iter().map(|x| &x.since)))
         ),
     );
     add(

@@ -3,7 +3,6 @@ use crate::report::Report;
 
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let c = &r.caseload;
-    let h = &r.hours;
     let mut lines = vec![
         format!(
             "Open cases: {} now (limit {}); {} allocated and {} closed in the period; {} without discussion.",
@@ -16,8 +15,8 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
         super::deadline_outcomes(r),
         super::hours_beyond_contract(r),
         format!(
-            "Longest week: {:.1} hours.",
-            h.max_week.as_ref().map_or(0.0, |w| w.hours)
+            "Longest week: {}.",
+            super::longest_week(r, d).unwrap_or_else(|| "no hours logged".into())
         ),
     ];
     lines.extend(
