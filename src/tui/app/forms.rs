@@ -137,9 +137,13 @@ impl App {
                 if form.is_changed() {
                     form.set_discarding(Some(discard));
                 } else {
+                    let timer = matches!(self.overlay, Overlay::Form(OpenForm::TimerStop(_)));
                     self.overlay = Overlay::None;
                     match discard {
                         Discard::Quit => self.ask_to_quit(),
+                        Discard::Close if timer => {
+                            self.say("nothing was saved; the timer is still running", false)
+                        }
                         Discard::Close => self.say("cancelled; nothing was saved", false),
                     }
                 }

@@ -70,6 +70,8 @@ pub struct Column {
 #[derive(Debug, Clone, PartialEq, PartialOrd)]
 pub enum SortKey {
     Date(NaiveDate),
+    /// A day and a time on it (minutes; untimed entries after the timed ones).
+    DateAt(NaiveDate, i64),
     Number(f64),
     Text(String),
 }

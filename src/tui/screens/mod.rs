@@ -199,7 +199,15 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let key = |a: Action| app.keymap.label(&a);
     let mut hints = Vec::new();
     match app.screen {
-        ScreenId::Dashboard => hints.push((key(Action::Add), "add case")),
+        ScreenId::Dashboard => {
+            hints.push((key(Action::Add), "add case"));
+            let timer = if app.timer.is_some() {
+                "stop timer"
+            } else {
+                "start timer"
+            };
+            hints.push((key(Action::Timer), timer));
+        }
         ScreenId::Report => hints.push(("Enter".to_string(), "choose and write")),
         screen => {
             hints.push((key(Action::Add), "add"));
