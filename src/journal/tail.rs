@@ -47,11 +47,9 @@ impl Journal {
             return Ok(0);
         }
         if size < self.len {
-            self.damage = Some(Damage::ChangedUnderneath(format!(
-                "it is now {size} bytes long but {} bytes were already read",
-                self.len
-            )));
-            return Ok(0);
+            // Shorter than what was read: rewritten (a redaction, where the file's identity
+            // does not show it), or cut. Read it again; reload decides which.
+            return self.reload();
         }
         let mut file = self
             .disk
@@ -79,11 +77,7 @@ impl Journal {
                 || to_hex(&chain_hash(&last_known[..line_end])) != self.head
                 || (expect_newline && last_known.get(known) != Some(&b'\n')))
         {
-            self.damage = Some(Damage::ChangedUnderneath(format!(
-                "line {} is no longer what was read earlier",
-                self.records.len()
-            )));
-            return Ok(0);
+            return self.reload();
         }
         if expect_newline {
             self.len += 1;
@@ -129,9 +123,9 @@ impl Journal {
         Ok(arrived)
     }
 
-    /// The journal file was replaced by another (a redaction rewrites it whole): read it again
-    /// from the start. It must hold every record read before, each as it was or as the stub
-    /// of a redaction.
+    /// The journal file was replaced or rewritten (a redaction rewrites it whole): read it
+    /// again from the start. It must hold every record read before, each as it was or as the
+    /// stub of a redaction; otherwise it changed outside caseload, which is damage.
     fn reload(&mut self) -> Result<usize, JournalError> {
         let before = std::mem::take(&mut self.records);
         self.state = State::default();
@@ -150,10 +144,10 @@ impl Journal {
                             && matches!(&new.event, Event::Redacted { was, .. } if was == old.event.original_type()))
                 });
         if !kept && self.damage.is_none() {
-            self.damage = Some(Damage::ChangedUnderneath(
-                "the file was replaced by one that does not hold the records read before"
-                    .to_string(),
-            ));
+            self.damage = Some(Damage::ChangedUnderneath(format!(
+                "it no longer holds the {} records read before as they were",
+                before.len()
+            )));
         }
         Ok(self.records.len().saturating_sub(before.len()))
     }

@@ -469,3 +469,50 @@ fn today_never_moves_the_limit_on_what_may_be_recorded() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A window notices a journal changed under it outside caseload (records cut, or one edited):
+/// read-only, nothing rewritten; a file merely rewritten with the same records is followed.
+#[test]
+fn a_window_notices_records_changed_under_it() {
+    use caseload::journal::{Access, Journal};
+    let s = seeded(3);
+    let whole = s.journal_bytes();
+    let mut window = Journal::open(&s.data(), Access::ReadOnly).unwrap();
+    fs::write(s.journal_path(), s.lines()[..2].join("\n") + "\n").unwrap();
+    window.refresh().unwrap();
+    let damage = window
+        .damage()
+        .expect("records cut under the window")
+        .to_string();
+    assert!(damage.contains("changed outside caseload"), "{damage}");
+
+    fs::write(s.journal_path(), &whole).unwrap();
+    let mut window = Journal::open(&s.data(), Access::ReadOnly).unwrap();
+    let edited = String::from_utf8(whole.clone())
+        .unwrap()
+        .replace("note 2", "note X");
+    fs::write(s.journal_path(), &edited).unwrap();
+    // Same size, same file: the window's cheap look does not see it, its next write does.
+    let refused = window.append(|_, _| {
+        caseload::domain::commands::add_note(caseload::domain::NoteAdded {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            text: "not written".into(),
+            standards: vec![],
+            stress: None,
+            told: None,
+        })
+    });
+    assert!(refused.is_err(), "an edited last record went unnoticed");
+    assert!(window.damage().is_some());
+    assert_eq!(fs::read_to_string(s.journal_path()).unwrap(), edited);
+
+    // The same bytes written again as a new file (a restore, a copy back) are followed.
+    fs::write(s.journal_path(), &whole).unwrap();
+    let mut window = Journal::open(&s.data(), Access::ReadOnly).unwrap();
+    let copy = s.dir.path().join("copy");
+    fs::write(&copy, &whole).unwrap();
+    fs::rename(&copy, s.journal_path()).unwrap();
+    s.ok(&["note", "add", "after the copy"]);
+    assert_eq!(window.refresh().unwrap(), 1);
+    assert!(window.damage().is_none(), "{:?}", window.damage());
+}
