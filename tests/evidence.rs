@@ -245,11 +245,11 @@ fn a_light_journal_gets_a_neutral_notice_and_a_heavy_one_states_its_figures() {
         "{heavy}"
     );
     assert!(
-        heavy.contains("so I worked 39.0 hours beyond my contracted hours"),
+        heavy.contains("I have worked 39.0 hours beyond my contracted hours on the days I logged (every working day has hours logged)."),
         "{heavy}"
     );
     assert!(
-        heavy.contains("the longest consecutive run was 3 weeks"),
+        heavy.contains("my weighted workload was above 110% in 3 weeks, at most 3 in a row, the weeks ending 08\u{a0}Nov\u{a0}2026 to 22\u{a0}Nov\u{a0}2026"),
         "{heavy}"
     );
     assert!(

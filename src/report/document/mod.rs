@@ -99,7 +99,7 @@ pub fn build(report: &Report, date_format: &str) -> Document {
     blocks.extend(closing::closing(report, purpose, &dates));
     blocks.extend(definitions::blocks(report, &dates, purpose));
     blocks.push(Block::Small(format!(
-        "Made from: {}. Anyone holding the journal can check that this file is exactly what caseload produced with `caseload verify --document FILE`.",
+        "Made from: {}. To check this file against the journal: `caseload verify --document FILE`.",
         report.made_from.line
     )));
     let begin = report.period.records_begin.as_deref().map_or_else(

@@ -29,18 +29,43 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
         c.limit,
         a.contracted_hours,
     )];
+    let since = d.show(&r.period.from);
     if c.weeks_over_threshold > 0 {
+        let run = match (
+            c.longest_run_first_week_ending.as_deref(),
+            c.longest_run_last_week_ending.as_deref(),
+        ) {
+            (Some(from), Some(to)) => {
+                format!(", the weeks ending {} to {}", d.show(from), d.show(to))
+            }
+            _ => String::new(),
+        };
+        let sustained = if c.longest_run_over_threshold >= a.capacity_weeks {
+            "sustained overload"
+        } else {
+            "not sustained overload"
+        };
         points.push(format!(
-            "Since {}: {}",
-            d.show(&r.period.from),
-            lower_first(&super::capacity_over_threshold(r, d))
+            "Since {since}, my weighted workload was above {:.0}% in {}, at most {} in a row{run}: {sustained} by the measure of {} consecutive weeks.",
+            a.capacity_percent,
+            plural(c.weeks_over_threshold, "week", "weeks"),
+            c.longest_run_over_threshold,
+            a.capacity_weeks
         ));
     }
-    if r.hours.excess_logged > 0.0 {
+    let h = &r.hours;
+    if h.excess_logged > 0.0 {
+        let unlogged = match h.days_unlogged {
+            0 => "every working day has hours logged".to_string(),
+            n => format!(
+                "{} with nothing logged {} not counted",
+                plural(n, "working day", "working days"),
+                if n == 1 { "is" } else { "are" }
+            ),
+        };
         points.push(format!(
-            "Since {}: {}",
-            d.show(&r.period.from),
-            lower_first(&super::hours_beyond_contract(r))
+            "Since {since}, I have worked {:.1} hours beyond my contracted hours on the days I logged ({unlogged}).",
+            h.excess_logged
         ));
     }
     let during: Vec<String> = r
@@ -139,15 +164,4 @@ fn request(r: &Report) -> String {
     } else {
         "Please can we meet to go through my caseload and the deadlines ahead, and agree priorities?".into()
     }
-}
-
-/// "My weighted…" -> "my weighted…", "I logged…" stays: for a sentence after "Since …:".
-fn lower_first(text: &str) -> String {
-    if text.starts_with("I ") {
-        return text.to_string();
-    }
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_lowercase().collect::<String>() + chars.as_str()
-    })
 }
