@@ -209,6 +209,11 @@ fn help_for_every_command_explains_itself() {
         vec!["verify"],
         vec!["receipt"],
         vec!["config", "init"],
+        vec!["case", "reopen"],
+        vec!["undo"],
+        vec!["hours", "start"],
+        vec!["hours", "stop"],
+        vec!["hours", "cancel"],
     ] {
         let mut args = cmd.clone();
         args.push("--help");

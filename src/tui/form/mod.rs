@@ -27,6 +27,10 @@ pub enum Discard {
     Quit,
 }
 
+/// The longest paste taken into a field: five times the longest note. Beyond it a paste is
+/// surely a mistake, and editing it would slow every key.
+pub const PASTE_LIMIT: usize = 20_000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form<F> {
     pub title: String,
@@ -165,6 +169,15 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
             Action::Type(c) => field.type_char(*c),
             Action::Backspace => field.edit(TextEdit::Backspace),
             Action::Text(edit) => field.edit(*edit),
+            Action::Paste(text) if text.chars().count() > PASTE_LIMIT => {
+                let len = text.chars().count();
+                self.refuse(
+                    self.fields[self.focus].id,
+                    format!(
+                        "a paste of {len} characters is far more than a field holds (a note takes 4000); nothing was pasted"
+                    ),
+                );
+            }
             Action::Paste(text) => field.paste(text),
             _ => return false,
         }
