@@ -7,6 +7,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod external_editor;
+pub mod import;
 pub mod journal;
 pub mod output;
 pub mod report;

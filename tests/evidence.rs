@@ -65,6 +65,7 @@ fn case(reference: &str, on: &str, by: &str) -> Event {
         discussed: false,
         weight: None,
         note: None,
+        imported: None,
     })
 }
 
@@ -85,6 +86,7 @@ fn hostile() -> Built {
                 case: Some("FD26P00777".into()),
                 what: "filing for fd26p00123 (linked to FD26P00777)".into(),
                 due: day("2026-10-20"),
+                imported: None,
             }),
         ),
         (
@@ -111,6 +113,7 @@ fn hostile() -> Built {
                 reference: "FD26P00123".into(),
                 on: day("2026-10-30"),
                 outcome: Some("transferred with FD26P00777 papers".into()),
+                imported: None,
             }),
         ),
     ])
@@ -189,6 +192,7 @@ fn caseload(cases: usize, hours: f64) -> Built {
                     break_minutes: None,
                     hours: Some(hours),
                     note: None,
+                    imported: None,
                 }),
             ));
         }

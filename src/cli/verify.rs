@@ -124,6 +124,20 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
         }
     }
     time_order_lines(&journal)?;
+    for batch in crate::import::batches(journal.records()) {
+        line(format_args!(
+            "imported: {} on {} from {} (records {} to {}); written when imported, not on the days they describe, so never counted as written at the time",
+            if batch.records == 1 {
+                "1 record".to_string()
+            } else {
+                format!("{} records", batch.records)
+            },
+            batch.at.format("%Y-%m-%d %H:%M"),
+            batch.files.join(", "),
+            batch.first,
+            batch.last
+        ))?;
+    }
     if journal.last_line_unterminated() {
         line(format_args!(
             "note: the last record ({records}) has no newline at the end of its line; it is whole and kept, and the next record written adds the newline"

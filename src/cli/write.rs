@@ -142,6 +142,7 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 discussed: !undiscussed,
                 weight,
                 note,
+                imported: None,
             };
             let kinds: Vec<&str> = config.case_kinds.iter().map(|k| k.key.as_str()).collect();
             let seq = save(ctx, |state, _| {
@@ -158,6 +159,7 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 reference,
                 on: date_or_today("--on", on.as_deref(), ctx)?,
                 outcome,
+                imported: None,
             };
             let (seq, written) =
                 save_record(ctx, |state, _| check::close_case(state, event.clone()))?;
@@ -211,6 +213,7 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 case,
                 what,
                 due: due_arg("--due", &due, ctx)?,
+                imported: None,
             };
             let seq = save(ctx, |state, _| check::set_deadline(state, event.clone()))?;
             confirm(seq, seq)?;
@@ -219,6 +222,7 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
             let event = DeadlineMet {
                 deadline: id_arg(&id)?,
                 on: date_or_today("--on", on.as_deref(), ctx)?,
+                imported: None,
             };
             let seq = save(ctx, |state, _| check::meet_deadline(state, event.clone()))?;
             confirm(
@@ -266,6 +270,7 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
         from: date_towards("--from", &from, ctx, towards)?,
         to: date_towards("--to", &to, ctx, towards)?,
         note,
+        imported: None,
     };
     let seq = save(ctx, |state, _| check::add_leave(state, event.clone(), None))?;
     confirm(seq, seq)?;
@@ -318,6 +323,7 @@ pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
             .map(|h| number_arg("--hours", &h, "give hours as a number, e.g. 7.5"))
             .transpose()?,
         note,
+        imported: None,
     };
     let seq = save(ctx, |state, _| check::log_hours(state, event.clone(), None))?;
     confirm(seq, seq)?;
@@ -503,6 +509,7 @@ fn timer_stop(ctx: &Context, at: Option<&str>, break_minutes: Option<&str>) -> R
             break_minutes,
             hours: None,
             note: None,
+            imported: None,
         };
         let seq = save(ctx, |state, _| check::log_hours(state, event.clone(), None))?;
         Ok((seq, event))

@@ -41,6 +41,7 @@ pub(super) fn log_day(
             break_minutes: Some(0),
             hours: None,
             note: Some(BLOCKS[g.rng.usize(0..BLOCKS.len())].to_string()),
+            imported: None,
         };
         shape.add(&entry);
         let at = g.written(day);

@@ -126,6 +126,7 @@ impl Generator {
             discussed,
             weight: None,
             note: note.map(str::to_string),
+            imported: None,
         });
         let case_index = self.push(at, event, None);
         self.last_case = case_index;
@@ -165,6 +166,7 @@ impl Generator {
                     reference: reference.clone(),
                     on: closes,
                     outcome: Some(outcome.into()),
+                    imported: None,
                 }),
                 None,
             );
@@ -185,6 +187,7 @@ impl Generator {
             case: case.map(str::to_string),
             what: what.to_string(),
             due,
+            imported: None,
         });
         let set = self.push(at, event, None);
         let set_on = self.drafts[set].at.date_naive();
@@ -221,6 +224,7 @@ impl Generator {
                 Event::DeadlineMet(DeadlineMet {
                     deadline: 0,
                     on: met_on,
+                    imported: None,
                 }),
                 Some(set),
             );
@@ -299,6 +303,7 @@ pub fn generate_with(
                 from: *from,
                 to: *to,
                 note: None,
+                imported: None,
             }),
             None,
         );
@@ -425,6 +430,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
             break_minutes: Some(brk),
             hours: None,
             note: None,
+            imported: None,
         };
         shape.add(&entry);
         g.push(at, Event::from(entry), None);
@@ -436,6 +442,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
                 break_minutes: Some(0),
                 hours: None,
                 note: Some("evening catch-up on reports".into()),
+                imported: None,
             };
             shape.add(&evening);
             let at = g.written(day);
@@ -451,6 +458,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
             break_minutes: None,
             hours: Some(hours),
             note: Some("weekend reading".into()),
+            imported: None,
         };
         g.push(at, Event::from(entry), None);
     }

@@ -178,6 +178,7 @@ mod tests {
             break_minutes: Some(brk),
             hours: None,
             note: None,
+            imported: None,
         }
     }
 

@@ -121,6 +121,7 @@ mod tests {
                     case: Some("FD1".into()),
                     what: "S7 filing".into(),
                     due: day,
+                    imported: None,
                 }),
             ),
             rec(
@@ -128,6 +129,7 @@ mod tests {
                 Event::DeadlineMet(DeadlineMet {
                     deadline: 1,
                     on: day,
+                    imported: None,
                 }),
             ),
             rec(
@@ -136,6 +138,7 @@ mod tests {
                     reference: "FD1".into(),
                     on: day,
                     outcome: None,
+                    imported: None,
                 }),
             ),
             rec(

@@ -108,6 +108,20 @@ impl Event {
         }
     }
 
+    /// Where the record was imported from, if it was. Withdrawals, amendments and notes are
+    /// always the user's own.
+    pub fn imported(&self) -> Option<&Imported> {
+        match self {
+            Event::CaseAllocated(e) => e.imported.as_ref(),
+            Event::CaseClosed(e) => e.imported.as_ref(),
+            Event::DeadlineSet(e) => e.imported.as_ref(),
+            Event::DeadlineMet(e) => e.imported.as_ref(),
+            Event::LeaveAdded(e) => e.imported.as_ref(),
+            Event::HoursLogged(e) => e.imported.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The date the event describes, where it describes a day on which something happened
     /// (used for the contemporaneous measure). Deadlines set and leave booked describe future
     /// days by nature, so they have none.
@@ -138,6 +152,9 @@ pub struct CaseAllocated {
     pub weight: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the record came from when it was imported from a file (absent when typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -147,6 +164,9 @@ pub struct CaseClosed {
     pub on: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// Where the record came from when it was imported from a file (absent when typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,12 +175,18 @@ pub struct DeadlineSet {
     pub case: Option<String>,
     pub what: String,
     pub due: NaiveDate,
+    /// Where the record came from when it was imported from a file (absent when typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeadlineMet {
     pub deadline: u64,
     pub on: NaiveDate,
+    /// Where the record came from when it was imported from a file (absent when typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,6 +204,20 @@ pub struct LeaveAdded {
     pub to: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the record came from when it was imported from a file (absent when typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
+}
+
+/// Where an imported record came from: the file's name (never its folder, which may name the
+/// user), the sheet of a workbook, and the row (for a calendar, the line its event begins on).
+/// Its presence says the record was imported: written when it was imported, not on the day.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Imported {
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    pub row: u64,
 }
 
 /// Either a timed entry (`start`, `end`, `break_minutes`) or a plain number of `hours`.
@@ -194,6 +234,9 @@ pub struct HoursLogged {
     pub hours: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the record came from when it was imported from a file (absent when typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
 }
 
 impl HoursLogged {
@@ -408,6 +451,7 @@ mod tests {
                 from: NaiveDate::from_ymd_opt(2026, 8, 3).unwrap(),
                 to: NaiveDate::from_ymd_opt(2026, 8, 14).unwrap(),
                 note: None,
+                imported: None,
             })),
         };
         let json = serde_json::to_string(&event).unwrap();
@@ -419,6 +463,25 @@ mod tests {
     }
 
     #[test]
+    fn provenance_is_optional_so_older_lines_still_read() {
+        let old = r#"{"type":"case_closed","ref":"FD1","on":"2026-11-02"}"#;
+        let event: Event = serde_json::from_str(old).unwrap();
+        assert_eq!(event.imported(), None);
+        assert_eq!(serde_json::to_string(&event).unwrap(), old);
+        let imported = r#"{"type":"case_closed","ref":"FD1","on":"2026-11-02","imported":{"file":"cases.xlsx","sheet":"Open","row":4}}"#;
+        let event: Event = serde_json::from_str(imported).unwrap();
+        assert_eq!(
+            event.imported(),
+            Some(&Imported {
+                file: "cases.xlsx".into(),
+                sheet: Some("Open".into()),
+                row: 4
+            })
+        );
+        assert_eq!(serde_json::to_string(&event).unwrap(), imported);
+    }
+
+    #[test]
     fn timed_hours_subtract_the_break() {
         let entry = HoursLogged {
             date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
@@ -427,6 +490,7 @@ mod tests {
             break_minutes: Some(30),
             hours: None,
             note: None,
+            imported: None,
         };
         assert_eq!(entry.worked(), 9.0);
         assert!(entry.is_timed());

@@ -15,7 +15,7 @@ pub use calendar::WorkCalendar;
 pub use dates::{ClockTime, DateError, Towards, parse_date, parse_due_date, parse_time};
 pub use event::{
     CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet, Event, HoursLogged,
-    LeaveAdded, LeaveKind, NoteAdded, Standard,
+    Imported, LeaveAdded, LeaveKind, NoteAdded, Standard,
 };
 pub use holidays::Region;
 pub use replay::{Case, Deadline, HoursEntry, Leave, Note, State, replay};

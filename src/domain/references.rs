@@ -162,6 +162,7 @@ mod tests {
                     discussed: true,
                     weight: None,
                     note: None,
+                    imported: None,
                 }),
             })
             .collect();

@@ -319,6 +319,7 @@ mod tests {
             discussed: true,
             weight: None,
             note: None,
+            imported: None,
         })
     }
 
@@ -327,6 +328,7 @@ mod tests {
             reference: reference.into(),
             on: day(on),
             outcome: None,
+            imported: None,
         })
     }
 
@@ -474,6 +476,7 @@ mod tests {
                     case: None,
                     what: "Report".into(),
                     due: day(10),
+                    imported: None,
                 }),
             ),
             rec(
@@ -489,6 +492,7 @@ mod tests {
                 Event::DeadlineMet(DeadlineMet {
                     deadline: 1,
                     on: day(15),
+                    imported: None,
                 }),
             ),
         ];
@@ -515,7 +519,8 @@ mod tests {
             (0..60u32).prop_map(|d| Event::DeadlineSet(DeadlineSet {
                 case: None,
                 what: "w".into(),
-                due: day(d)
+                due: day(d),
+                imported: None,
             })),
         ]
     }

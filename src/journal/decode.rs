@@ -50,6 +50,7 @@ struct Flat<'a> {
     record: Option<Box<Event>>,
     was: Option<String>,
     sha256: Option<String>,
+    imported: Option<Imported>,
 }
 
 fn need<T>(value: Option<T>, field: &str, kind: &str) -> Result<T, DecodeError> {
@@ -69,20 +70,24 @@ impl Flat<'_> {
                 discussed: need(self.discussed, "discussed", t)?,
                 weight: self.weight,
                 note: self.note,
+                imported: self.imported,
             }),
             "case_closed" => Event::CaseClosed(CaseClosed {
                 reference: need(self.reference, "ref", t)?,
                 on: need(self.on, "on", t)?,
                 outcome: self.outcome,
+                imported: self.imported,
             }),
             "deadline_set" => Event::DeadlineSet(DeadlineSet {
                 case: self.case,
                 what: need(self.what, "what", t)?,
                 due: need(self.due, "due", t)?,
+                imported: self.imported,
             }),
             "deadline_met" => Event::DeadlineMet(DeadlineMet {
                 deadline: need(self.deadline, "deadline", t)?,
                 on: need(self.on, "on", t)?,
+                imported: self.imported,
             }),
             "deadline_extended" => Event::DeadlineExtended(DeadlineExtended {
                 deadline: need(self.deadline, "deadline", t)?,
@@ -96,6 +101,7 @@ impl Flat<'_> {
                 from: need(self.from, "from", t)?,
                 to: need(self.to, "to", t)?,
                 note: self.note,
+                imported: self.imported,
             }),
             "hours_logged" => Event::from(HoursLogged {
                 date: need(self.date, "date", t)?,
@@ -104,6 +110,7 @@ impl Flat<'_> {
                 break_minutes: self.break_minutes,
                 hours: self.hours,
                 note: self.note,
+                imported: self.imported,
             }),
             "note_added" => Event::from(NoteAdded {
                 date: need(self.date, "date", t)?,
@@ -231,20 +238,24 @@ mod tests {
                 discussed: false,
                 weight: Some(2.5),
                 note: Some("é".into()),
+                imported: None,
             }),
             Event::CaseClosed(CaseClosed {
                 reference: "R1".into(),
                 on: day,
                 outcome: None,
+                imported: None,
             }),
             Event::DeadlineSet(DeadlineSet {
                 case: None,
                 what: "w".into(),
                 due: day,
+                imported: None,
             }),
             Event::DeadlineMet(DeadlineMet {
                 deadline: 3,
                 on: day,
+                imported: None,
             }),
             Event::DeadlineExtended(DeadlineExtended {
                 deadline: 3,
@@ -256,6 +267,18 @@ mod tests {
                 from: day,
                 to: day,
                 note: None,
+                imported: None,
+            }),
+            Event::LeaveAdded(LeaveAdded {
+                kind: LeaveKind::Annual,
+                from: day,
+                to: day,
+                note: None,
+                imported: Some(Imported {
+                    file: "leave.ics".into(),
+                    sheet: None,
+                    row: 12,
+                }),
             }),
             Event::from(HoursLogged {
                 date: day,
@@ -264,6 +287,7 @@ mod tests {
                 break_minutes: Some(5),
                 hours: None,
                 note: None,
+                imported: None,
             }),
             Event::from(HoursLogged {
                 date: day,
@@ -272,6 +296,7 @@ mod tests {
                 break_minutes: None,
                 hours: Some(1.5),
                 note: Some("n".into()),
+                imported: None,
             }),
             Event::from(NoteAdded {
                 date: day,
@@ -290,6 +315,7 @@ mod tests {
                     case: Some("R1".into()),
                     what: "w2".into(),
                     due: day,
+                    imported: None,
                 })),
             },
         ]

@@ -246,21 +246,40 @@ impl Journal {
         F: Fn(&State, &[Record]) -> Result<Event, E>,
         E: From<Refusal>,
     {
+        let seqs = self.append_all(|state, records| build(state, records).map(|e| vec![e]))?;
+        Ok(*seqs
+            .first()
+            .expect("one event was built, so one line was written"))
+    }
+
+    /// Appends every event `build` makes, all under one lock and in one write, or none: the
+    /// same catching up, checks and refusals as [`Journal::append`], for each event (an
+    /// import's rows). `build` sees the state before the first of them, so it checks each
+    /// event against the ones before it in the batch itself. An empty batch writes nothing
+    /// and returns no sequence numbers. A crash in the middle of the write can still leave
+    /// the first lines whole (the repair rule then keeps them and sets the cut line aside).
+    pub fn append_all<E, F>(&mut self, build: F) -> Result<Vec<u64>, AppendError<E>>
+    where
+        F: Fn(&State, &[Record]) -> Result<Vec<Event>, E>,
+        E: From<Refusal>,
+    {
         if self.damage.is_some() {
             return Err(self.damaged().into());
         }
         let checked = |journal: &Journal, now: DateTime<FixedOffset>| {
-            let event = build(&journal.state, &journal.records).map_err(AppendError::Refused)?;
-            not_after_today(&event, now.date_naive())
-                .map_err(|refusal| AppendError::Refused(E::from(refusal)))?;
-            Ok::<_, AppendError<E>>(event)
+            let events = build(&journal.state, &journal.records).map_err(AppendError::Refused)?;
+            for event in &events {
+                not_after_today(event, now.date_naive())
+                    .map_err(|refusal| AppendError::Refused(E::from(refusal)))?;
+            }
+            Ok::<_, AppendError<E>>(events)
         };
         let folder = self
             .disk
             .entry(&self.dir, true)
             .map_err(JournalError::io("cannot inspect", &self.dir))?;
-        if folder.is_none() {
-            checked(self, (self.clock)())?;
+        if folder.is_none() && checked(self, (self.clock)())?.is_empty() {
+            return Ok(Vec::new());
         }
         make_dir(&mut *self.disk, &self.dir)?;
         let lock_path = self.lock_path();
@@ -270,41 +289,60 @@ impl Journal {
             return Err(self.damaged().into());
         }
         let now = (self.clock)();
-        let event = checked(self, now)?;
-        let record = Record {
-            seq: self.records.len() as u64 + 1,
-            at: now,
-            event,
-        };
-        let mut line = encode(&record, &self.head);
-        let line_hash = hash_hex(line.as_bytes());
-        line.push('\n');
-        // The last record lacks its newline: it goes in the same write, ahead of the new line.
+        let events = checked(self, now)?;
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        let first_seq = self.records.len() as u64 + 1;
+        let mut bytes = String::new();
+        // The last record lacks its newline: it goes in the same write, ahead of the new lines.
         let newline_first = u64::from(self.unterminated);
         if self.unterminated {
-            line.insert(0, '\n');
+            bytes.push('\n');
         }
-        self.write_line(line.as_bytes())?;
+        let mut head = self.head.clone();
+        let mut last_line_start = self.len + newline_first;
+        let mut records = Vec::with_capacity(events.len());
+        let mut first_line_hash = None;
+        for (i, event) in events.into_iter().enumerate() {
+            let record = Record {
+                seq: first_seq + i as u64,
+                at: now,
+                event,
+            };
+            let line = encode(&record, &head);
+            head = hash_hex(line.as_bytes());
+            first_line_hash.get_or_insert_with(|| head.clone());
+            last_line_start = self.len + bytes.len() as u64;
+            bytes.push_str(&line);
+            bytes.push('\n');
+            records.push(record);
+        }
+        self.write_line(bytes.as_bytes())?;
 
-        let seq = record.seq;
-        self.last_line_start = self.len + newline_first;
-        self.len += line.len() as u64;
+        let seqs: Vec<u64> = records.iter().map(|r| r.seq).collect();
+        self.last_line_start = last_line_start;
+        self.len += bytes.len() as u64;
         self.unterminated = false;
         self.found = true;
         if self.records.is_empty() {
-            self.first_hash = super::line::from_hex(&line_hash);
+            self.first_hash = first_line_hash.as_deref().and_then(super::line::from_hex);
         }
-        self.head = line_hash;
-        self.records.push(record);
-        let first_new = self.records.len() - 1;
+        self.head = head;
+        let first_new = self.records.len();
+        self.records.extend(records);
         self.state.catch_up(&self.records, first_new);
 
         if let Err(e) = daily_backup(&self.dir, now.date_naive(), &mut *self.disk) {
-            self.notices.push(format!(
-                "the record was saved, but today's backup failed: {e}"
-            ));
+            let saved = if seqs.len() == 1 {
+                "the record was saved".to_string()
+            } else {
+                format!("the {} records were saved", seqs.len())
+            };
+            self.notices
+                .push(format!("{saved}, but today's backup failed: {e}"));
         }
-        Ok(seq)
+        Ok(seqs)
     }
 
     /// Replaces the clock that dates new lines and sets the limit on what may be recorded

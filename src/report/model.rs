@@ -247,6 +247,19 @@ pub struct Integrity {
     pub redacted: Vec<RedactedRecord>,
     /// Added: records out of time order (never counted as contemporaneous).
     pub time_order: super::time_order::TimeOrder,
+    /// Added: the records imported from files, one entry per import (written when imported,
+    /// never counted as contemporaneous).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub imported: Vec<ImportedRecords>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportedRecords {
+    /// YYYY-MM-DD: the day of the import.
+    pub imported_on: String,
+    pub records: u64,
+    pub first_record: u64,
+    pub last_record: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -2,7 +2,7 @@
 
 use super::Inputs;
 use super::Period;
-use super::model::{ByStandard, Integrity, Notes, RedactedRecord, round2};
+use super::model::{ByStandard, ImportedRecords, Integrity, Notes, RedactedRecord, round2};
 use crate::domain::replay::State;
 use crate::domain::{Event, Standard};
 use chrono::Days;
@@ -57,6 +57,7 @@ pub fn integrity(input: &Inputs) -> Integrity {
                 described <= written
                     && written <= described + Days::new(1)
                     && !time_order.breaks(r.seq)
+                    && !crate::import::is_imported(r, records)
             })
         })
         .collect();
@@ -84,5 +85,14 @@ pub fn integrity(input: &Inputs) -> Integrity {
         chain_ok: input.chain_ok,
         contemporaneous_percent,
         time_order,
+        imported: crate::import::batches(records)
+            .into_iter()
+            .map(|b| ImportedRecords {
+                imported_on: b.at.date_naive().format("%Y-%m-%d").to_string(),
+                records: b.records,
+                first_record: b.first,
+                last_record: b.last,
+            })
+            .collect(),
     }
 }

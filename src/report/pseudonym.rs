@@ -204,6 +204,7 @@ mod tests {
                     discussed: true,
                     weight: None,
                     note: None,
+                    imported: None,
                 }),
             })
             .collect();
@@ -247,6 +248,7 @@ mod tests {
                     discussed: true,
                     weight: None,
                     note: None,
+                    imported: None,
                 }),
             });
         }

@@ -1,6 +1,7 @@
 //! The journal's guarantees (SPEC 6), through the real binary: the chain, torn-tail repair,
 //! damage detection without rewriting, the lock, concurrent writers, receipts and file modes.
 
+mod batch;
 #[path = "../common/mod.rs"]
 mod common;
 mod hostile;

@@ -330,6 +330,7 @@ fn records_written_by_another_window_appear_without_losing_the_place() {
                     discussed: true,
                     weight: None,
                     note: None,
+                    imported: None,
                 },
                 None,
             )

@@ -101,8 +101,9 @@ pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
             parts.join("; ")
         )
     };
+    let imported = imported_sentence(&i.imported, d);
     let integrity = format!(
-        "Integrity: {} in the journal ({} amended, {} withdrawn, all kept), head {}.{redacted} {chain}{order}{contemporaneous}{receipt}",
+        "Integrity: {} in the journal ({} amended, {} withdrawn, all kept), head {}.{redacted} {chain}{order}{imported}{contemporaneous}{receipt}",
         plural(i.records, "record", "records"),
         i.amended,
         i.voided,
@@ -119,4 +120,30 @@ pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
         Block::Small(integrity),
     ]);
     blocks
+}
+
+/// " Imported from files: 24 records on 22 Nov 2026 (records 5 to 28)…", or nothing.
+fn imported_sentence(imports: &[crate::report::model::ImportedRecords], d: &Dates<'_>) -> String {
+    if imports.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = imports
+        .iter()
+        .map(|b| {
+            let range = if b.first_record == b.last_record {
+                format!("record {}", b.first_record)
+            } else {
+                format!("records {} to {}", b.first_record, b.last_record)
+            };
+            format!(
+                "{} on {} ({range})",
+                plural(b.records, "record", "records"),
+                d.show(&b.imported_on)
+            )
+        })
+        .collect();
+    format!(
+        " Imported from files: {}. These were written when they were imported, not on the days they describe, and are not counted as written at the time.",
+        each.join(", ")
+    )
 }

@@ -39,6 +39,7 @@ impl J {
             discussed: true,
             weight: None,
             note: None,
+            imported: None,
         }))
     }
     fn undiscussed(&mut self, r: &str, on: &str) -> u64 {
@@ -50,6 +51,7 @@ impl J {
             discussed: false,
             weight: None,
             note: None,
+            imported: None,
         }))
     }
     pub(super) fn close(&mut self, r: &str, on: &str) {
@@ -57,6 +59,7 @@ impl J {
             reference: r.into(),
             on: d(on),
             outcome: None,
+            imported: None,
         }));
     }
     pub(super) fn leave(&mut self, kind: LeaveKind, from: &str, to: &str) {
@@ -65,6 +68,7 @@ impl J {
             from: d(from),
             to: d(to),
             note: None,
+            imported: None,
         }));
     }
     pub(super) fn deadline(&mut self, case: Option<&str>, due: &str) -> u64 {
@@ -72,12 +76,14 @@ impl J {
             case: case.map(Into::into),
             what: "Filing".into(),
             due: d(due),
+            imported: None,
         }))
     }
     pub(super) fn met(&mut self, id: u64, on: &str) {
         self.push(Event::DeadlineMet(DeadlineMet {
             deadline: id,
             on: d(on),
+            imported: None,
         }));
     }
     pub(super) fn extend(&mut self, id: u64, due: &str) {
@@ -95,6 +101,7 @@ impl J {
             break_minutes: Some(brk),
             hours: None,
             note: None,
+            imported: None,
         }));
     }
     pub(super) fn hours(&mut self, on: NaiveDate, hours: f64) {
@@ -105,6 +112,7 @@ impl J {
             break_minutes: None,
             hours: Some(hours),
             note: None,
+            imported: None,
         }));
     }
     pub(super) fn void(&mut self, target: u64) {
@@ -496,6 +504,7 @@ fn alloc(r: &str, on: &str) -> Event {
         discussed: true,
         weight: None,
         note: None,
+        imported: None,
     })
 }
 

@@ -27,6 +27,7 @@ fn alloc(r: &str, on: &str) -> Event {
         discussed: true,
         weight: None,
         note: None,
+        imported: None,
     })
 }
 

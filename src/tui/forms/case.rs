@@ -114,6 +114,7 @@ pub fn read(editing: Option<u64>, form: &mut Form<CaseField>, ctx: &FormCtx) -> 
             discussed: r.form.is_on(F::Discussed),
             weight: weight?,
             note: note?,
+            imported: None,
         })
     })();
     let kinds: Vec<String> = ctx
@@ -165,6 +166,7 @@ pub fn read_close(reference: &str, form: &mut Form<CloseField>, ctx: &FormCtx) -
             reference,
             on: on?,
             outcome: outcome?,
+            imported: None,
         };
         Some(Box::new(move |state: &_, _: &[_]| check::close_case(state, event.clone())) as Builder)
     })();

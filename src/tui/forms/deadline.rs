@@ -104,6 +104,7 @@ pub fn read(
             case: case?,
             what: what??,
             due: due?,
+            imported: None,
         };
         Some(Box::new(move |state: &_, records: &[_]| {
             let built = check::set_deadline(state, event.clone())?;
@@ -136,7 +137,11 @@ pub fn read_met(id: u64, form: &mut Form<MetField>, ctx: &FormCtx) -> Option<Bui
     let mut r = Reader::new(form, ctx);
     let on = r.date(MetField::On);
     let built = on.map(|on| -> Builder {
-        let event = DeadlineMet { deadline: id, on };
+        let event = DeadlineMet {
+            deadline: id,
+            on,
+            imported: None,
+        };
         Box::new(move |state, _| check::meet_deadline(state, event.clone()))
     });
     r.done(built)

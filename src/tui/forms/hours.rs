@@ -112,6 +112,7 @@ pub fn read(editing: Option<u64>, form: &mut Form<HoursField>, ctx: &FormCtx) ->
             break_minutes,
             hours,
             note: note?,
+            imported: None,
         };
         Some(Box::new(move |state: &_, records: &[_]| {
             let built = check::log_hours(state, event.clone(), editing)?;

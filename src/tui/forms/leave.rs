@@ -79,6 +79,7 @@ pub fn read(editing: Option<u64>, form: &mut Form<LeaveField>, ctx: &FormCtx) ->
             from: from?,
             to: to?,
             note: note?,
+            imported: None,
         };
         Some(Box::new(move |state: &_, records: &[_]| {
             let built = check::add_leave(state, event.clone(), editing)?;
