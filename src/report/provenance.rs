@@ -160,14 +160,13 @@ impl MadeFrom {
 /// A short fingerprint of every setting that shapes a document's words and figures (not the
 /// colour theme, the key map, the usual start and end of the day, or where the file is).
 pub fn settings_fingerprint(config: &Config) -> String {
-    let defaults = Config::default();
     let mut shaping = config.clone();
-    shaping.theme = defaults.theme;
+    shaping.theme = crate::config::Theme::Dark;
     shaping.keys.clear();
     shaping.source = None;
-    shaping.work.usual_start = defaults.work.usual_start;
-    shaping.work.usual_end = defaults.work.usual_end;
-    shaping.work.usual_break_minutes = defaults.work.usual_break_minutes;
+    shaping.work.usual_start = crate::domain::ClockTime::from_hm(0, 0).expect("midnight");
+    shaping.work.usual_end = shaping.work.usual_start;
+    shaping.work.usual_break_minutes = 0;
     crate::journal::hash_hex(format!("{shaping:?}").as_bytes())[..16].to_string()
 }
 

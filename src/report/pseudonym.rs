@@ -65,12 +65,17 @@ impl Pseudonyms {
     /// journal: withdrawn records keep their number (so nothing after them moves), and a
     /// reference only in the current state (never expected) goes after the rest.
     pub fn new(records: &[Record], state: &State, reveal: bool) -> Self {
+        // Each reference once, in the order of its number (a reference seen again costs a
+        // lookup, not an allocation: a career's journal names its cases tens of thousands
+        // of times).
         let mut numbers: HashMap<String, u32> = HashMap::new();
-        let mut loose: HashMap<String, u32> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
         let mut number = |reference: &str| {
-            let next = numbers.len() as u32 + 1;
-            let n = *numbers.entry(reference.trim().to_string()).or_insert(next);
-            loose.entry(key(reference)).or_insert(n);
+            let reference = reference.trim();
+            if !numbers.contains_key(reference) {
+                order.push(reference.to_string());
+                numbers.insert(reference.to_string(), order.len() as u32);
+            }
         };
         for r in records {
             if let Some(reference) = reference_in(&r.event) {
@@ -84,21 +89,34 @@ impl Pseudonyms {
         for c in &state.cases {
             number(&c.reference);
         }
-        let mut originals: Vec<(&str, u32)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let all = records
-            .iter()
-            .filter_map(|r| reference_in(&r.event))
-            .chain(state.cases.iter().map(|c| c.reference.as_str()));
-        for reference in all {
-            let reference = reference.trim();
-            if !reference.is_empty() && seen.insert(fold(reference).0) {
-                originals.push((reference, numbers[reference]));
+        let mut loose: HashMap<String, u32> = HashMap::new();
+        for (i, reference) in order.iter().enumerate() {
+            loose.entry(key(reference)).or_insert(i as u32 + 1);
+        }
+        // The references to find in free text, case-folded, each spelling once.
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_numbers: Vec<u32> = Vec::new();
+        if !reveal {
+            let mut seen = std::collections::HashSet::new();
+            for (i, reference) in order.iter().enumerate() {
+                let folded = fold(reference).0;
+                if !reference.is_empty()
+                    && !reference.starts_with('\u{0}')
+                    && seen.insert(folded.clone())
+                {
+                    patterns.push(folded);
+                    pattern_numbers.push(i as u32 + 1);
+                }
             }
         }
-        let patterns: Vec<String> = originals.iter().map(|(r, _)| fold(r).0).collect();
-        let finder = (!reveal && !patterns.is_empty())
-            .then(|| AhoCorasick::new(&patterns).expect("references make a valid automaton"));
+        // ASCII letters match in any case, so ASCII text (most of it) is searched as it is;
+        // other text is folded first.
+        let finder = (!reveal && !patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .expect("references make a valid automaton")
+        });
         let pattern_edges = patterns
             .iter()
             .map(|p| {
@@ -113,7 +131,7 @@ impl Pseudonyms {
             loose,
             reveal,
             finder,
-            pattern_numbers: originals.iter().map(|(_, n)| *n).collect(),
+            pattern_numbers,
             pattern_edges,
         }
     }
@@ -149,9 +167,17 @@ impl Pseudonyms {
         let Some(finder) = &self.finder else {
             return text.to_string();
         };
-        let (folded, origin) = fold(text);
+        let folded_text;
+        let (folded, origin): (&str, Option<Vec<usize>>) = if text.is_ascii() {
+            (text, None)
+        } else {
+            let (f, o) = fold(text);
+            folded_text = f;
+            (folded_text.as_str(), Some(o))
+        };
+        let origin = |at: usize| origin.as_ref().map_or(at, |o| o[at]);
         let mut found: Vec<(usize, usize, usize)> = finder
-            .find_overlapping_iter(&folded)
+            .find_overlapping_iter(folded)
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
         if found.is_empty() {
@@ -170,11 +196,11 @@ impl Pseudonyms {
             {
                 continue;
             }
-            out.push_str(&text[origin[copied]..origin[start]]);
+            out.push_str(&text[origin(copied)..origin(start)]);
             out.push_str(&format!("Case {}", self.pattern_numbers[pattern]));
             copied = end;
         }
-        out.push_str(&text[origin[copied]..]);
+        out.push_str(&text[origin(copied)..]);
         out
     }
 
