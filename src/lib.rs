@@ -11,6 +11,5 @@ pub mod import;
 pub mod journal;
 pub mod output;
 pub mod report;
-pub mod team;
 pub mod timer;
 pub mod tui;

@@ -93,10 +93,11 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Import records you already keep: a spreadsheet (CSV, Excel, OpenDocument) of cases, deadlines, leave or hours, or a calendar (.ics) of leave or deadlines. Shows what it would write; --apply writes it
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Produce a report for a grievance, a stress risk assessment, supervision or a notice to your manager
     Report(ReportArgs),
-    /// Combine members' shares (`report --purpose share`) into one anonymous team picture, for a union rep and an organisational stress risk assessment; needs no journal or config
-    Team(TeamArgs),
     /// Check the journal's hash chain, and optionally a receipt given out earlier
     Verify {
         /// A receipt line printed earlier by `caseload receipt`
@@ -350,7 +351,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// What the report is for: grievance, stress, supervision, notice, or share (figures only, for your union rep: JSON, see `caseload team`)
+    /// What the report is for: grievance, stress, supervision or notice
     #[arg(long, default_value = "grievance")]
     pub purpose: crate::report::Purpose,
     /// First day covered [default: a year before --to; four weeks for supervision]
@@ -359,9 +360,9 @@ pub struct ReportArgs {
     /// Last day covered [default: today]
     #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
     pub to: Option<String>,
-    /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar) [default: md; json for a share]
-    #[arg(long)]
-    pub format: Option<crate::report::Format>,
+    /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar)
+    #[arg(long, default_value = "md")]
+    pub format: crate::report::Format,
     /// Write to FILE instead of standard output (a name, a relative path or ~/...)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -371,37 +372,6 @@ pub struct ReportArgs {
     /// Show your real case references instead of Case 1, Case 2... (off by default)
     #[arg(long)]
     pub reveal_refs: bool,
-}
-
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  caseload team shares/ --format pdf -o team.pdf\n  caseload team a.json b.json c.json d.json e.json --format html -o team.html\n  caseload team shares/ --from 01/12/2025 --to 30/11/2026 --min-members 8 --skip-bad"
-)]
-pub struct TeamArgs {
-    /// Share files (caseload.share/1), or folders holding them (the .json files inside)
-    #[arg(value_name = "SHARE.json", required = true)]
-    pub shares: Vec<PathBuf>,
-    /// First week covered: the week this day falls in [default: the weeks most shares cover]
-    #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
-    pub from: Option<String>,
-    /// Last week covered: the week this day falls in [default: the weeks most shares cover]
-    #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
-    pub to: Option<String>,
-    /// Output format: md, html (charts, printable), pdf, csv (one table) or json (caseload.team/1)
-    #[arg(long, default_value = "md")]
-    pub format: crate::report::Format,
-    /// Write to FILE instead of standard output (a name, a relative path or ~/...)
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace FILE if it already exists
-    #[arg(long, requires = "output")]
-    pub force: bool,
-    /// The fewest members a figure may come from; below it the figure is withheld (at least 3) [default: 5]
-    #[arg(long, value_name = "K", allow_negative_numbers = true)]
-    pub min_members: Option<String>,
-    /// Go on without the files that are refused (each is named, with why) instead of writing nothing
-    #[arg(long)]
-    pub skip_bad: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -418,4 +388,44 @@ pub enum ConfigCommand {
     },
     /// Print the built-in defaults, which document every setting
     Defaults,
+}
+
+pub const IMPORT_HELP: &str = "Columns are found by their headers (Case number / Reference, Type, Date allocated, Allocated by, Discussed, Weekly hours, Closed, Outcome; Case, What, Due, Met; Type, From, To; Date, Start, Finish, Break, Hours; Notes). Only those are read: a column of names is never read unless --map names it. Fields for --map: cases: ref, kind, allocated, by, discussed, weight, note, closed, outcome; deadlines: due, case, what, met; leave: kind, from, to, note; hours: date, start, end, break, hours, note (--map note= leaves a column unread).\n\nExamples:\n  caseload import cases.xlsx --as cases\n  caseload import cases.xlsx --as cases --sheet Open --map ref=\"Our code\" --map-kind \"Section 7=s7\" --apply\n  caseload import diary.csv --as hours --month-first --apply\n  caseload import outlook.ics --as leave --match leave --apply";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file: .csv, .tsv, .xlsx, .xlsm, .xlsb, .xls, .ods or .ics
+    pub file: PathBuf,
+    /// What its rows are
+    #[arg(long = "as", value_name = "WHAT")]
+    pub target: ImportAs,
+    /// The sheet of a workbook to read, by name or number [default: the first]
+    #[arg(long, value_name = "SHEET")]
+    pub sheet: Option<String>,
+    /// Read a field from the column with this header, e.g. --map ref="Case No" (repeatable)
+    #[arg(long = "map", value_name = "FIELD=HEADER")]
+    pub maps: Vec<String>,
+    /// What a kind in the file means, e.g. --map-kind "Section 7=s7" (for a calendar: text in the summary) (repeatable)
+    #[arg(long = "map-kind", value_name = "TEXT=KEY")]
+    pub kind_maps: Vec<String>,
+    /// Read dates such as 03/04/2026 as 3 April (the usual, unless the file shows otherwise)
+    #[arg(long, conflicts_with = "month_first")]
+    pub day_first: bool,
+    /// Read dates such as 03/04/2026 as 4 March (a US export)
+    #[arg(long)]
+    pub month_first: bool,
+    /// For a calendar: keep only events whose summary contains this text, e.g. "annual leave"
+    #[arg(long = "match", value_name = "TEXT")]
+    pub matching: Option<String>,
+    /// Write the records (all of them, or none if any row is refused)
+    #[arg(long)]
+    pub apply: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportAs {
+    Cases,
+    Deadlines,
+    Leave,
+    Hours,
 }

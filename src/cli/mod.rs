@@ -3,10 +3,9 @@
 mod args;
 mod completions;
 mod demo;
+mod import;
 mod list;
 mod report;
-mod share;
-mod team;
 mod verify;
 mod write;
 
@@ -149,10 +148,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Man) => return completions::print_man_page(),
         _ => {}
     }
-    // A rep's command: it needs neither a journal nor a configuration, nor their folders.
-    if let Some(Command::Team(args)) = &cli.command {
-        return team::run(cli.today.as_deref(), args);
-    }
     let ctx = Context::from_cli(&cli)?;
     let Some(command) = cli.command else {
         return crate::tui::run(&ctx.data_dir, &ctx.config_path, ctx.config_named, ctx.today);
@@ -166,6 +161,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Note(c) => write::note(&ctx, c),
         Command::Void { seq, reason } => write::void(&ctx, &seq, &reason),
         Command::Undo { yes } => write::undo(&ctx, yes),
+        Command::Import(args) => import::run(&ctx, &args),
         Command::List(args) => list::run(&ctx, &args),
         Command::Report(args) => report::run(&ctx, &args),
         Command::Verify {
@@ -180,7 +176,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Receipt => verify::receipt(&ctx),
         Command::Redact { seq, reason } => verify::redact(&ctx, &seq, &reason),
         Command::Config(c) => config(&ctx, c),
-        Command::Team(args) => team::run(cli.today.as_deref(), &args),
         Command::Completions { shell } => completions::print_completions(shell),
         Command::Man => completions::print_man_page(),
     }

@@ -133,7 +133,7 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
                 format!("{} records", batch.records)
             },
             batch.at.format("%Y-%m-%d %H:%M"),
-            batch.files.join(", "),
+            batch.file,
             batch.first,
             batch.last
         ))?;

@@ -4,7 +4,7 @@
 use crate::domain::replay::Record;
 use chrono::{DateTime, FixedOffset};
 
-/// The records one import wrote: consecutive imported records with the same written time.
+/// The records one import wrote: consecutive records imported from one file at one time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportBatch {
     /// When they were written (the import's time, not the days they describe).
@@ -12,8 +12,8 @@ pub struct ImportBatch {
     pub first: u64,
     pub last: u64,
     pub records: u64,
-    /// The files they came from, in the order first met (names only, never folders).
-    pub files: Vec<String>,
+    /// The file they came from (its name only, never its folder).
+    pub file: String,
 }
 
 /// Every import found in `records`, in journal order.
@@ -24,19 +24,20 @@ pub fn batches(records: &[Record]) -> Vec<ImportBatch> {
             continue;
         };
         match out.last_mut() {
-            Some(batch) if batch.last + 1 == record.seq && batch.at == record.at => {
+            Some(batch)
+                if batch.last + 1 == record.seq
+                    && batch.at == record.at
+                    && batch.file == source.file =>
+            {
                 batch.last = record.seq;
                 batch.records += 1;
-                if !batch.files.contains(&source.file) {
-                    batch.files.push(source.file.clone());
-                }
             }
             _ => out.push(ImportBatch {
                 at: record.at,
                 first: record.seq,
                 last: record.seq,
                 records: 1,
-                files: vec![source.file.clone()],
+                file: source.file.clone(),
             }),
         }
     }
@@ -95,10 +96,11 @@ mod tests {
             record(6, t2, Some("a.csv")),
         ];
         let found = batches(&records);
-        assert_eq!(found.len(), 2);
-        assert_eq!((found[0].first, found[0].last, found[0].records), (2, 4, 3));
-        assert_eq!(found[0].files, ["a.csv", "b.ics"]);
-        assert_eq!((found[1].first, found[1].records), (6, 1));
+        assert_eq!(found.len(), 3);
+        assert_eq!((found[0].first, found[0].last, found[0].records), (2, 3, 2));
+        assert_eq!(found[0].file, "a.csv");
+        assert_eq!((found[1].first, found[1].file.as_str()), (4, "b.ics"));
+        assert_eq!((found[2].first, found[2].records), (6, 1));
         let amendment = Record {
             seq: 7,
             at: DateTime::parse_from_rfc3339(t2).unwrap(),
@@ -109,5 +111,62 @@ mod tests {
         };
         assert!(is_imported(&amendment, &records));
         assert!(!is_imported(&records[0], &records));
+    }
+
+    /// Two cases allocated on the day they were written: the typed one counts as written at
+    /// the time, the imported one never does.
+    #[test]
+    fn an_imported_record_is_never_contemporaneous() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-02T17:00:00+00:00").unwrap();
+        let case = |reference: &str, imported: Option<Imported>| {
+            Event::from(CaseAllocated {
+                reference: reference.into(),
+                kind: "general".into(),
+                allocated_on: day,
+                allocated_by: None,
+                discussed: true,
+                weight: None,
+                note: None,
+                imported,
+            })
+        };
+        let records = vec![
+            Record {
+                seq: 1,
+                at,
+                event: case("FD1", None),
+            },
+            Record {
+                seq: 2,
+                at,
+                event: case(
+                    "FD2",
+                    Some(Imported {
+                        file: "c.csv".into(),
+                        sheet: None,
+                        row: 2,
+                    }),
+                ),
+            },
+        ];
+        let state = crate::domain::replay::replay(&records);
+        let config = crate::config::Config::default();
+        let report = crate::report::analyse(&crate::report::Inputs {
+            state: &state,
+            records: &records,
+            config: &config,
+            head: "h",
+            chain_ok: true,
+            today: day,
+            period: crate::report::Period { from: day, to: day },
+            purpose: crate::report::Purpose::Grievance,
+            reveal_refs: false,
+            generated_at: at,
+            receipt: None,
+        });
+        assert_eq!(report.integrity.contemporaneous_percent, Some(50.0));
+        assert_eq!(report.integrity.imported.len(), 1);
+        assert_eq!(report.integrity.imported[0].first_record, 2);
     }
 }

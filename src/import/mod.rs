@@ -1,6 +1,129 @@
 //! Import: records people already keep (a spreadsheet of cases, a diary of hours, leave in a
 //! calendar) turned into journal records through the same checks as typing them.
+//!
+//! A file is read into a [`Table`] (`read`, `sheet`, `calendar`); its columns are mapped to
+//! fields (`columns`); each row becomes the records it describes, checked by
+//! `domain::commands` against the journal's state and the rows before it, or is skipped as
+//! already in the journal, or refused with its reason (`rows`, `plan`). Nothing here writes:
+//! the caller appends [`Plan::events`] with `Journal::append_all`, planning again under the
+//! lock so that the checks see the true latest state.
 
 pub mod batches;
+mod calendar;
+pub mod columns;
+mod plan;
+pub mod preview;
+pub mod read;
+mod rows;
+mod sheet;
+pub mod table;
+pub mod values;
 
 pub use batches::{ImportBatch, batches, is_imported};
+pub use columns::Field;
+pub use plan::{Outcome, Plan, Planned, plan};
+pub use read::read;
+pub use table::{Cell, Row, Table};
+pub use values::DateOrder;
+
+use chrono::NaiveDate;
+
+/// What the rows of a file are to become.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Cases,
+    Deadlines,
+    Leave,
+    Hours,
+}
+
+impl Target {
+    pub const ALL: [Target; 4] = [
+        Target::Cases,
+        Target::Deadlines,
+        Target::Leave,
+        Target::Hours,
+    ];
+
+    /// The word `--as` takes, and the one messages use.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Target::Cases => "cases",
+            Target::Deadlines => "deadlines",
+            Target::Leave => "leave",
+            Target::Hours => "hours",
+        }
+    }
+}
+
+/// Why a file cannot be imported at all (a row's own problems are refusals in the plan).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The options do not fit the file: an unknown field or column, a sheet it lacks.
+    #[error("{0}")]
+    Usage(String),
+    /// The file is not what its name says, or empty.
+    #[error("{0}")]
+    Format(String),
+}
+
+/// Everything besides the file that decides what its rows become.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub target: Target,
+    /// `--map field=Header` (an empty header: the field is not read).
+    pub maps: Vec<(Field, String)>,
+    /// `--map-kind "Text=key"`: a kind column's text (for a calendar, text in the summary)
+    /// and the configured case kind or leave kind it means.
+    pub kind_maps: Vec<(String, String)>,
+    pub date_order: Option<DateOrder>,
+    /// What "today" means for dates written as `today`, `+3` or without a year.
+    pub today: NaiveDate,
+    /// The real today: no record may describe a day after it (the journal refuses it too, by
+    /// its own clock; checking here makes the dry run say so).
+    pub limit: NaiveDate,
+    /// The display format, which dates may also be written in.
+    pub date_format: String,
+    /// The configured case kinds: key and name.
+    pub case_kinds: Vec<(String, String)>,
+}
+
+impl Request {
+    /// Parses `--map` and `--map-kind` texts for `target`.
+    pub fn new(
+        target: Target,
+        maps: &[String],
+        kind_maps: &[String],
+        date_order: Option<DateOrder>,
+        today: NaiveDate,
+        config: &crate::config::Config,
+    ) -> Result<Request, ImportError> {
+        let kind_maps = kind_maps
+            .iter()
+            .map(|m| {
+                m.rsplit_once('=')
+                    .map(|(text, key)| (text.trim().to_string(), key.trim().to_string()))
+                    .filter(|(text, key)| !text.is_empty() && !key.is_empty())
+                    .ok_or_else(|| {
+                        ImportError::Usage(format!(
+                            "--map-kind `{m}`: write it as \"Text in the file=key\", e.g. --map-kind \"Section 7=s7\""
+                        ))
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Request {
+            target,
+            maps: columns::parse_maps(target, maps)?,
+            kind_maps,
+            date_order,
+            today,
+            limit: chrono::Local::now().date_naive(),
+            date_format: config.date_format.clone(),
+            case_kinds: config
+                .case_kinds
+                .iter()
+                .map(|k| (k.key.clone(), k.name.clone()))
+                .collect(),
+        })
+    }
+}

@@ -19,11 +19,10 @@ mod notes;
 mod pdf;
 pub mod provenance;
 mod pseudonym;
-pub mod share;
 mod svg;
 pub mod time_order;
 
-pub use format::{Format, render, render_document};
+pub use format::{Format, render};
 pub use model::Report;
 pub use pseudonym::Pseudonyms;
 
@@ -41,13 +40,9 @@ pub enum Purpose {
     Stress,
     Supervision,
     Notice,
-    /// Figures only, for a union rep (`caseload.share/1`, [`share`]): not a document, and
-    /// never written by [`render`].
-    Share,
 }
 
 impl Purpose {
-    /// The purposes that make a document (every format); a share is JSON only.
     pub const ALL: [Purpose; 4] = [
         Purpose::Grievance,
         Purpose::Stress,
@@ -61,7 +56,6 @@ impl Purpose {
             Purpose::Stress => "stress",
             Purpose::Supervision => "supervision",
             Purpose::Notice => "notice",
-            Purpose::Share => "share",
         }
     }
 }
@@ -77,12 +71,9 @@ impl FromStr for Purpose {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Purpose::ALL
             .into_iter()
-            .chain([Purpose::Share])
             .find(|p| p.key() == s)
             .ok_or_else(|| {
-                format!(
-                    "unknown purpose `{s}`; use grievance, stress, supervision, notice or share"
-                )
+                format!("unknown purpose `{s}`; use grievance, stress, supervision or notice")
             })
     }
 }

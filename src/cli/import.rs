@@ -1,0 +1,197 @@
+//! `caseload import FILE --as cases|deadlines|leave|hours`: the dry run (what would be
+//! written, what is already there, what is refused and why), and with `--apply` every record
+//! written under one lock, or none.
+
+use super::Context;
+use super::args::{ImportArgs, ImportAs};
+use crate::domain::commands::Refusal;
+use crate::error::{Error, Result};
+use crate::import::preview::{self, Status};
+use crate::import::{DateOrder, ImportError, Plan, Request, Table, Target};
+use crate::journal::{Access, AppendError};
+use std::io::Write;
+use std::path::Path;
+
+fn target(what: ImportAs) -> Target {
+    match what {
+        ImportAs::Cases => Target::Cases,
+        ImportAs::Deadlines => Target::Deadlines,
+        ImportAs::Leave => Target::Leave,
+        ImportAs::Hours => Target::Hours,
+    }
+}
+
+fn invalid(e: ImportError) -> Error {
+    Error::invalid(e.to_string())
+}
+
+/// Reads the file named on the command line into a table.
+pub fn read_table(path: &Path, sheet: Option<&str>, matching: Option<&str>) -> Result<Table> {
+    let path = crate::output::resolve(path);
+    // The format is checked first, so a wrong kind of file is refused before it is read.
+    crate::import::read::format_of(&path).map_err(invalid)?;
+    let bytes = std::fs::read(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::invalid(format!("{}: no such file", path.display())),
+        _ => Error::Failed(format!("cannot read {}: {e}", path.display())),
+    })?;
+    crate::import::read(&path, &bytes, sheet, matching).map_err(invalid)
+}
+
+/// Control characters in text from the file shown as escapes (SPEC 9).
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn write_plan(plan: &Plan, date_format: &str, table: bool) -> Result<()> {
+    let shown = preview::preview(plan, date_format);
+    let mut out = std::io::stdout().lock();
+    let io = super::io_failed;
+    writeln!(out, "{}", visible(&preview::columns_line(plan))).map_err(io)?;
+    let new: Vec<Vec<String>> = shown
+        .rows
+        .iter()
+        .filter(|r| r.status == Status::New)
+        .map(|r| {
+            std::iter::once(r.row.to_string())
+                .chain(r.cells.iter().cloned())
+                .collect()
+        })
+        .collect();
+    if table && !new.is_empty() {
+        let unit = if plan.unit == "line" { "LINE" } else { "ROW" };
+        let header: Vec<&str> = std::iter::once(unit)
+            .chain(shown.header.iter().copied())
+            .collect();
+        writeln!(out).map_err(io)?;
+        super::list::write_table(&mut out, &header, &new).map_err(io)?;
+    }
+    for (status, title) in [
+        (Status::Known, "Already in the journal (skipped):"),
+        (Status::Refused, "Refused:"),
+    ] {
+        let rows: Vec<_> = shown.rows.iter().filter(|r| r.status == status).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{title}").map_err(io)?;
+        for row in rows {
+            let reason = row.reason.as_deref().unwrap_or("");
+            writeln!(out, "  {} {}: {}", plan.unit, row.row, visible(reason)).map_err(io)?;
+        }
+    }
+    writeln!(out, "\n{}", preview::summary(plan)).map_err(io)?;
+    Ok(())
+}
+
+pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
+    let config = ctx.config()?;
+    let order = match (args.day_first, args.month_first) {
+        (true, _) => Some(DateOrder::DayFirst),
+        (_, true) => Some(DateOrder::MonthFirst),
+        _ => None,
+    };
+    let request = Request::new(
+        target(args.target),
+        &args.maps,
+        &args.kind_maps,
+        order,
+        ctx.today,
+        &config,
+    )
+    .map_err(invalid)?;
+    let table = read_table(&args.file, args.sheet.as_deref(), args.matching.as_deref())?;
+    let journal = ctx.open(Access::ReadOnly)?;
+    if let Some(damage) = journal.damage() {
+        return Err(Error::Failed(format!(
+            "the journal is damaged ({damage}); nothing can be imported into it. Run `caseload verify`"
+        )));
+    }
+    let plan = crate::import::plan(&table, &request, journal.state(), journal.records())
+        .map_err(invalid)?;
+    drop(journal);
+    write_plan(&plan, &config.date_format, !args.apply)?;
+    let refused = plan.refused();
+    if refused > 0 {
+        return Err(Error::invalid(format!(
+            "{refused} {} refused; nothing was written. Correct them in the file (or map other columns) and run the import again",
+            if refused == 1 {
+                format!("{} is", plan.unit)
+            } else {
+                format!("{}s are", plan.unit)
+            }
+        )));
+    }
+    if plan.records() == 0 {
+        crate::output::line("nothing to import: nothing was written")?;
+        return Ok(());
+    }
+    if !args.apply {
+        crate::output::line(format_args!(
+            "This was a dry run: nothing was written. Add --apply to import {}.",
+            if plan.records() == 1 {
+                "this record".to_string()
+            } else {
+                format!("these {} records", plan.records())
+            }
+        ))?;
+        return Ok(());
+    }
+    apply(ctx, &table, &request)
+}
+
+/// Plans again under the lock, against the journal as it is then, and writes every record
+/// or none. A row refused now (another window added a case meanwhile) stops the whole import.
+fn apply(ctx: &Context, table: &Table, request: &Request) -> Result<()> {
+    let mut journal = ctx.open(Access::ReadWrite)?;
+    let known = std::cell::Cell::new(0usize);
+    let seqs = journal
+        .append_all(|state, records| {
+            let plan = crate::import::plan(table, request, state, records)
+                .map_err(|e| Refusal::Rule(e.to_string()))?;
+            if let Some(first) = plan.rows.iter().find_map(|p| match &p.outcome {
+                crate::import::Outcome::Refused(why) => Some((p.row, why.clone())),
+                _ => None,
+            }) {
+                return Err(Refusal::Rule(format!(
+                    "{} {} is refused now: {}; the journal changed since the dry run",
+                    plan.unit, first.0, first.1
+                )));
+            }
+            known.set(plan.known());
+            Ok(plan.events())
+        })
+        .map_err(|e| match e {
+            AppendError::Refused(refusal) => Error::invalid(format!(
+                "nothing was written: {}",
+                crate::domain::dates::show_dates(&refusal.to_string(), &request.date_format)
+            )),
+            other => Error::from(other),
+        })?;
+    for notice in journal.take_notices() {
+        crate::output::warn(format_args!("note: {notice}"));
+    }
+    let (first, last) = (seqs.first().copied(), seqs.last().copied());
+    let records = match (first, last) {
+        (Some(a), Some(b)) if a != b => format!("{} records ({a} to {b})", seqs.len()),
+        (Some(a), _) => format!("1 record ({a})"),
+        _ => "nothing".to_string(),
+    };
+    let skipped = match known.get() {
+        0 => String::new(),
+        1 => "; 1 row already in the journal was skipped".to_string(),
+        n => format!("; {n} rows already in the journal were skipped"),
+    };
+    crate::output::line(format_args!(
+        "imported {records} from {}{skipped}. Each carries where it came from; `caseload verify` and every report say they were imported",
+        table.file
+    ))?;
+    Ok(())
+}
