@@ -11,5 +11,6 @@ pub mod import;
 pub mod journal;
 pub mod output;
 pub mod report;
+pub mod team;
 pub mod timer;
 pub mod tui;

@@ -98,6 +98,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Produce a report for a grievance, a stress risk assessment, supervision or a notice to your manager
     Report(ReportArgs),
+    /// Combine members' shares (`report --purpose share`) into one anonymous team picture, for a union rep and an organisational stress risk assessment; needs no journal or config
+    Team(TeamArgs),
     /// Check the journal's hash chain, and optionally a receipt given out earlier
     Verify {
         /// A receipt line printed earlier by `caseload receipt`
@@ -351,7 +353,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// What the report is for: grievance, stress, supervision or notice
+    /// What the report is for: grievance, stress, supervision, notice, or share (figures only, for your union rep: JSON, see `caseload team`)
     #[arg(long, default_value = "grievance")]
     pub purpose: crate::report::Purpose,
     /// First day covered [default: a year before --to; four weeks for supervision]
@@ -360,9 +362,9 @@ pub struct ReportArgs {
     /// Last day covered [default: today]
     #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
     pub to: Option<String>,
-    /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar)
-    #[arg(long, default_value = "md")]
-    pub format: crate::report::Format,
+    /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar) [default: md; json for a share]
+    #[arg(long)]
+    pub format: Option<crate::report::Format>,
     /// Write to FILE instead of standard output (a name, a relative path or ~/...)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -372,6 +374,37 @@ pub struct ReportArgs {
     /// Show your real case references instead of Case 1, Case 2... (off by default)
     #[arg(long)]
     pub reveal_refs: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  caseload team shares/ --format pdf -o team.pdf\n  caseload team a.json b.json c.json d.json e.json --format html -o team.html\n  caseload team shares/ --from 01/12/2025 --to 30/11/2026 --min-members 8 --skip-bad"
+)]
+pub struct TeamArgs {
+    /// Share files (caseload.share/1), or folders holding them (the .json files inside)
+    #[arg(value_name = "SHARE.json", required = true)]
+    pub shares: Vec<PathBuf>,
+    /// First week covered: the week this day falls in [default: the weeks most shares cover]
+    #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
+    pub from: Option<String>,
+    /// Last week covered: the week this day falls in [default: the weeks most shares cover]
+    #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
+    pub to: Option<String>,
+    /// Output format: md, html (charts, printable), pdf, csv (one table) or json (caseload.team/1)
+    #[arg(long, default_value = "md")]
+    pub format: crate::report::Format,
+    /// Write to FILE instead of standard output (a name, a relative path or ~/...)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it already exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// The fewest members a figure may come from; below it the figure is withheld (at least 3) [default: 5]
+    #[arg(long, value_name = "K", allow_negative_numbers = true)]
+    pub min_members: Option<String>,
+    /// Go on without the files that are refused (each is named, with why) instead of writing nothing
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,8 @@ mod demo;
 mod import;
 mod list;
 mod report;
+mod share;
+mod team;
 mod verify;
 mod write;
 
@@ -148,6 +150,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Man) => return completions::print_man_page(),
         _ => {}
     }
+    // A rep's command: it needs neither a journal nor a configuration, nor their folders.
+    if let Some(Command::Team(args)) = &cli.command {
+        return team::run(cli.today.as_deref(), args);
+    }
     let ctx = Context::from_cli(&cli)?;
     let Some(command) = cli.command else {
         return crate::tui::run(&ctx.data_dir, &ctx.config_path, ctx.config_named, ctx.today);
@@ -176,6 +182,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Receipt => verify::receipt(&ctx),
         Command::Redact { seq, reason } => verify::redact(&ctx, &seq, &reason),
         Command::Config(c) => config(&ctx, c),
+        Command::Team(args) => team::run(cli.today.as_deref(), &args),
         Command::Completions { shell } => completions::print_completions(shell),
         Command::Man => completions::print_man_page(),
     }

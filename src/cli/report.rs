@@ -10,6 +10,10 @@ use chrono::{Local, Timelike};
 use std::io::IsTerminal;
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
+    if args.purpose == report::Purpose::Share {
+        return super::share::run(ctx, args);
+    }
+    let format = args.format.unwrap_or(report::Format::Md);
     let date = |flag: &str, text: &Option<String>| {
         text.as_deref()
             .map(|t| parse_date(t, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
@@ -32,7 +36,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             return Err(crate::output::OutputError::Exists(path.clone()).into());
         }
         Some(_) => {}
-        None if args.format == report::Format::Pdf && std::io::stdout().is_terminal() => {
+        None if format == report::Format::Pdf && std::io::stdout().is_terminal() => {
             return Err(Error::invalid(format!(
                 "a PDF is not for showing on a terminal; write it to a file with -o, e.g. `-o {}-report.pdf`, or redirect it (> report.pdf)",
                 args.purpose
@@ -67,7 +71,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             generated_at: now.with_nanosecond(0).unwrap_or(now),
         },
     ));
-    let text = report::render(&model, args.format, &config.date_format);
+    let text = report::render(&model, format, &config.date_format);
     match &output {
         Some(path) => {
             crate::output::write_file(path, &text, args.force)?;

@@ -81,3 +81,28 @@ pub fn render(report: &Report, format: Format, date_format: &str) -> Vec<u8> {
         Format::Ics => super::ics::write(report).into_bytes(),
     }
 }
+
+/// A document not made from one journal's report (the team document) in Markdown, HTML or
+/// PDF, through the same writers; `made_from` and `prepared` (RFC 3339) go into the PDF's
+/// keywords and creation date. `None` for the formats written from a model instead.
+pub fn render_document(
+    doc: &super::document::Document,
+    format: Format,
+    made_from: &str,
+    prepared: &str,
+    date_format: &str,
+) -> Option<Vec<u8>> {
+    Some(match format {
+        Format::Md => super::markdown::write_document(doc).into_bytes(),
+        Format::Html => super::html::write_document(doc, date_format).into_bytes(),
+        Format::Pdf => super::pdf::write_document(
+            doc,
+            &super::pdf::Made {
+                line: made_from,
+                prepared,
+            },
+            date_format,
+        ),
+        Format::Csv | Format::Json | Format::Ics => return None,
+    })
+}

@@ -2,7 +2,7 @@
 //! print stylesheet.
 
 use super::Report;
-use super::document::{Block, Chart, Dates, build};
+use super::document::{Block, Chart, Dates, Document, build};
 use super::svg;
 
 pub fn escape(text: &str) -> String {
@@ -44,8 +44,16 @@ small, .small { color: #444; font-size: .85rem; display: block; margin: .4rem 0;
 "#;
 
 pub fn write(report: &Report, date_format: &str) -> String {
+    page(&build(report, date_format), Some(report), date_format)
+}
+
+/// A document not made from one journal's report (the team document).
+pub fn write_document(doc: &Document, date_format: &str) -> String {
+    page(doc, None, date_format)
+}
+
+fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
     let dates = Dates(date_format);
-    let doc = build(report, date_format);
     let mut body = format!(
         "<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
         escape(&doc.title),
@@ -79,8 +87,13 @@ pub fn write(report: &Report, date_format: &str) -> String {
                 }
                 body.push_str("</tbody>\n</table>\n");
             }
-            Block::Chart(Chart::Caseload) => body.push_str(&svg::caseload(report, &dates)),
-            Block::Chart(Chart::Hours) => body.push_str(&svg::hours(report, &dates)),
+            Block::Chart(Chart::Caseload) => {
+                body.push_str(&report.map_or_else(String::new, |r| svg::caseload(r, &dates)))
+            }
+            Block::Chart(Chart::Hours) => {
+                body.push_str(&report.map_or_else(String::new, |r| svg::hours(r, &dates)))
+            }
+            Block::Chart(Chart::Band(band)) => body.push_str(&svg::band(band, &dates)),
             Block::ToComplete { title, prompt } => body.push_str(&format!(
                 "<h2>{}</h2>\n<div class=\"complete\"><p><strong>To complete before sending.</strong> {}</p><p>&nbsp;</p></div>\n",
                 escape(title),

@@ -9,10 +9,15 @@ fn cell(text: &str) -> String {
 }
 
 pub fn write(report: &Report, date_format: &str) -> String {
-    render(&build(report, date_format), report)
+    render(&build(report, date_format), Some(report))
 }
 
-fn render(doc: &Document, report: &Report) -> String {
+/// A document not made from one journal's report (the team document).
+pub fn write_document(doc: &Document) -> String {
+    render(doc, None)
+}
+
+fn render(doc: &Document, report: Option<&Report>) -> String {
     let mut out = format!("# {}\n\n_{}_\n\n", doc.title, doc.subtitle);
     for block in &doc.blocks {
         match block {
@@ -45,6 +50,7 @@ fn render(doc: &Document, report: &Report) -> String {
                 out.push('\n');
             }
             Block::Chart(Chart::Caseload) => {
+                let Some(report) = report else { continue };
                 let peak = report
                     .series
                     .weeks
@@ -58,6 +64,10 @@ fn render(doc: &Document, report: &Report) -> String {
                 ));
             }
             Block::Chart(Chart::Hours) => {}
+            Block::Chart(Chart::Band(band)) => out.push_str(&format!(
+                "_{} The HTML and PDF versions chart this._\n\n",
+                band.description
+            )),
             Block::ToComplete { title, prompt } => {
                 out.push_str(&format!(
                     "## {title}\n\n> **To complete before sending.** {prompt}\n>\n> ...\n\n"

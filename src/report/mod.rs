@@ -19,10 +19,11 @@ mod notes;
 mod pdf;
 pub mod provenance;
 mod pseudonym;
+pub mod share;
 mod svg;
 pub mod time_order;
 
-pub use format::{Format, render};
+pub use format::{Format, render, render_document};
 pub use model::Report;
 pub use pseudonym::Pseudonyms;
 
@@ -40,9 +41,13 @@ pub enum Purpose {
     Stress,
     Supervision,
     Notice,
+    /// Figures only, for a union rep (`caseload.share/1`, [`share`]): not a document, and
+    /// never written by [`render`].
+    Share,
 }
 
 impl Purpose {
+    /// The purposes that make a document (every format); a share is JSON only.
     pub const ALL: [Purpose; 4] = [
         Purpose::Grievance,
         Purpose::Stress,
@@ -56,6 +61,7 @@ impl Purpose {
             Purpose::Stress => "stress",
             Purpose::Supervision => "supervision",
             Purpose::Notice => "notice",
+            Purpose::Share => "share",
         }
     }
 }
@@ -71,9 +77,12 @@ impl FromStr for Purpose {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Purpose::ALL
             .into_iter()
+            .chain([Purpose::Share])
             .find(|p| p.key() == s)
             .ok_or_else(|| {
-                format!("unknown purpose `{s}`; use grievance, stress, supervision or notice")
+                format!(
+                    "unknown purpose `{s}`; use grievance, stress, supervision, notice or share"
+                )
             })
     }
 }

@@ -26,6 +26,49 @@ pub enum Chart {
     Caseload,
     /// Hours per week against contracted hours and 48.
     Hours,
+    /// A weekly series across members: the median as a line, the quartiles as a band (the
+    /// team document); it carries its own data.
+    Band(Box<BandSeries>),
+}
+
+/// One weekly series of medians and quartiles; a week with `None` is withheld (a gap).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandSeries {
+    /// The caption, and the text alternative for screen readers.
+    pub title: String,
+    pub description: String,
+    /// After each axis value: "", "%" or " h".
+    pub unit: &'static str,
+    /// Each week's Monday, `YYYY-MM-DD`.
+    pub weeks: Vec<String>,
+    /// Per week: (first quartile, median, third quartile).
+    pub values: Vec<Option<(f64, f64, f64)>>,
+    /// A dashed line across the chart, with its label.
+    pub reference: Option<(f64, String)>,
+}
+
+impl BandSeries {
+    /// The axis: its top and the step between labelled ticks, whole and round (1, 2, 2.5 or
+    /// 5 times a power of ten), with room above the highest quartile and the reference.
+    pub fn axis(&self) -> (f64, f64) {
+        let highest = self
+            .values
+            .iter()
+            .flatten()
+            .map(|(_, _, q3)| *q3)
+            .chain(self.reference.as_ref().map(|(v, _)| *v))
+            .fold(1.0_f64, f64::max)
+            * 1.08;
+        let rough = highest / 4.0;
+        let power = 10f64.powf(rough.log10().floor());
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+            .iter()
+            .map(|m| m * power)
+            .find(|s| *s >= rough)
+            .unwrap_or(10.0 * power)
+            .max(1.0);
+        ((highest / step).ceil() * step, step)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +128,8 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         dates.show(&report.period.to)
     );
     let (title, mut blocks) = match purpose {
-        Purpose::Grievance => (
+        // A share is never a document (the CLI and the UI write it with report::share).
+        Purpose::Grievance | Purpose::Share => (
             "Workload record for a grievance",
             grievance::blocks(report, &dates),
         ),

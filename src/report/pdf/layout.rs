@@ -7,6 +7,8 @@ use crate::report::Report;
 use crate::report::document::{Block, Chart, Dates, Document};
 use std::sync::OnceLock;
 
+mod band;
+
 /// DejaVu Sans (Bitstream Vera licence, see assets/fonts/DejaVuSans-LICENSE.txt).
 pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 
@@ -459,7 +461,7 @@ fn chart_description(r: &Report, d: &Dates) -> String {
 }
 
 /// The pages' content, and the document structure it belongs to.
-pub fn lay_out(doc: &Document, report: &Report, dates: &Dates) -> Laid {
+pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
     let mut layout = Layout {
         pages: vec![Vec::new()],
         y: MARGIN,
@@ -495,8 +497,13 @@ pub fn lay_out(doc: &Document, report: &Report, dates: &Dates) -> Laid {
                 layout.y += BODY * 0.5;
             }
             Block::Table { header, rows } => layout.table(header, rows),
-            Block::Chart(Chart::Caseload) => layout.caseload_chart(report, dates),
+            Block::Chart(Chart::Caseload) => {
+                if let Some(report) = report {
+                    layout.caseload_chart(report, dates)
+                }
+            }
             Block::Chart(Chart::Hours) => {}
+            Block::Chart(Chart::Band(band)) => layout.band_chart(band, dates),
             Block::ToComplete { title, prompt } => {
                 layout.heading(title, 13.0, ALERT);
                 layout.para(

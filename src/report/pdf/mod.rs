@@ -12,7 +12,7 @@ mod layout;
 mod structure;
 
 use super::Report;
-use super::document::{Dates, build};
+use super::document::{Dates, Document, build};
 use krilla::Document as PdfDocument;
 use krilla::SerializeSettings;
 use krilla::color::rgb;
@@ -30,19 +30,42 @@ use krilla::text::{Font, TextDirection};
 use layout::{Colour, FONT, Laid, MARGIN, MUTED, Op, PAGE_H, PAGE_W, Placed, SMALL, lay_out};
 
 pub fn write(report: &Report, date_format: &str) -> Vec<u8> {
-    render(report, date_format, true)
-        .or_else(|_| render(report, date_format, false))
+    let doc = build(report, date_format);
+    let made = Made {
+        line: &report.made_from.line,
+        prepared: &report.made_from.prepared,
+    };
+    render(&doc, Some(report), &made, date_format, true)
+        .or_else(|_| render(&doc, Some(report), &made, date_format, false))
         .expect("the PDF serialises")
 }
 
-fn render(report: &Report, date_format: &str, accessible: bool) -> KrillaResult<Vec<u8>> {
+/// What a PDF says it was made from (its keywords) and when (its creation date, RFC 3339).
+pub struct Made<'a> {
+    pub line: &'a str,
+    pub prepared: &'a str,
+}
+
+/// A document not made from one journal's report (the team document).
+pub fn write_document(doc: &Document, made: &Made, date_format: &str) -> Vec<u8> {
+    render(doc, None, made, date_format, true)
+        .or_else(|_| render(doc, None, made, date_format, false))
+        .expect("the PDF serialises")
+}
+
+fn render(
+    doc: &Document,
+    report: Option<&Report>,
+    made: &Made,
+    date_format: &str,
+    accessible: bool,
+) -> KrillaResult<Vec<u8>> {
     let dates = Dates(date_format);
-    let doc = build(report, date_format);
     let Laid {
         pages,
         mut structure,
         outline,
-    } = lay_out(&doc, report, &dates);
+    } = lay_out(doc, report, &dates);
     let font = Font::new(FONT.to_vec().into(), 0).expect("the embedded font loads");
     let mut settings = SerializeSettings::default();
     if accessible {
@@ -58,8 +81,8 @@ fn render(report: &Report, date_format: &str, accessible: bool) -> KrillaResult<
         .title(doc.title.clone())
         .language("en-GB".into())
         .creator("caseload".into())
-        .keywords(vec![report.made_from.line.clone()]);
-    if let Ok(prepared) = chrono::DateTime::parse_from_rfc3339(&report.made_from.prepared) {
+        .keywords(vec![made.line.to_string()]);
+    if let Ok(prepared) = chrono::DateTime::parse_from_rfc3339(made.prepared) {
         use chrono::{Datelike, Timelike};
         let offset = prepared.offset().local_minus_utc() / 60;
         metadata = metadata.creation_date(
