@@ -190,6 +190,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
     let mut dirty = true;
     let mut last_watch = Instant::now();
     while !app.quit {
+        // What the UI calls now moves with the clock: a report written from it is prepared
+        // now, not when the window opened (its integrity statement compares the records'
+        // times with that moment).
+        let now = Local::now().fixed_offset();
+        app.now = now.with_nanosecond(0).unwrap_or(now);
         if dirty {
             terminal
                 .draw(|f| f.render_widget(&*app, f.area()))
