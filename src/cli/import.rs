@@ -4,10 +4,9 @@
 
 use super::Context;
 use super::args::{ImportArgs, ImportAs};
-use crate::domain::commands::Refusal;
 use crate::error::{Error, Result};
 use crate::import::preview::{self, Status};
-use crate::import::{DateOrder, ImportError, Plan, Request, Table, Target};
+use crate::import::{DateOrder, ImportError, OpenError, Plan, Request, Table, Target};
 use crate::journal::{Access, AppendError};
 use std::io::Write;
 use std::path::Path;
@@ -28,13 +27,10 @@ fn invalid(e: ImportError) -> Error {
 /// Reads the file named on the command line into a table.
 pub fn read_table(path: &Path, sheet: Option<&str>, matching: Option<&str>) -> Result<Table> {
     let path = crate::output::resolve(path);
-    // The format is checked first, so a wrong kind of file is refused before it is read.
-    crate::import::read::format_of(&path).map_err(invalid)?;
-    let bytes = std::fs::read(&path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::invalid(format!("{}: no such file", path.display())),
-        _ => Error::Failed(format!("cannot read {}: {e}", path.display())),
-    })?;
-    crate::import::read(&path, &bytes, sheet, matching).map_err(invalid)
+    crate::import::open(&path, sheet, matching).map_err(|e| match e {
+        OpenError::Unreadable(..) => Error::Failed(e.to_string()),
+        other => Error::invalid(other.to_string()),
+    })
 }
 
 /// Control characters in text from the file shown as escapes (SPEC 9).
@@ -148,50 +144,24 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
 }
 
 /// Plans again under the lock, against the journal as it is then, and writes every record
-/// or none. A row refused now (another window added a case meanwhile) stops the whole import.
+/// or none (`import::apply`, as the UI does).
 fn apply(ctx: &Context, table: &Table, request: &Request) -> Result<()> {
     let mut journal = ctx.open(Access::ReadWrite)?;
-    let known = std::cell::Cell::new(0usize);
-    let seqs = journal
-        .append_all(|state, records| {
-            let plan = crate::import::plan(table, request, state, records)
-                .map_err(|e| Refusal::Rule(e.to_string()))?;
-            if let Some(first) = plan.rows.iter().find_map(|p| match &p.outcome {
-                crate::import::Outcome::Refused(why) => Some((p.row, why.clone())),
-                _ => None,
-            }) {
-                return Err(Refusal::Rule(format!(
-                    "{} {} is refused now: {}; the journal changed since the dry run",
-                    plan.unit, first.0, first.1
-                )));
-            }
-            known.set(plan.known());
-            Ok(plan.events())
-        })
-        .map_err(|e| match e {
-            AppendError::Refused(refusal) => Error::invalid(format!(
-                "nothing was written: {}",
-                crate::domain::dates::show_dates(&refusal.to_string(), &request.date_format)
-            )),
-            other => Error::from(other),
-        })?;
+    let applied = crate::import::apply(&mut journal, table, request).map_err(|e| match e {
+        AppendError::Refused(refusal) => Error::invalid(format!(
+            "nothing was written: {}",
+            crate::domain::dates::show_dates(&refusal.to_string(), &request.date_format)
+        )),
+        other => Error::from(other),
+    })?;
     for notice in journal.take_notices() {
         crate::output::warn(format_args!("note: {notice}"));
     }
-    let (first, last) = (seqs.first().copied(), seqs.last().copied());
-    let records = match (first, last) {
-        (Some(a), Some(b)) if a != b => format!("{} records ({a} to {b})", seqs.len()),
-        (Some(a), _) => format!("1 record ({a})"),
-        _ => "nothing".to_string(),
-    };
-    let skipped = match known.get() {
-        0 => String::new(),
-        1 => "; 1 row already in the journal was skipped".to_string(),
-        n => format!("; {n} rows already in the journal were skipped"),
-    };
     crate::output::line(format_args!(
-        "imported {records} from {}{skipped}. Each carries where it came from; `caseload verify` and every report say they were imported",
-        table.file
+        "imported {} from {}{}. Each carries where it came from; `caseload verify` and every report say they were imported",
+        applied.records(),
+        table.file,
+        applied.skipped()
     ))?;
     Ok(())
 }

@@ -4,10 +4,11 @@
 //! A file is read into a [`Table`] (`read`, `sheet`, `calendar`); its columns are mapped to
 //! fields (`columns`); each row becomes the records it describes, checked by
 //! `domain::commands` against the journal's state and the rows before it, or is skipped as
-//! already in the journal, or refused with its reason (`rows`, `plan`). Nothing here writes:
-//! the caller appends [`Plan::events`] with `Journal::append_all`, planning again under the
-//! lock so that the checks see the true latest state.
+//! already in the journal, or refused with its reason (`rows`, `plan`). Only `apply` writes:
+//! it appends [`Plan::events`] with `Journal::append_all`, planning again under the lock so
+//! that the checks see the true latest state.
 
+mod apply;
 pub mod batches;
 mod calendar;
 pub mod columns;
@@ -19,10 +20,11 @@ mod sheet;
 pub mod table;
 pub mod values;
 
+pub use apply::{Applied, apply};
 pub use batches::{ImportBatch, batches, is_imported};
 pub use columns::Field;
 pub use plan::{Outcome, Plan, Planned, plan};
-pub use read::read;
+pub use read::{OpenError, open, read};
 pub use table::{Cell, Row, Table};
 pub use values::DateOrder;
 
@@ -68,7 +70,7 @@ pub enum ImportError {
 }
 
 /// Everything besides the file that decides what its rows become.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub target: Target,
     /// `--map field=Header` (an empty header: the field is not read).

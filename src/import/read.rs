@@ -39,6 +39,38 @@ pub fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// Why a file named by the user cannot be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpenError {
+    /// Nothing at that path (or a folder on the way is missing).
+    #[error("{0}: no such file")]
+    Missing(String),
+    /// There, but not readable as a file: a folder, no permission, a device error.
+    #[error("cannot read {0}: {1}")]
+    Unreadable(String, String),
+    /// Read, but not a table caseload can import (or the options do not fit it).
+    #[error(transparent)]
+    Import(#[from] ImportError),
+}
+
+/// Reads the file at `path` (already resolved: `~` expanded): its kind is checked from its
+/// name first, so a wrong kind of file is refused before it is read.
+pub fn open(path: &Path, sheet: Option<&str>, matching: Option<&str>) -> Result<Table, OpenError> {
+    format_of(path)?;
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(OpenError::Unreadable(
+            shown,
+            "it is a folder; name a file in it".into(),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => OpenError::Missing(shown.clone()),
+        _ => OpenError::Unreadable(shown.clone(), e.to_string()),
+    })?;
+    Ok(read(path, &bytes, sheet, matching)?)
+}
+
 /// Reads `bytes` (the content of the file called `path`). `sheet` picks a workbook's sheet
 /// by name or number; `matching` keeps only calendar events whose summary contains it.
 pub fn read(

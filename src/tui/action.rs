@@ -71,6 +71,8 @@ pub enum Action {
     CloseCase,
     MarkMet,
     Extend,
+    /// Import records from a file into this screen's kind (a form, then a preview).
+    Import,
     /// Withdraw the last record this window saved (after a yes).
     Undo,
     /// Scroll the detail pane (a long note).

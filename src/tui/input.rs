@@ -12,6 +12,9 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     if ctrl && event.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
+    if let Overlay::Import(dialog) = &app.overlay {
+        return super::app::import_keys(dialog, event);
+    }
     let editing = matches!(app.overlay, Overlay::Form(..) | Overlay::ReportForm(_));
     let filtering = app.overlay == Overlay::None && app.table().is_some_and(|t| t.filtering);
     if editing || filtering {

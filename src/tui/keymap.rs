@@ -102,7 +102,7 @@ impl Key {
 }
 
 /// The rebindable actions: config name, what it does, the action, default keys.
-pub const BINDINGS: [(&str, &str, Action, &[&str]); 30] = [
+pub const BINDINGS: [(&str, &str, Action, &[&str]); 31] = [
     ("quit", "quit", Action::Quit, &["q"]),
     ("help", "show or hide this help", Action::Help, &["?"]),
     ("next_screen", "next screen", Action::NextScreen, &["tab"]),
@@ -148,6 +148,7 @@ pub const BINDINGS: [(&str, &str, Action, &[&str]); 30] = [
     ),
     ("mark_met", "mark a deadline met", Action::MarkMet, &["m"]),
     ("extend", "extend a deadline", Action::Extend, &["x"]),
+    ("import", "import from a file", Action::Import, &["i"]),
     ("undo", "undo your last save", Action::Undo, &["u"]),
     ("timer", "start or stop the timer", Action::Timer, &["t"]),
     (

@@ -28,6 +28,7 @@ macro_rules! snapshot {
 }
 
 mod forms;
+mod import;
 mod keycounts;
 mod layout;
 mod report;

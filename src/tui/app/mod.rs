@@ -4,9 +4,11 @@
 
 mod confirm;
 mod forms;
+mod import;
 mod timer;
 
 pub use confirm::{Confirm, Pending};
+pub use import::{ImportDialog, ImportField, ImportPreview, import_keys};
 
 use super::action::{Action, ScreenId};
 use super::dashboard_model::Dashboard;
@@ -40,6 +42,8 @@ pub enum Overlay {
     ReportForm(Form<ReportField>),
     /// A question answered with one key: y does it, n or Esc does not.
     Confirm(Confirm),
+    /// `i`: a file to import, then what it would write (app/import.rs).
+    Import(Box<ImportDialog>),
 }
 
 pub struct App {
@@ -279,6 +283,9 @@ impl App {
         if let Overlay::Form(..) | Overlay::ReportForm(_) = self.overlay {
             return self.update_form(action);
         }
+        if let Overlay::Import(_) = self.overlay {
+            return self.update_import(action);
+        }
         if let Overlay::Confirm(confirm) = &self.overlay {
             let then = confirm.then.clone();
             return self.answer(then, action);
@@ -341,6 +348,7 @@ impl App {
                 self.rebuild_tables();
             }
             Action::Add => self.open_add(),
+            Action::Import => self.open_import(),
             Action::Edit
             | Action::Withdraw
             | Action::CloseCase

@@ -3,6 +3,7 @@
 
 mod dashboard;
 mod help;
+pub mod import;
 mod report;
 pub mod table;
 
@@ -69,6 +70,7 @@ impl Widget for &App {
             Overlay::Confirm(confirm) => render_confirm(self, confirm, area, buf),
             Overlay::Form(open) => render_form(self, open.form(), area, buf),
             Overlay::ReportForm(form) => render_form(self, form, area, buf),
+            Overlay::Import(dialog) => import::render(self, dialog, area, buf),
         }
     }
 }
@@ -213,6 +215,9 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
             hints.push((key(Action::Add), "add"));
             hints.push((key(Action::Edit), "edit"));
             hints.push((key(Action::Withdraw), "withdraw"));
+            if screen != ScreenId::Diary {
+                hints.push((key(Action::Import), "import"));
+            }
             if screen == ScreenId::Cases {
                 hints.push((key(Action::CloseCase), "close"));
             }
@@ -243,7 +248,17 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         Some((message, false)) => Line::from(Span::styled(format!(" {message}"), app.theme.accent)),
         None => {
             let mut spans = vec![Span::raw(" ")];
-            for (k, what) in hints(app) {
+            let mut hints = hints(app);
+            // Too many for the width: filter and sort (just before help and quit) go first.
+            let width = |h: &[(String, &str)]| -> usize {
+                h.iter()
+                    .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+                    .sum()
+            };
+            while width(&hints) > usize::from(area.width) && hints.len() > 3 {
+                hints.remove(hints.len() - 3);
+            }
+            for (k, what) in hints {
                 spans.push(Span::styled(k, app.theme.accent));
                 spans.push(Span::styled(format!(" {what}  "), app.theme.muted));
             }
