@@ -441,8 +441,9 @@ pub fn summary(s: &Share) -> Vec<String> {
             d.due, d.on_time, d.late, d.overdue, d.not_yet_due, d.extended
         ),
         format!(
-            "Hours: {} worked, {} beyond contract over {} logged ({} not logged); longest week {}; highest 17-week average {}; {}; {}.",
+            "Hours: {} worked, {} contracted for those days, {} beyond contract, over {} logged ({} not logged); longest week {}; highest 17-week average {}; {}; {}.",
             h.worked,
+            h.expected_logged,
             h.beyond_contract,
             n(h.working_days_logged, "working day", "working days"),
             h.working_days_unlogged,
@@ -468,4 +469,23 @@ pub fn summary(s: &Share) -> Vec<String> {
         ),
         "Not in it: note text, case references or pseudonyms, dates (weeks only), the journal's id, head or receipt, your name, role text or employer.".into(),
     ]
+}
+
+/// Each week of the share's series in words, one line a week: what a preview shows after the
+/// [`summary`], so that every number in the file is seen before it is sent.
+pub fn weekly(s: &Share) -> Vec<String> {
+    s.weeks
+        .iter()
+        .map(|w| {
+            let hours = w
+                .hours
+                .map_or("no hours logged".to_string(), |h| format!("{h} h logged"));
+            format!(
+                "{}: {} open, capacity {}%, {hours}",
+                w.week,
+                super::document::plural(u64::from(w.open), "case", "cases"),
+                w.capacity_percent
+            )
+        })
+        .collect()
 }

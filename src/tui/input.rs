@@ -20,6 +20,17 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     if editing || filtering {
         return editing_action(event);
     }
+    if let Overlay::SharePreview(_) = app.overlay {
+        return match event.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
+            _ => None,
+        };
+    }
     if let Overlay::Confirm(_) = app.overlay {
         return match event.code {
             KeyCode::Esc => Some(Action::Cancel),

@@ -45,6 +45,23 @@ pub enum Started {
     Refused,
     /// The file exists: replacing it needs the user's yes.
     Exists(PathBuf),
+    /// A share for a union rep, made but not written: the user sees what it holds first.
+    Share(Box<SharePreview>),
+}
+
+/// A share made and waiting for the user's yes ([`ReportScreen::write_share`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharePreview {
+    pub path: PathBuf,
+    /// Exactly what the share holds, in words ([`report::share::summary`]), then its weekly
+    /// series a week a line ([`report::share::weekly`]).
+    pub lines: Vec<String>,
+    pub weeks: Vec<String>,
+    pub bytes: Vec<u8>,
+    pub replace: bool,
+    in_reports_dir: bool,
+    /// How far the preview is scrolled, in lines.
+    pub scroll: u16,
 }
 
 impl ReportScreen {
@@ -63,6 +80,10 @@ impl ReportScreen {
                 "Supervision: last four weeks, next four".to_string(),
             ),
             ("notice".to_string(), "Notice to your manager".to_string()),
+            (
+                "share".to_string(),
+                "Share for your union rep: figures only, JSON (shown before writing)".to_string(),
+            ),
         ];
         let formats = Format::ALL
             .iter()
@@ -165,13 +186,27 @@ impl ReportScreen {
             .parse()
             .unwrap_or(Format::ALL[0]);
         let reveal = form.is_on(ReportField::Reveal);
+        if purpose == Purpose::Share && reveal {
+            form.refuse(
+                ReportField::Reveal,
+                "a share never holds case references or pseudonyms; choose n",
+            );
+            return Started::Refused;
+        }
+        // A share is JSON whatever the format field says; the preview says so.
+        let extension = match purpose {
+            Purpose::Share => "json",
+            _ => format.extension(),
+        };
         let chosen = form.value(ReportField::SaveAs).trim().to_string();
+        // A share's file name travels with it, so it gives the week, never the day.
+        let ends = match purpose {
+            Purpose::Share => report::share::iso_week(period.to),
+            _ => period.to.format("%Y-%m-%d").to_string(),
+        };
         let path = if chosen.is_empty() {
-            self.reports_dir.join(format!(
-                "caseload-{purpose}-{}.{}",
-                period.to.format("%Y-%m-%d"),
-                format.extension()
-            ))
+            self.reports_dir
+                .join(format!("caseload-{purpose}-{ends}.{extension}"))
         } else {
             crate::output::resolve(Path::new(&chosen))
         };
@@ -188,6 +223,9 @@ impl ReportScreen {
                 }
             }
         }
+        if purpose == Purpose::Share {
+            return self.make_share(journal, config, period, today, now, path, replace);
+        }
         let model = report::analyse(&Inputs::for_journal(
             journal,
             config,
@@ -199,13 +237,96 @@ impl ReportScreen {
                 generated_at: now,
             },
         ));
-        let (send, receive) = channel();
-        let reports_dir = self.reports_dir.clone();
         let date_format = config.date_format.clone();
         let render = self.render;
+        self.spawn(path, in_reports_dir, replace, move || {
+            render(&model, format, &date_format)
+        });
+        Started::Writing
+    }
+
+    /// Makes the share (fast, here) for the user to see before it is written.
+    #[allow(clippy::too_many_arguments)]
+    fn make_share(
+        &mut self,
+        journal: &Journal,
+        config: &Config,
+        period: Period,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+        path: PathBuf,
+        replace: bool,
+    ) -> Started {
+        let refusal = if journal.damage().is_some() {
+            Some("the journal is damaged; a share is made only from an intact journal (run `caseload verify`)".to_string())
+        } else if journal.records().is_empty() {
+            Some("the journal has no records yet; a share of nothing would count as a member with no work".to_string())
+        } else {
+            period
+                .check_records_begin(report::records_begin(
+                    journal.state(),
+                    journal.records(),
+                    today,
+                ))
+                .err()
+                .map(|e| show_dates(&e, &config.date_format))
+        };
+        let id = match (refusal, report::share::ShareId::random()) {
+            (Some(why), _) | (None, Err(why)) => {
+                self.form.refuse(ReportField::Purpose, why);
+                return Started::Refused;
+            }
+            (None, Ok(id)) => id,
+        };
+        let inputs = Inputs::for_journal(
+            journal,
+            config,
+            Request {
+                period,
+                // The share is the grievance summary's figures; the model is never written.
+                purpose: Purpose::Grievance,
+                reveal_refs: false,
+                today,
+                generated_at: now,
+            },
+        );
+        let made = report::share::build(&inputs, &report::analyse(&inputs), &id);
+        Started::Share(Box::new(SharePreview {
+            in_reports_dir: path.starts_with(&self.reports_dir),
+            path,
+            lines: report::share::summary(&made),
+            weeks: report::share::weekly(&made),
+            bytes: report::share::to_json(&made).into_bytes(),
+            replace,
+            scroll: 0,
+        }))
+    }
+
+    /// Writes a share the user has seen and said yes to.
+    pub fn write_share(&mut self, preview: SharePreview) {
+        let SharePreview {
+            path,
+            bytes,
+            replace,
+            in_reports_dir,
+            ..
+        } = preview;
+        self.spawn(path, in_reports_dir, replace, move || bytes);
+    }
+
+    /// Renders and writes on a worker thread; the result arrives through [`poll`](Self::poll).
+    fn spawn(
+        &mut self,
+        path: PathBuf,
+        in_reports_dir: bool,
+        replace: bool,
+        make: impl FnOnce() -> Vec<u8> + Send + 'static,
+    ) {
+        let (send, receive) = channel();
+        let reports_dir = self.reports_dir.clone();
         std::thread::spawn(move || {
             let result = super::terminal::catching_panics(|| {
-                let bytes = render(&model, format, &date_format);
+                let bytes = make();
                 if in_reports_dir {
                     create_private_dir(&reports_dir).map_err(|e| e.to_string())?;
                 }
@@ -226,7 +347,6 @@ impl ReportScreen {
         });
         self.job = Some(receive);
         self.last = None;
-        Started::Writing
     }
 
     /// The worker's result, if it has finished (without blocking).

@@ -32,6 +32,7 @@ mod import;
 mod keycounts;
 mod layout;
 mod report;
+mod share;
 
 #[test]
 fn every_screen_snapshot() {

@@ -320,6 +320,7 @@ impl App {
             }
             Started::Refused => self.overlay = Overlay::ReportForm(self.report.form.clone()),
             Started::Exists(path) => self.ask_replace(&path),
+            Started::Share(preview) => self.overlay = Overlay::SharePreview(preview),
         }
     }
 }

@@ -5,6 +5,7 @@
 mod confirm;
 mod forms;
 mod import;
+mod share;
 mod timer;
 
 pub use confirm::{Confirm, Pending};
@@ -44,6 +45,8 @@ pub enum Overlay {
     Confirm(Confirm),
     /// `i`: a file to import, then what it would write (app/import.rs).
     Import(Box<ImportDialog>),
+    /// A share for a union rep, shown whole before it is written: y writes it.
+    SharePreview(Box<crate::tui::report_screen::SharePreview>),
 }
 
 pub struct App {
@@ -285,6 +288,9 @@ impl App {
         }
         if let Overlay::Import(_) = self.overlay {
             return self.update_import(action);
+        }
+        if let Overlay::SharePreview(_) = &self.overlay {
+            return self.answer_share(action);
         }
         if let Overlay::Confirm(confirm) = &self.overlay {
             let then = confirm.then.clone();

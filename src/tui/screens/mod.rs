@@ -5,6 +5,7 @@ mod dashboard;
 mod help;
 pub mod import;
 mod report;
+pub(crate) mod share;
 pub mod table;
 
 use super::action::{Action, ScreenId};
@@ -71,6 +72,7 @@ impl Widget for &App {
             Overlay::Form(open) => render_form(self, open.form(), area, buf),
             Overlay::ReportForm(form) => render_form(self, form, area, buf),
             Overlay::Import(dialog) => import::render(self, dialog, area, buf),
+            Overlay::SharePreview(preview) => share::render(self, preview, area, buf),
         }
     }
 }
