@@ -648,3 +648,65 @@ fn verify_and_every_document_say_what_was_imported_and_it_is_never_contemporaneo
         (Some(1), Some(6))
     );
 }
+
+/// Words of a command line as a shell splits them (double quotes only, as the README uses).
+fn words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            '"' => (quoted, any) = (!quoted, true),
+            ' ' if !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                }
+                any = false;
+            }
+            c => (word, any) = (word + &c.to_string(), true),
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn the_readme_import_transcript_is_what_caseload_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Starting from what you already keep")
+        .expect("the import section")..];
+    let block = &section[section.find("```console\n").unwrap() + 11..];
+    let block = &block[..block.find("```").unwrap()];
+    let s = Sandbox::new();
+    let mut runs = 0;
+    for chunk in block.split("$ caseload ").skip(1) {
+        let (command, expected) = chunk.split_once('\n').unwrap();
+        let out = s
+            .std_cmd()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(words(command))
+            .output()
+            .unwrap();
+        let printed = format!(
+            "{}{}",
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap()
+        );
+        assert_eq!(
+            printed.trim_end(),
+            expected.trim_end(),
+            "$ caseload {command}"
+        );
+        // Only the run the README says is refused on purpose fails.
+        let refused = expected.contains("\ncaseload: ");
+        assert_eq!(
+            out.status.code(),
+            Some(if refused { 2 } else { 0 }),
+            "{command}"
+        );
+        runs += 1;
+    }
+    assert_eq!(runs, 5, "the transcript imports each fixture kind");
+}
