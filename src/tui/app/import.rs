@@ -127,15 +127,12 @@ impl ImportDialog {
             vec![
                 (
                     "file".into(),
-                    "day first, unless the file's dates show month first".into(),
+                    "day first unless the file shows month first".into(),
                 ),
-                (
-                    "day".into(),
-                    "day first (--day-first): 03/04 is 3 April".into(),
-                ),
+                ("day".into(), "day first: 03/04 is 3 April".into()),
                 (
                     "month".into(),
-                    "month first (--month-first): 03/04 is 4 March".into(),
+                    "month first: 03/04 is 4 March (a US export)".into(),
                 ),
             ],
             "file",
@@ -325,8 +322,14 @@ impl App {
                     .filter(|(r, _)| r.status == Status::Refused)
                     .map(|(_, start)| *start)
                     .collect();
-                if let Some(next) = refused.iter().find(|s| **s > p.scroll).or(refused.first()) {
-                    p.scroll = (*next).min(most);
+                // Past the last one (or with the rest already in view), back to the first.
+                if let Some(next) = refused
+                    .iter()
+                    .map(|s| (*s).min(most))
+                    .find(|s| *s > p.scroll)
+                    .or(refused.first().map(|s| (*s).min(most)))
+                {
+                    p.scroll = next;
                 }
             }
             Action::Cancel => {

@@ -65,10 +65,16 @@ fn cut(text: &str, width: usize) -> String {
 /// be).
 fn widths(p: &ImportPreview, available: usize) -> (Vec<usize>, usize) {
     let header: Vec<&str> = p.shown.header.iter().map(|h| short(h)).collect();
-    let mut ideal: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    // A column no row fills (a field the file has no column for) is left out.
+    let mut ideal = vec![0; header.len()];
     for row in p.shown.rows.iter().filter(|r| r.status == Status::New) {
         for (w, cell) in ideal.iter_mut().zip(&row.cells) {
             *w = (*w).max(cell.chars().count());
+        }
+    }
+    for (w, h) in ideal.iter_mut().zip(&header) {
+        if *w > 0 {
+            *w = (*w).max(h.chars().count());
         }
     }
     let keep_whole = |h: &str| {
@@ -90,7 +96,7 @@ fn widths(p: &ImportPreview, available: usize) -> (Vec<usize>, usize) {
         .iter()
         .zip(&ideal)
         .map(|(h, w)| {
-            if keep_whole(h) {
+            if keep_whole(h) || *w == 0 {
                 *w
             } else {
                 h.chars().count().clamp(3, (*w).max(3))
@@ -98,12 +104,19 @@ fn widths(p: &ImportPreview, available: usize) -> (Vec<usize>, usize) {
         })
         .collect();
     // Two spaces between columns, one when that is what makes them fit.
-    let gap = if ideal.iter().sum::<usize>() + 2 * header.len() > available {
+    let columns = ideal.iter().filter(|w| **w > 0).count();
+    // (A note is counted at the 12 it may narrow to.)
+    let narrowest: usize = header
+        .iter()
+        .zip(&ideal)
+        .map(|(h, w)| if *h == "NOTE" { (*w).min(12) } else { *w })
+        .sum();
+    let gap = if narrowest + 2 * columns > available {
         1
     } else {
         2
     };
-    let gaps = gap * header.len();
+    let gaps = gap * columns;
     let mut shown = ideal.clone();
     let over = |shown: &[usize]| shown.iter().sum::<usize>() + gaps > available;
     if let Some(note) = header.iter().position(|h| *h == "NOTE") {
@@ -146,7 +159,7 @@ fn lay_out(p: &ImportPreview, width: usize, height: usize) -> Laid {
     let gap = " ".repeat(gap);
     let line_of = |number: &str, cells: &[String]| {
         let mut line = format!("{number:<number_w$}");
-        for (cell, w) in cells.iter().zip(&widths) {
+        for (cell, w) in cells.iter().zip(&widths).filter(|(_, w)| **w > 0) {
             line.push_str(&gap);
             line.push_str(&cut(cell, *w));
         }
