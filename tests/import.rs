@@ -710,3 +710,45 @@ fn the_readme_import_transcript_is_what_caseload_prints() {
     }
     assert_eq!(runs, 5, "the transcript imports each fixture kind");
 }
+
+#[test]
+fn leave_from_a_spreadsheet_by_its_words_and_again_nothing() {
+    let s = Sandbox::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("leave.csv");
+    // A team's leave sheet: kinds in words, a serial date, a one-day absence with no end.
+    std::fs::write(
+        &path,
+        "Type,Start,End,Comments\nHoliday,03/08/2026,14/08/2026,summer\nSick,46307,,flu\nTOIL,23 Oct 2026,23 Oct 2026,\n",
+    )
+    .unwrap();
+    let path = path.display().to_string();
+    let out = run(&s, &["import", &path, "--as", "leave", "--apply"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let leave: Vec<(String, String, String)> = list(&s, "leave")
+        .iter()
+        .map(|l| {
+            (
+                l["kind"].as_str().unwrap().to_string(),
+                l["from"].as_str().unwrap().to_string(),
+                l["to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        leave,
+        [
+            ("annual".into(), "2026-08-03".into(), "2026-08-14".into()),
+            ("sick".into(), "2026-10-12".into(), "2026-10-12".into()),
+            ("toil".into(), "2026-10-23".into(), "2026-10-23".into()),
+        ]
+    );
+    let again = run(&s, &["import", &path, "--as", "leave", "--apply"]);
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stdout.contains("3 already in the journal"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(list(&s, "leave").len(), 3);
+}
