@@ -3,6 +3,7 @@
 //! a symlink or a folder is never written through or replaced. Standard output that the
 //! reader closed (`caseload list events | head -1`) ends the program quietly.
 
+pub use crate::report::printable::{visible, visible_with};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
@@ -282,15 +283,19 @@ pub fn to_stdout(bytes: &[u8]) -> Result<(), OutputError> {
         .map_err(stdout_error)
 }
 
-/// Writes one line to standard output (see [`to_stdout`]).
+/// Writes one line to standard output (see [`to_stdout`]), control characters made visible.
 pub fn line(text: impl std::fmt::Display) -> Result<(), OutputError> {
-    to_stdout(format!("{text}\n").as_bytes())
+    to_stdout(format!("{}\n", visible_with(&text.to_string(), true)).as_bytes())
 }
 
 /// One line on standard error after `caseload: `, never panicking (a full or closed standard
 /// error is ignored: there is nowhere left to say anything).
 pub fn warn(text: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr(), "caseload: {text}");
+    let _ = writeln!(
+        io::stderr(),
+        "caseload: {}",
+        visible_with(&text.to_string(), true)
+    );
 }
 
 /// Where reports written from the terminal UI go when no file is named: `caseload/` in the

@@ -20,7 +20,6 @@ use crate::error::{Error, Result};
 use crate::journal::{Access, Journal};
 use chrono::NaiveDate;
 use clap::Parser;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -135,8 +134,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) | Err(Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            // Never a panic, even with standard error closed or full.
-            let _ = writeln!(std::io::stderr(), "caseload: {e}");
+            // Never a panic, even with standard error closed or full (`warn` ignores both),
+            // and a journal's text in the message shown, not obeyed, by the terminal.
+            crate::output::warn(&e);
             ExitCode::from(e.exit_code())
         }
     }

@@ -7,7 +7,7 @@ use super::svg;
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in super::printable::printable(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -28,6 +28,7 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; border-
 .subtitle { color: #555; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+p, li, td, th, h1, h2, h3 { overflow-wrap: anywhere; word-break: break-word; }
 th { background: #f1f3f5; }
 tr:nth-child(even) td { background: #fafafa; }
 figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; } figcaption { font-size: .85rem; color: #555; }

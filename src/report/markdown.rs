@@ -1,11 +1,56 @@
-//! `--format md`: clean Markdown for an email or a letter.
+//! `--format md`: clean Markdown for an email or a letter, with no HTML in it.
+//!
+//! Every piece of text is escaped before it is written, the document's own sentences and the
+//! user's notes alike (a note is inside a sentence or a table cell, so they cannot be told
+//! apart here): a note `</td></tr></table><h1>X</h1>`, `![i](http://host/x.png)` (a remote
+//! image: a tracking beacon), `<script>`, `*emphasis*` or a table pipe reads, rendered, as the
+//! characters typed. Backslash escapes are CommonMark's own, so any renderer shows the text.
 
 use super::Report;
 use super::document::{Block, Chart, Document, build};
 
-/// A table cell: a note's line breaks become `<br>`, which Markdown tables render.
+/// Characters that start markup anywhere in a line: HTML and autolinks (`<`), entities (`&`),
+/// links and images (`[`, `]`, `!`), emphasis (`*`, `_`), strikethrough (`~`), code
+/// (`` ` ``), table cells (`|`) and the escape itself.
+const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '!', '|', '~'];
+
+/// Text for Markdown: every character that could become markup is backslash-escaped, and a
+/// line that would open a block (a heading `#`, a list `-`/`+`/`1.`, a quote, a setext
+/// underline `=`, an indented code block) has its first character escaped or its indent
+/// removed. Line breaks become hard breaks.
+pub fn escape(text: &str) -> String {
+    let text = super::printable::printable(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push_str("\\\n");
+        }
+        escape_line(line.trim_start_matches([' ', '\t']), &mut out);
+    }
+    out
+}
+
+fn escape_line(line: &str, out: &mut String) {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    for (i, c) in line.char_indices() {
+        let opens_block = i == 0 && matches!(c, '#' | '-' | '+' | '=' | '>');
+        let ends_number = i == digits && i > 0 && matches!(c, '.' | ')');
+        if INLINE.contains(&c) || opens_block || ends_number {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// A table cell: escaped, a note's line breaks shown as ` / ` (a Markdown table has no line
+/// break without HTML).
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "<br>")
+    escape(&text.replace('\n', " / "))
+}
+
+/// A heading's text: on one line.
+fn one_line(text: &str) -> String {
+    escape(&text.replace('\n', " "))
 }
 
 pub fn write(report: &Report, date_format: &str) -> String {
@@ -18,16 +63,20 @@ pub fn write_document(doc: &Document) -> String {
 }
 
 fn render(doc: &Document, report: Option<&Report>) -> String {
-    let mut out = format!("# {}\n\n_{}_\n\n", doc.title, doc.subtitle);
+    let mut out = format!(
+        "# {}\n\n_{}_\n\n",
+        one_line(&doc.title),
+        one_line(&doc.subtitle)
+    );
     for block in &doc.blocks {
         match block {
-            Block::Heading(h) => out.push_str(&format!("## {h}\n\n")),
-            Block::Subheading(h) => out.push_str(&format!("### {h}\n\n")),
-            Block::Para(p) => out.push_str(&format!("{p}\n\n")),
-            Block::Small(p) => out.push_str(&format!("<small>{p}</small>\n\n")),
+            Block::Heading(h) => out.push_str(&format!("## {}\n\n", one_line(h))),
+            Block::Subheading(h) => out.push_str(&format!("### {}\n\n", one_line(h))),
+            Block::Para(p) | Block::Small(p) => out.push_str(&format!("{}\n\n", escape(p))),
             Block::Bullets(items) => {
                 for i in items {
-                    out.push_str(&format!("- {i}\n"));
+                    // A continuation line is indented under its bullet.
+                    out.push_str(&format!("- {}\n", escape(i).replace('\n', "\n  ")));
                 }
                 out.push('\n');
             }
@@ -49,31 +98,66 @@ fn render(doc: &Document, report: Option<&Report>) -> String {
                 }
                 out.push('\n');
             }
-            Block::Chart(Chart::Caseload) => {
-                let Some(report) = report else { continue };
-                let peak = report
-                    .series
-                    .weeks
-                    .iter()
-                    .map(|w| w.open)
-                    .max()
-                    .unwrap_or(0);
-                out.push_str(&format!(
-                    "_Open cases by week: from {} to {}, highest {} (limit {}). The HTML and PDF versions chart this._\n\n",
-                    report.caseload.open_at_start, report.caseload.open_at_end, peak, report.caseload.limit
-                ));
+            Block::Chart(chart) => {
+                if let Some(text) = chart_text(chart, report) {
+                    out.push_str(&format!("_{}_\n\n", escape(&text)));
+                }
             }
-            Block::Chart(Chart::Hours) => {}
-            Block::Chart(Chart::Band(band)) => out.push_str(&format!(
-                "_{} The HTML and PDF versions chart this._\n\n",
-                band.description
-            )),
             Block::ToComplete { title, prompt } => {
                 out.push_str(&format!(
-                    "## {title}\n\n> **To complete before sending.** {prompt}\n>\n> ...\n\n"
+                    "## {}\n\n> **To complete before sending.** {}\n>\n> ...\n\n",
+                    one_line(title),
+                    escape(prompt).replace('\n', "\n> ")
                 ));
             }
         }
     }
     out
+}
+
+/// What a chart shows, in words (the HTML and PDF versions draw it).
+fn chart_text(chart: &Chart, report: Option<&Report>) -> Option<String> {
+    match chart {
+        Chart::Band(band) => Some(format!(
+            "{} The HTML and PDF versions chart this.",
+            band.description
+        )),
+        Chart::Caseload => {
+            let report = report?;
+            let peak = report
+                .series
+                .weeks
+                .iter()
+                .map(|w| w.open)
+                .max()
+                .unwrap_or(0);
+            Some(format!(
+                "Open cases by week: from {} to {}, highest {} (limit {}). The HTML and PDF versions chart this.",
+                report.caseload.open_at_start,
+                report.caseload.open_at_end,
+                peak,
+                report.caseload.limit
+            ))
+        }
+        Chart::Hours => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_is_escaped_and_plain_text_stays_readable() {
+        assert_eq!(escape("Case 12 on 3 Aug."), "Case 12 on 3 Aug.");
+        assert_eq!(escape("<h1>X</h1>"), "\\<h1\\>X\\</h1\\>");
+        assert_eq!(escape("![i](http://h/x.png)"), "\\!\\[i\\](http://h/x.png)");
+        assert_eq!(
+            escape("# no\n- list\n1. item"),
+            "\\# no\\\n\\- list\\\n1\\. item"
+        );
+        assert_eq!(escape("    code"), "code");
+        assert_eq!(escape("a | b *c* _d_"), "a \\| b \\*c\\* \\_d\\_");
+        assert_eq!(escape("x\u{1b}[2J"), "x^\\[\\[2J");
+    }
 }

@@ -17,6 +17,7 @@ mod markdown;
 pub mod model;
 mod notes;
 mod pdf;
+pub mod printable;
 pub mod provenance;
 mod pseudonym;
 pub mod share;

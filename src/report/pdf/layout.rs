@@ -85,7 +85,8 @@ impl Metrics {
     /// Splits text into lines no wider than `width`: at a note's line breaks, then at spaces
     /// (or anywhere in a word longer than a line).
     fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
-        text.split('\n')
+        crate::report::printable::printable(text)
+            .split('\n')
             .flat_map(|paragraph| self.wrap_line(paragraph, size, width))
             .collect()
     }
@@ -122,6 +123,11 @@ impl Metrics {
         }
         lines
     }
+}
+
+/// The width of `text` in the embedded font at `size` points.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    Metrics::get().width(text, size)
 }
 
 struct Layout<'a> {

@@ -168,14 +168,16 @@ fn draw(surface: &mut Surface, op: Op, font: &Font) {
                 ..Fill::default()
             }));
             surface.set_stroke(None);
-            surface.draw_text(
-                Point::from_xy(x, y),
-                font.clone(),
-                size,
-                &text,
-                false,
-                TextDirection::Auto,
-            );
+            for (run_x, run, direction) in bidi_runs(x, size, &text) {
+                surface.draw_text(
+                    Point::from_xy(run_x, y),
+                    font.clone(),
+                    size,
+                    run,
+                    false,
+                    direction,
+                );
+            }
         }
         Op::Fill {
             rect: (x, y, w, h),
@@ -223,5 +225,51 @@ fn draw(surface: &mut Surface, op: Op, font: &Font) {
                 surface.draw_path(&path);
             }
         }
+    }
+}
+
+/// A line of the document (left to right) as runs in the order they are seen, each with its
+/// left edge and direction, by the Unicode Bidirectional Algorithm: a Hebrew or Arabic note
+/// reads right to left, and the English around it stays left to right. (Drawn as one run in
+/// the direction of its first letter, a note beginning in Hebrew turned its English around
+/// too.)
+fn bidi_runs(x: f32, size: f32, text: &str) -> Vec<(f32, &str, TextDirection)> {
+    use unicode_bidi::{BidiInfo, Level};
+    let info = BidiInfo::new(text, Some(Level::ltr()));
+    if !info.has_rtl() {
+        return vec![(x, text, TextDirection::LeftToRight)];
+    }
+    let mut runs = Vec::new();
+    let mut at = x;
+    for paragraph in &info.paragraphs {
+        let (levels, visual) = info.visual_runs(paragraph, paragraph.range.clone());
+        for range in visual {
+            let direction = if levels[range.start].is_rtl() {
+                TextDirection::RightToLeft
+            } else {
+                TextDirection::LeftToRight
+            };
+            let run = &text[range];
+            runs.push((at, run, direction));
+            at += layout::text_width(run, size);
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bidi_runs;
+    use krilla::text::TextDirection;
+
+    #[test]
+    fn right_to_left_words_keep_the_english_around_them_left_to_right() {
+        let runs = bidi_runs(0.0, 10.0, "שלום עולם (told: manager)");
+        let texts: Vec<&str> = runs.iter().map(|r| r.1).collect();
+        assert_eq!(texts, ["שלום עולם", " (told: manager)"]);
+        assert_eq!(runs[0].2, TextDirection::RightToLeft);
+        assert_eq!(runs[1].2, TextDirection::LeftToRight);
+        assert!(runs[1].0 > runs[0].0);
+        assert_eq!(bidi_runs(5.0, 10.0, "plain").len(), 1);
     }
 }

@@ -37,6 +37,7 @@ pub const REOPEN_REASON: &str = "case reopened";
 
 impl App {
     pub(crate) fn ask(&mut self, question: String, then: Pending) {
+        let question = crate::output::visible(&question).into_owned();
         self.overlay = Overlay::Confirm(Confirm { question, then });
     }
 

@@ -242,7 +242,9 @@ impl App {
     }
 
     pub(crate) fn say(&mut self, message: impl Into<String>, error: bool) {
-        self.status = Some((message.into(), error));
+        // A message may quote a journal's text: its control characters are shown, not sent.
+        let message = crate::output::visible(&message.into()).into_owned();
+        self.status = Some((message, error));
     }
 
     pub(crate) fn writable(&mut self) -> bool {

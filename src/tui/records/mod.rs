@@ -76,6 +76,15 @@ pub enum SortKey {
     Text(String),
 }
 
+/// A cell as the terminal will show it: ratatui drops control characters silently, which
+/// would leave the rest of an escape sequence (`[31m`) looking like text; show them instead.
+fn shown(cell: String) -> String {
+    match crate::output::visible(&cell) {
+        std::borrow::Cow::Borrowed(_) => cell,
+        std::borrow::Cow::Owned(text) => text,
+    }
+}
+
 fn compare(a: &SortKey, b: &SortKey) -> Ordering {
     a.partial_cmp(b).unwrap_or(Ordering::Equal)
 }
@@ -124,14 +133,16 @@ impl RecordKind {
         }
     }
 
+    /// A row's cells, a journal's control characters shown as visible escapes (`^[`).
     pub fn cells(self, ctx: &ViewCtx, i: usize) -> Vec<String> {
-        match self {
+        let cells = match self {
             RecordKind::Cases => cases::cells(ctx, i),
             RecordKind::Deadlines => deadlines::cells(ctx, i),
             RecordKind::Leave => leave::cells(ctx, i),
             RecordKind::Hours => hours::cells(ctx, i),
             RecordKind::Diary => diary::cells(ctx, i),
-        }
+        };
+        cells.into_iter().map(shown).collect()
     }
 
     pub fn sort_key(self, ctx: &ViewCtx, i: usize, column: usize) -> SortKey {
@@ -144,14 +155,26 @@ impl RecordKind {
         }
     }
 
+    /// The detail pane's lines, control characters shown as in [`RecordKind::cells`].
     pub fn detail(self, ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
-        match self {
+        let lines = match self {
             RecordKind::Cases => cases::detail(ctx, i),
             RecordKind::Deadlines => deadlines::detail(ctx, i),
             RecordKind::Leave => leave::detail(ctx, i),
             RecordKind::Hours => hours::detail(ctx, i),
             RecordKind::Diary => diary::detail(ctx, i),
-        }
+        };
+        lines
+            .into_iter()
+            .map(|mut line| {
+                for span in &mut line.spans {
+                    if let std::borrow::Cow::Owned(text) = crate::output::visible(&span.content) {
+                        span.content = text.into();
+                    }
+                }
+                line
+            })
+            .collect()
     }
 
     /// The default sort: (column, ascending).

@@ -196,11 +196,12 @@ fn render_upcoming(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.warn
         };
         let case = case.as_deref().unwrap_or("");
+        let line = format!(
+            "{}  {case} {what}{flag}",
+            format_date(*due, &app.config.date_format)
+        );
         lines.push(Line::from(Span::styled(
-            format!(
-                "{}  {case} {what}{flag}",
-                format_date(*due, &app.config.date_format)
-            ),
+            crate::output::visible(&line).into_owned(),
             style,
         )));
     }
