@@ -42,10 +42,11 @@ fn escape_line(line: &str, out: &mut String) {
     }
 }
 
-/// A table cell: escaped, a note's line breaks shown as ` / ` (a Markdown table has no line
-/// break without HTML).
+/// A table cell: escaped, a note's paragraphs joined by ` ¶ ` (a Markdown table has no line
+/// break without HTML), as `caseload list notes` shows them.
 fn cell(text: &str) -> String {
-    escape(&text.replace('\n', " / "))
+    let lines: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+    escape(&lines.join(" ¶ "))
 }
 
 /// A heading's text: on one line.

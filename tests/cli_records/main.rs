@@ -455,7 +455,7 @@ fn a_note_keeps_its_paragraphs_in_every_output() {
     assert_eq!(table.lines().count(), 2, "one line a note: {table}");
     let md = s.ok(&["report", "--purpose", "stress"]);
     assert!(
-        md.contains("Three new cases today.<br><br>Told the manager; no reply."),
+        md.contains("Three new cases today. ¶ Told the manager; no reply."),
         "{md}"
     );
     let html = s.ok(&["report", "--purpose", "stress", "--format", "html"]);
