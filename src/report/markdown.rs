@@ -34,7 +34,14 @@ fn escape_line(line: &str, out: &mut String) {
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     for (i, c) in line.char_indices() {
         let opens_block = i == 0 && matches!(c, '#' | '-' | '+' | '=' | '>');
-        let ends_number = i == digits && i > 0 && matches!(c, '.' | ')');
+        // "1. " opens an ordered list; "47.8" does not.
+        let ends_number = i == digits
+            && i > 0
+            && matches!(c, '.' | ')')
+            && line[i + 1..]
+                .chars()
+                .next()
+                .is_none_or(|n| n == ' ' || n == '\t');
         if INLINE.contains(&c) || opens_block || ends_number {
             out.push('\\');
         }
@@ -151,6 +158,8 @@ mod tests {
     #[test]
     fn markup_is_escaped_and_plain_text_stays_readable() {
         assert_eq!(escape("Case 12 on 3 Aug."), "Case 12 on 3 Aug.");
+        assert_eq!(escape("47.8 to 53"), "47.8 to 53");
+        assert_eq!(escape("2) second"), "2\\) second");
         assert_eq!(escape("<h1>X</h1>"), "\\<h1\\>X\\</h1\\>");
         assert_eq!(escape("![i](http://h/x.png)"), "\\!\\[i\\](http://h/x.png)");
         assert_eq!(
