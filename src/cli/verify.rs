@@ -31,9 +31,14 @@ fn damaged(ctx: &Context, journal: &Journal) -> Result<()> {
         return Ok(());
     };
     Err(Error::Failed(format!(
-        "the journal {} is damaged: {damage}. The {} records before that line are intact. Nothing has been changed: keep the file as it is, restore the newest copy from {} if you need to go on writing, and keep the damaged file as evidence of what happened",
+        "the journal {} is damaged: {damage}. The {} before that line {} intact. Nothing has been changed: keep the file as it is, restore the newest copy from {} if you need to go on writing, and keep the damaged file as evidence of what happened",
         journal.path().display(),
-        journal.records().len(),
+        count_records(journal.records().len()),
+        if journal.records().len() == 1 {
+            "is"
+        } else {
+            "are"
+        },
         crate::journal::backup_dir(&ctx.data_dir).display()
     )))
 }
@@ -238,4 +243,9 @@ pub fn redact(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
         ))?;
     }
     Ok(())
+}
+
+/// "1 record", "3 records": the count a damage message names.
+pub(super) fn count_records(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "record" } else { "records" })
 }

@@ -155,6 +155,18 @@ impl Flat<'_> {
     }
 }
 
+/// serde_json's message for one journal line. It counts lines within what it was given, which
+/// is always its line 1, so "at line 1 column 187" beside "line 2 is not a valid record" would
+/// name two different lines; only the column is said.
+fn within_line(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let place = format!(" at line {} column {}", err.line(), err.column());
+    match text.strip_suffix(&place) {
+        Some(what) if err.line() == 1 => format!("{what} at column {} of the line", err.column()),
+        _ => text,
+    }
+}
+
 /// Decodes one line (without its newline) into a record and its `prev` (`None` if `prev` is not
 /// a digest at all, which no line's hash can match).
 pub fn decode(bytes: &[u8]) -> Result<(Record, Option<Hash>), DecodeError> {
@@ -165,12 +177,12 @@ pub fn decode(bytes: &[u8]) -> Result<(Record, Option<Hash>), DecodeError> {
                     Some(kind) if !KNOWN_TYPES.contains(&kind) => {
                         DecodeError::UnknownType(kind.to_string())
                     }
-                    _ => DecodeError::BadFields(err.to_string()),
+                    _ => DecodeError::BadFields(within_line(&err)),
                 },
-                Err(_) => DecodeError::BadFields(err.to_string()),
+                Err(_) => DecodeError::BadFields(within_line(&err)),
             }
         }
-        _ => DecodeError::NotJson(err.to_string()),
+        _ => DecodeError::NotJson(within_line(&err)),
     })?;
     let at = parse_at(&flat.at)
         .map_err(|e| DecodeError::BadFields(format!("`at` is not an RFC 3339 time: {e}")))?;
@@ -406,6 +418,22 @@ mod tests {
             ),
             Err(DecodeError::BadFields(_))
         ));
+    }
+
+    /// A line's own message names a column, never serde's "line 1", which is not the journal's
+    /// line. The first version said "line 2 is not a valid record (expected `,` or `}` at line 1
+    /// column 187)".
+    #[test]
+    fn a_bad_line_is_placed_by_its_column_not_by_a_line_number() {
+        let Err(DecodeError::NotJson(why)) = decode(br#"{"seq":1,"at":"x")"#) else {
+            panic!("not refused as JSON")
+        };
+        assert_eq!(why, "expected `,` or `}` at column 18 of the line");
+        let Err(DecodeError::BadFields(why)) = decode(br#"{"seq":"one"}"#) else {
+            panic!("not refused for its fields")
+        };
+        assert!(why.ends_with("of the line"), "{why}");
+        assert!(!why.contains("line 1"), "{why}");
     }
 
     proptest! {

@@ -104,6 +104,13 @@ fn an_unparseable_last_line_with_a_newline_is_damage_not_a_torn_write() {
     file.write_all(b"{\"seq\":2,\"at\n").unwrap();
     drop(file);
     assert_damaged(&s, "line 2 is not a valid record");
+    // One record is one record, and the place in the line is a column: serde's own "at line
+    // 1 column 12" named a line that is not the journal's line 2.
+    let (_, err) = failing(&s, &["verify"]);
+    assert!(
+        err.contains("(EOF while parsing a string at column 12 of the line). The 1 record before that line is intact."),
+        "{err}"
+    );
 }
 
 #[test]
@@ -115,6 +122,12 @@ fn one_byte_changed_in_a_whole_last_line_is_damage_not_a_torn_write() {
     bytes[brace] = b')';
     fs::write(s.journal_path(), bytes).unwrap();
     assert_damaged(&s, "line 3 is not a valid record");
+    let (_, err) = failing(&s, &["verify"]);
+    assert!(
+        err.contains("The 2 records before that line are intact."),
+        "{err}"
+    );
+    assert!(!err.contains("line 1 column"), "{err}");
 }
 
 /// SPEC 6 changed: the first release set such a line aside as torn and gave its seq to the
