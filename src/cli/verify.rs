@@ -242,6 +242,27 @@ pub fn redact(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
             done.target, done.by
         ))?;
     }
+    // The redaction is done, but not everywhere the text was: not a success to a script.
+    let linked: Vec<String> = done
+        .still_linked
+        .iter()
+        .map(|(path, entry)| {
+            let others = entry.links - 1;
+            let (names, it) = if others == 1 {
+                ("another name".to_string(), "it")
+            } else {
+                (format!("{others} other names"), "them")
+            };
+            format!(
+                "{} had {names} besides this one (a hard link made outside caseload), and under {it} the original text is still there: find {it} with `find / -xdev -inum {}` and delete {it}",
+                path.display(),
+                entry.id.1
+            )
+        })
+        .collect();
+    if !linked.is_empty() {
+        return Err(Error::Failed(linked.join("; ")));
+    }
     Ok(())
 }
 

@@ -30,6 +30,9 @@ pub struct Entry {
     pub owner: u32,
     /// Device and inode: which file this is, to notice a file replaced by another.
     pub id: (u64, u64),
+    /// How many names (hard links) the file has: a rewrite by rename leaves the old text
+    /// under any name but this one.
+    pub links: u64,
 }
 
 /// A file open for reading.
@@ -187,15 +190,21 @@ mod real {
             Kind::Other
         };
         #[cfg(unix)]
-        let (mode, owner, id) = (meta.mode() & 0o777, meta.uid(), (meta.dev(), meta.ino()));
+        let (mode, owner, id, links) = (
+            meta.mode() & 0o777,
+            meta.uid(),
+            (meta.dev(), meta.ino()),
+            meta.nlink(),
+        );
         #[cfg(not(unix))]
-        let (mode, owner, id) = (0o600, 0, (0, 0));
+        let (mode, owner, id, links) = (0o600, 0, (0, 0), 1);
         Ok(Some(Entry {
             kind,
             len: meta.len(),
             mode,
             owner,
             id,
+            links,
         }))
     }
 

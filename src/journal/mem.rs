@@ -369,6 +369,7 @@ impl Disk for MemDisk {
                 mode: 0o755,
                 owner: 0,
                 id: (0, u64::MAX),
+                links: 1,
             }));
         }
         Ok(mem.live.get(path).map(|n| {
@@ -379,6 +380,7 @@ impl Disk for MemDisk {
                 mode: node.mode,
                 owner: node.owner,
                 id: (0, *n as u64),
+                links: 1,
             }
         }))
     }

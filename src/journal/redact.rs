@@ -9,7 +9,7 @@ use super::line::{Hash, decode, encode, hash, to_hex};
 use super::lock::acquire;
 use super::scan::{BLOCK, Continuing, read_lines};
 use super::store::{JOURNAL_FILE, Journal};
-use super::{Disk, JournalError};
+use super::{Disk, Entry, JournalError};
 use crate::domain::Event;
 use crate::domain::commands::{self, Refusal};
 use crate::domain::replay::Record;
@@ -28,6 +28,11 @@ pub struct Redacted {
     pub now: bool,
     /// The backups whose copy of the line was replaced by the stub.
     pub backups: Vec<PathBuf>,
+    /// Files rewritten here that had another name too (a hard link made outside caseload),
+    /// as they were before: the rewrite gives this name a new file, and the old one, text and
+    /// all, lives on under the other name. Caseload cannot find that name; the user can, by
+    /// the inode (`find / -xdev -inum N`).
+    pub still_linked: Vec<(PathBuf, Entry)>,
 }
 
 /// A redacted line as `verify` reports it.
@@ -249,6 +254,11 @@ impl Journal {
         let line = encode(&record, &self.head);
         let new_head = hash(line.as_bytes());
         let (len, records) = (self.len, self.records.len() as u64 + 1);
+        let linked = self
+            .disk
+            .entry(&path, false)
+            .map_err(JournalError::io("cannot inspect", &path))?
+            .filter(|e| e.links > 1);
         replace_file_checked(
             &mut *self.disk,
             &path,
@@ -268,6 +278,7 @@ impl Journal {
             by: record.seq,
             now: true,
             backups: Vec::new(),
+            still_linked: linked.map(|e| (path, e)).into_iter().collect(),
         };
         self.scrub_backups(seq, original_hash, &stub, done)
     }
@@ -296,6 +307,7 @@ impl Journal {
             by: by.unwrap_or(0),
             now: false,
             backups: Vec::new(),
+            still_linked: Vec::new(),
         };
         let done = self.scrub_backups(seq, original_hash, &stub, done)?;
         if done.backups.is_empty() {
@@ -335,24 +347,32 @@ impl Journal {
                 let holds = line_of(&mut *self.disk, &copy, seq)?
                     .is_some_and(|line| hash(&line) == original_hash);
                 if !holds {
-                    return Ok(false);
+                    return Ok(None);
                 }
-                let len = self
+                let Some(entry) = self
                     .disk
                     .entry(&copy, false)
                     .map_err(JournalError::io("cannot inspect", &copy))?
-                    .map_or(0, |e| e.len);
+                else {
+                    return Ok(None);
+                };
+                let len = entry.len;
                 replace_file_checked(
                     &mut *self.disk,
                     &copy,
                     &mut |disk, out| copy_with_stub(disk, &copy, len, seq, stub, None, out),
                     &mut |_, _| Ok(()),
                 )?;
-                Ok(true)
+                Ok(Some(entry))
             })();
             match result {
-                Ok(true) => done.backups.push(copy),
-                Ok(false) => {}
+                Ok(Some(entry)) => {
+                    if entry.links > 1 {
+                        done.still_linked.push((copy.clone(), entry));
+                    }
+                    done.backups.push(copy);
+                }
+                Ok(None) => {}
                 Err(why) => {
                     return Err(RedactError::Backups {
                         done: Box::new(done),

@@ -236,3 +236,57 @@ fn a_window_open_during_a_redaction_follows_it() {
     assert_eq!(window.state().notes.len(), 3);
     assert_eq!(window.head(), sha256_hex(s.lines()[4].as_bytes()));
 }
+
+/// A rewrite by rename gives the journal's name a new file; a hard link made outside caseload
+/// keeps the old one, text and all. Caseload cannot find or remove that other name, so it
+/// says so (exit 1, with the inode to look for) instead of reporting the name gone.
+#[cfg(unix)]
+#[test]
+fn a_journal_or_backup_with_another_name_is_redacted_and_the_other_name_is_reported() {
+    use std::os::unix::fs::MetadataExt;
+    let s = with_a_name();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let journal_link = elsewhere.path().join("my-copy.jsonl");
+    fs::hard_link(s.journal_path(), &journal_link).unwrap();
+    let backup = s.data().join("backups").join("journal-2026-11-19.jsonl");
+    let backup_link = elsewhere.path().join("old-backup.jsonl");
+    fs::hard_link(&backup, &backup_link).unwrap();
+    let journal_inode = fs::metadata(s.journal_path()).unwrap().ino();
+    let backup_inode = fs::metadata(&backup).unwrap().ino();
+
+    let out = s
+        .cmd()
+        .args(["redact", "3", "--reason", "a name"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("redacted: record 3's text is gone from the journal"),
+        "{stdout}"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for (path, inode) in [(s.journal_path(), journal_inode), (backup, backup_inode)] {
+        assert!(
+            err.contains(&format!(
+                "{} had another name besides this one (a hard link made outside caseload), and under it the original text is still there: find it with `find / -xdev -inum {inode}` and delete it",
+                path.display()
+            )),
+            "{err}"
+        );
+    }
+    // What it says is true: the data folder is clean, the other names are not.
+    assert_eq!(holding(&s.data(), NAME), Vec::<PathBuf>::new());
+    assert_eq!(holding(elsewhere.path(), NAME).len(), 2);
+    assert!(s.ok(&["verify"]).starts_with("ok: 5 records (1 redacted)"));
+
+    // Without other names it is a plain success.
+    let t = with_a_name();
+    let out = t
+        .cmd()
+        .args(["redact", "3", "--reason", "a name"])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+}
