@@ -76,9 +76,62 @@ pub struct Limits {
 /// `[person]`: about the author, for the documents.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Person {
+    /// The author's name, for the signature of letters; `None`: a mark to complete.
+    pub name: Option<String>,
+    /// The author's job title, under the name.
+    pub role: Option<String>,
+    /// Whom letters are addressed to: the line manager (or, for a grievance about them,
+    /// another manager or HR).
+    pub manager: Option<String>,
+    /// The employer, for "under {employer}'s grievance procedure".
+    pub employer: Option<String>,
     /// Who agreed the limit, threshold and weights, and when; `None`: the worker's own
     /// estimates (the documents state which).
     pub limits_agreed_with: Option<String>,
+    /// The outcome a grievance asks for. Never read from the file: it is given per report
+    /// (`caseload report --outcome`, the Report screen).
+    pub outcome: Option<String>,
+}
+
+impl Person {
+    /// The fields a document carries in its own record of what it was made from (so that
+    /// `caseload verify --document` can make it again), as (key, value).
+    pub fn letter_fields(&self) -> [(&'static str, Option<&str>); 5] {
+        [
+            ("name", self.name.as_deref()),
+            ("role", self.role.as_deref()),
+            ("manager", self.manager.as_deref()),
+            ("employer", self.employer.as_deref()),
+            ("outcome", self.outcome.as_deref()),
+        ]
+    }
+
+    /// Sets a letter field by its key (as [`Person::letter_fields`] names it).
+    pub fn set_letter_field(&mut self, key: &str, value: Option<String>) {
+        match key {
+            "name" => self.name = value,
+            "role" => self.role = value,
+            "manager" => self.manager = value,
+            "employer" => self.employer = value,
+            "outcome" => self.outcome = value,
+            _ => {}
+        }
+    }
+}
+
+/// Checks a person's detail as config and flags take it: one line of at most 200 characters
+/// (the outcome: up to 4,000, line breaks allowed); blank is `None`.
+pub fn check_person_field(key: &str, text: &str) -> Result<Option<String>, String> {
+    use crate::domain::text;
+    let checked = if key == "outcome" {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        text::check_note("the text", text, text::MAX_NOTE_CHARS).map(Some)
+    } else {
+        text::check_optional("the text", Some(text), text::MAX_SHORT_CHARS)
+    };
+    checked.map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -379,15 +432,18 @@ impl Reader<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        let agreed = self.text("person.limits_agreed_with")?;
+        let person_field = |key: &str| {
+            let path = format!("person.{key}");
+            check_person_field(key, self.text(&path)?)
+                .map_err(|e| self.err(&path, format!("is not accepted: {e}")))
+        };
         let person = Person {
-            limits_agreed_with: crate::domain::text::check_optional(
-                "the text",
-                Some(agreed),
-                crate::domain::text::MAX_SHORT_CHARS,
-            )
-            .map_err(|e| self.err("person.limits_agreed_with", format!("is not accepted: {e}")))?
-            .filter(|a| !a.is_empty()),
+            name: person_field("name")?,
+            role: person_field("role")?,
+            manager: person_field("manager")?,
+            employer: person_field("employer")?,
+            limits_agreed_with: person_field("limits_agreed_with")?,
+            outcome: None,
         };
         Ok(Config {
             work,

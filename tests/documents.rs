@@ -337,7 +337,7 @@ fn pdf_is_a_complete_a4_document_with_the_font_embedded() {
 #[test]
 fn every_format_is_offered_and_parses_by_its_key() {
     let keys: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
-    assert_eq!(keys, ["md", "html", "pdf", "csv", "json", "ics"]);
+    assert_eq!(keys, ["md", "txt", "html", "pdf", "csv", "json", "ics"]);
     for f in Format::ALL {
         assert_eq!(f.key().parse::<Format>(), Ok(f));
     }

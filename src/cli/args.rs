@@ -97,6 +97,7 @@ pub enum Command {
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
     /// Produce a report for a grievance, a stress risk assessment, supervision or a notice to your manager
+    #[command(after_help = REPORT_HELP)]
     Report(ReportArgs),
     /// Combine members' shares (`report --purpose share`) into one anonymous team picture, for a union rep and an organisational stress risk assessment; needs no journal or config
     Team(TeamArgs),
@@ -362,7 +363,7 @@ pub struct ReportArgs {
     /// Last day covered [default: today]
     #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
     pub to: Option<String>,
-    /// Output format: md (email or letter), html (charts, printable), pdf, csv (chronology), json, ics (calendar) [default: md; json for a share]
+    /// Output format: md (email or letter), txt (plain text for an email body), html (charts, printable), pdf, csv (chronology), json, ics (calendar) [default: md; json for a share]
     #[arg(long)]
     pub format: Option<crate::report::Format>,
     /// Write to FILE instead of standard output (a name, a relative path or ~/...)
@@ -371,9 +372,27 @@ pub struct ReportArgs {
     /// Replace FILE if it already exists (a folder, device, FIFO or symlink is never replaced)
     #[arg(long, requires = "output")]
     pub force: bool,
-    /// Show your real case references instead of Case 1, Case 2... (off by default)
-    #[arg(long)]
+    /// Show your real case references instead of Case 1, Case 2... [default for a notice or supervision in md, txt, html or pdf]
+    #[arg(long, conflicts_with = "pseudonyms")]
     pub reveal_refs: bool,
+    /// Show Case 1, Case 2... instead of your real case references [default for a grievance, a stress risk assessment, and csv, json and ics]
+    #[arg(long)]
+    pub pseudonyms: bool,
+    /// Your name, to sign the letter with [default: `[person] name` in the config]
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Your job title, under your name [default: `[person] role`]
+    #[arg(long, value_name = "TEXT")]
+    pub role: Option<String>,
+    /// Whom the letter is addressed to, "Dear ..." [default: `[person] manager`]; for a grievance about your manager, another manager or HR
+    #[arg(long, value_name = "TEXT")]
+    pub manager: Option<String>,
+    /// Your employer, for the grievance procedure [default: `[person] employer`]
+    #[arg(long, value_name = "TEXT")]
+    pub employer: Option<String>,
+    /// What you are asking for (a grievance only): fills "The outcome I am asking for"
+    #[arg(long, value_name = "TEXT")]
+    pub outcome: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -406,6 +425,8 @@ pub struct TeamArgs {
     #[arg(long)]
     pub skip_bad: bool,
 }
+
+pub const REPORT_HELP: &str = "References: a notice and a supervision summary go to your own manager, who holds your case references, so in md, txt, html and pdf they show the real references (--pseudonyms hides them). A grievance, a stress risk assessment, and every csv, json and ics show Case 1, Case 2... (--reveal-refs shows the real ones).\n\nThe letter's name, role, addressee and employer come from `[person]` in the config, or --name, --role, --manager, --employer for one report; one left unset shows a mark to complete by hand.\n\nExamples:\n  caseload report --purpose notice --format txt\n  caseload report --purpose grievance --format pdf -o grievance.pdf --manager \"Head of Service\" --outcome \"A caseload within my contracted hours\"\n  caseload report --purpose stress --format html -o stress.html";
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {

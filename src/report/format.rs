@@ -7,6 +7,7 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Md,
+    Txt,
     Html,
     Pdf,
     Csv,
@@ -15,8 +16,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Md,
+        Format::Txt,
         Format::Html,
         Format::Pdf,
         Format::Csv,
@@ -27,6 +29,7 @@ impl Format {
     pub fn key(self) -> &'static str {
         match self {
             Format::Md => "md",
+            Format::Txt => "txt",
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Csv => "csv",
@@ -38,6 +41,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Md => "Markdown, to paste into an email or letter",
+            Format::Txt => "Email body: text without markup",
             Format::Html => "HTML page with charts, to read or print",
             Format::Pdf => "PDF, to attach or print",
             Format::Csv => "CSV chronology, for Excel or LibreOffice",
@@ -74,6 +78,7 @@ impl FromStr for Format {
 pub fn render(report: &Report, format: Format, date_format: &str) -> Vec<u8> {
     match format {
         Format::Md => super::markdown::write(report, date_format).into_bytes(),
+        Format::Txt => super::text::write(report, date_format).into_bytes(),
         Format::Html => super::html::write(report, date_format).into_bytes(),
         Format::Pdf => super::pdf::write(report, date_format),
         Format::Csv => super::chronology_csv::write(report),
@@ -103,6 +108,6 @@ pub fn render_document(
             },
             date_format,
         ),
-        Format::Csv | Format::Json | Format::Ics => return None,
+        Format::Txt | Format::Csv | Format::Json | Format::Ics => return None,
     })
 }

@@ -32,6 +32,7 @@ p, li, td, th, h1, h2, h3 { overflow-wrap: anywhere; word-break: break-word; }
 th { background: #f1f3f5; }
 tr:nth-child(even) td { background: #fafafa; }
 figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; } figcaption { font-size: .85rem; color: #555; }
+table.fill td { height: 2.6em; }
 .complete { border: 2px dashed #b3261e; padding: .6rem .9rem; background: #fff8f6; }
 .complete strong { color: #b3261e; }
 small, .small { color: #444; font-size: .85rem; display: block; margin: .4rem 0; }
@@ -65,7 +66,7 @@ fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
             Block::Heading(h) => body.push_str(&format!("<h2>{}</h2>\n", escape(h))),
             Block::Subheading(h) => body.push_str(&format!("<h3>{}</h3>\n", escape(h))),
             Block::Para(p) => body.push_str(&format!("<p>{}</p>\n", escape(p))),
-            Block::Small(p) => body.push_str(&format!("<p class=\"small\">{}</p>\n", escape(p))),
+            Block::Small(p) | Block::Record(p) => body.push_str(&format!("<p class=\"small\">{}</p>\n", escape(p))),
             Block::Bullets(items) => {
                 body.push_str("<ul>\n");
                 for i in items {
@@ -73,8 +74,14 @@ fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
                 }
                 body.push_str("</ul>\n");
             }
-            Block::Table { header, rows } => {
-                body.push_str("<table>\n<thead><tr>");
+            Block::Table { header, rows } | Block::FillIn { header, rows } => {
+                let class = if matches!(block, Block::FillIn { .. }) {
+                    " class=\"fill\""
+                } else {
+                    ""
+                };
+                body.push_str(&format!("<table{class}>\n"));
+                body.push_str("<thead><tr>");
                 for h in header {
                     body.push_str(&format!("<th>{}</th>", escape(h)));
                 }

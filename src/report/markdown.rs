@@ -80,7 +80,9 @@ fn render(doc: &Document, report: Option<&Report>) -> String {
         match block {
             Block::Heading(h) => out.push_str(&format!("## {}\n\n", one_line(h))),
             Block::Subheading(h) => out.push_str(&format!("### {}\n\n", one_line(h))),
-            Block::Para(p) | Block::Small(p) => out.push_str(&format!("{}\n\n", escape(p))),
+            Block::Para(p) | Block::Small(p) | Block::Record(p) => {
+                out.push_str(&format!("{}\n\n", escape(p)))
+            }
             Block::Bullets(items) => {
                 for i in items {
                     // A continuation line is indented under its bullet.
@@ -88,7 +90,7 @@ fn render(doc: &Document, report: Option<&Report>) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table { header, rows } => {
+            Block::Table { header, rows } | Block::FillIn { header, rows } => {
                 out.push_str(&format!(
                     "| {} |\n",
                     header

@@ -22,6 +22,7 @@ pub mod provenance;
 mod pseudonym;
 pub mod share;
 mod svg;
+mod text;
 pub mod time_order;
 
 pub use format::{Format, render, render_document};
@@ -64,6 +65,17 @@ impl Purpose {
             Purpose::Notice => "notice",
             Purpose::Share => "share",
         }
+    }
+
+    /// Whether a document shows real case references unless told otherwise: a notice and a
+    /// supervision summary go to the worker's own manager, who holds the references, in the
+    /// formats people read (md, txt, html, pdf); everything else is pseudonymised.
+    pub fn reveals_refs_by_default(self, format: Format) -> bool {
+        matches!(self, Purpose::Notice | Purpose::Supervision)
+            && matches!(
+                format,
+                Format::Md | Format::Txt | Format::Html | Format::Pdf
+            )
     }
 }
 
@@ -380,6 +392,15 @@ pub fn analysis(input: &Inputs) -> Analysis {
             input.head,
             input.config,
         ),
+        person: crate::config::Person {
+            outcome: input
+                .config
+                .person
+                .outcome
+                .as_deref()
+                .map(|o| names.text(o)),
+            ..input.config.person.clone()
+        },
     };
     Analysis {
         report,

@@ -26,6 +26,11 @@ pub struct Report {
     pub detail: super::detail::Detail,
     /// Added: what the document was made from, for `caseload verify --document`.
     pub made_from: super::provenance::MadeFrom,
+    /// Who writes and who receives the letters (`[person]` and the per-report flags), case
+    /// references in the outcome pseudonymised like any free text. Not in the JSON: it is
+    /// for the letters' address and signature.
+    #[serde(skip)]
+    pub person: crate::config::Person,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -31,6 +31,12 @@ pub struct MadeFrom {
     pub head: String,
     pub settings: String,
     pub by: String,
+    /// The letter's details it was made with (`[person]` and the per-report flags): name,
+    /// role, manager, employer, outcome, those that were set, as (key, text). They are not in
+    /// the settings fingerprint: the document carries them, percent-encoded, so that it can
+    /// be made again whatever the configuration says now.
+    #[serde(skip)]
+    pub letter: Vec<(String, String)>,
     /// All of the above on one line, as the documents print it.
     pub line: String,
 }
@@ -59,10 +65,31 @@ impl MadeFrom {
             head: head.to_string(),
             settings: settings_fingerprint(config),
             by: MADE_BY.to_string(),
+            letter: config
+                .person
+                .letter_fields()
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_string(), v?.to_string())))
+                .collect(),
             line: String::new(),
         };
         made.line = made.compose();
         made
+    }
+
+    /// The configuration to make the document again with: `config` with the letter's
+    /// details the document records (and none it does not).
+    pub fn letter_config(&self, config: &Config) -> Config {
+        let mut config = config.clone();
+        for (key, _) in config.person.clone().letter_fields() {
+            let value = self
+                .letter
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone());
+            config.person.set_letter_field(key, value);
+        }
+        config
     }
 
     fn compose(&self) -> String {
@@ -78,7 +105,11 @@ impl MadeFrom {
             self.head,
             self.settings,
             self.by
-        )
+        ) + &self
+            .letter
+            .iter()
+            .map(|(k, v)| format!(" {k}={}", percent_encode(v)))
+            .collect::<String>()
     }
 
     /// Reads the line back from a document's bytes: the first `caseload-document v1` line,
@@ -141,6 +172,15 @@ impl MadeFrom {
             head: field("head")?,
             settings: field("settings")?,
             by: field("by")?,
+            letter: LETTER_KEYS
+                .iter()
+                .filter_map(|k| fields.get(k).map(|v| (k, *v)))
+                .map(|(k, v)| {
+                    percent_decode(v)
+                        .map(|text| (k.to_string(), text))
+                        .ok_or_else(|| format!("its `{k}=` is not percent-encoded text"))
+                })
+                .collect::<Result<_, _>>()?,
             line: String::new(),
         };
         made.line = made.compose();
@@ -157,6 +197,46 @@ impl MadeFrom {
     }
 }
 
+/// The letter's details a document's line may carry, in the order it writes them.
+const LETTER_KEYS: [&str; 5] = ["name", "role", "manager", "employer", "outcome"];
+
+/// Text as one token of the line: ASCII letters, digits, `-` and `_` as they are, a space as
+/// `+`, every other byte of its UTF-8 as `%XX` (so no space, full stop or quote ends the token
+/// early).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            out.push(b as char);
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn percent_decode(token: &str) -> Option<String> {
+    let bytes = token.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else if bytes[i] == b'+' {
+            out.push(b' ');
+            i += 1;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// A short fingerprint of every setting that shapes a document's words and figures (not the
 /// colour theme, the key map, the usual start and end of the day, or where the file is).
 pub fn settings_fingerprint(config: &Config) -> String {
@@ -167,6 +247,10 @@ pub fn settings_fingerprint(config: &Config) -> String {
     shaping.work.usual_start = crate::domain::ClockTime::from_hm(0, 0).expect("midnight");
     shaping.work.usual_end = shaping.work.usual_start;
     shaping.work.usual_break_minutes = 0;
+    // The letter's details travel in the document's own line instead.
+    for (key, _) in config.person.letter_fields() {
+        shaping.person.set_letter_field(key, None);
+    }
     crate::journal::hash_hex(format!("{shaping:?}").as_bytes())[..16].to_string()
 }
 
@@ -183,8 +267,10 @@ pub fn format_of(bytes: &[u8]) -> Format {
         Format::Json
     } else if text.starts_with("BEGIN:VCALENDAR") {
         Format::Ics
-    } else {
+    } else if text.starts_with("# ") {
         Format::Md
+    } else {
+        Format::Txt
     }
 }
 
@@ -236,5 +322,49 @@ pub fn first_difference(format: Format, file: &[u8], made: &[u8]) -> String {
             "at line {line_no}: caseload's own document ends there, but the file goes on with \"{}\"",
             line(file)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn letter_text_survives_the_line(text in "\\PC{0,60}") {
+            let token = percent_encode(&text);
+            prop_assert!(token.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_+%".contains(&b)));
+            prop_assert_eq!(percent_decode(&token), Some(text));
+        }
+    }
+
+    #[test]
+    fn a_documents_letter_details_are_read_back_from_its_line() {
+        let mut config = Config::default();
+        config.person.name = Some("Ana María O'Neill".into());
+        config.person.outcome = Some("A review. In 4 weeks; 100% sure.".into());
+        let prepared = DateTime::parse_from_rfc3339("2026-11-22T18:30:00+00:00").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let made = MadeFrom::new(
+            "grievance",
+            day,
+            day,
+            day,
+            prepared,
+            false,
+            3,
+            "ab",
+            &config,
+        );
+        let read = MadeFrom::find_in(format!("x {}.\n", made.line).as_bytes()).unwrap();
+        assert_eq!(read, made);
+        let again = read.letter_config(&Config::default());
+        assert_eq!(again.person, config.person);
+        // The letter's details are not settings: the fingerprint does not change with them.
+        assert_eq!(
+            settings_fingerprint(&again),
+            settings_fingerprint(&Config::default())
+        );
     }
 }

@@ -157,6 +157,7 @@ pub fn build(team: &Team, date_format: &str) -> Document {
     });
     blocks.push(Block::Small(format!("Made from: {}.", made_from(team))));
     Document {
+        purpose: crate::report::Purpose::Share,
         title: "Team workload picture".into(),
         subtitle: format!(
             "From the shares of {}, the weeks beginning {} to {} ({} to {}). Prepared {} with caseload team. No figure comes from fewer than {k} members.",

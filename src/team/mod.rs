@@ -184,6 +184,6 @@ pub fn render(team: &Team, format: crate::report::Format, date_format: &str) -> 
             text.push('\n');
             Some(text.into_bytes())
         }
-        Format::Ics => None,
+        Format::Txt | Format::Ics => None,
     }
 }

@@ -1,4 +1,5 @@
-//! The Report screen: choose purpose, period, format and whether to reveal references, then
+//! The Report screen: choose purpose, period, format, whether to reveal references, whom the
+//! letter is to and (a grievance) the outcome asked for; then
 //! the document is rendered and written on a worker thread while the UI stays responsive.
 
 use super::form::{Field, FieldKind, Form};
@@ -24,6 +25,8 @@ pub enum ReportField {
     Format,
     Reveal,
     SaveAs,
+    Manager,
+    Outcome,
 }
 
 pub struct ReportScreen {
@@ -109,17 +112,36 @@ impl ReportScreen {
                     "blank: today; or a date",
                 ),
                 Field::choice(F::Format, "Format", formats, Format::ALL[0].key()),
-                Field::toggle(
+                Field::choice(
                     F::Reveal,
                     "Reveal refs",
-                    false,
-                    "y shows your real case references; n (the default) shows Case 1, Case 2...",
+                    vec![
+                        (
+                            "default".to_string(),
+                            "real for a notice or supervision (md, txt, html, pdf), Case 1, Case 2... otherwise".to_string(),
+                        ),
+                        ("yes".to_string(), "your real case references".to_string()),
+                        ("no".to_string(), "Case 1, Case 2... instead".to_string()),
+                    ],
+                    "default",
                 ),
                 Field::text(
                     F::SaveAs,
                     "Save as",
                     "",
                     "a file name, a path or ~/...; blank for the reports folder",
+                ),
+                Field::text(
+                    F::Manager,
+                    "Addressee",
+                    "",
+                    "the letter's \"Dear ...\"; blank: [person] manager in the config",
+                ),
+                Field::text(
+                    F::Outcome,
+                    "Outcome",
+                    "",
+                    "a grievance's \"The outcome I am asking for\"; blank: a place to write it",
                 ),
             ],
         );
@@ -185,11 +207,40 @@ impl ReportScreen {
             .value(ReportField::Format)
             .parse()
             .unwrap_or(Format::ALL[0]);
-        let reveal = form.is_on(ReportField::Reveal);
-        if purpose == Purpose::Share && reveal {
+        let reveal = match form.value(ReportField::Reveal).as_str() {
+            "yes" => true,
+            "no" => false,
+            _ => purpose.reveals_refs_by_default(format),
+        };
+        let mut config = config.clone();
+        for (id, key) in [
+            (ReportField::Manager, "manager"),
+            (ReportField::Outcome, "outcome"),
+        ] {
+            let text = form.value(id);
+            if text.trim().is_empty() {
+                continue;
+            }
+            if key == "outcome" && purpose != Purpose::Grievance {
+                form.refuse(
+                    id,
+                    "the outcome is for a grievance; leave it blank for this purpose",
+                );
+                return Started::Refused;
+            }
+            match crate::config::check_person_field(key, &text) {
+                Ok(value) => config.person.set_letter_field(key, value),
+                Err(e) => {
+                    form.refuse(id, e);
+                    return Started::Refused;
+                }
+            }
+        }
+        let config = &config;
+        if purpose == Purpose::Share && form.value(ReportField::Reveal) == "yes" {
             form.refuse(
                 ReportField::Reveal,
-                "a share never holds case references or pseudonyms; choose n",
+                "a share never holds case references or pseudonyms; choose default or no",
             );
             return Started::Refused;
         }

@@ -173,6 +173,7 @@ fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
         ("grievance", "csv"),
         ("notice", "json"),
         ("grievance", "ics"),
+        ("notice", "txt"),
     ] {
         let file = s.dir.path().join(format!("{purpose}.{format}"));
         let out = s

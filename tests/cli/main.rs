@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod evidence;
+mod letters;
 mod output;
 mod undo;
 use common::Sandbox;

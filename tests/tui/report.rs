@@ -94,3 +94,27 @@ fn quitting_a_demo_that_wrote_reports_asks_and_says_where_they_are() {
     key(&mut f.app, KeyCode::Char('k'));
     assert!(f.app.quit && f.app.keep_demo_folder);
 }
+
+#[test]
+fn the_addressee_and_the_outcome_typed_on_the_form_fill_the_grievance() {
+    let mut f = demo();
+    let path = f.dir.path().join("grievance.md");
+    f.app.update(Action::Show(ScreenId::Report));
+    key(&mut f.app, KeyCode::Enter);
+    for _ in 0..5 {
+        key(&mut f.app, KeyCode::Tab);
+    }
+    chars(&mut f.app, &path.display().to_string());
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "Head of Service");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "A caseload of 18, reviewed monthly.");
+    key(&mut f.app, KeyCode::Enter);
+    f.app.report.wait().unwrap().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("## The outcome I am asking for\n\nA caseload of 18, reviewed monthly.\n"),
+        "{text}"
+    );
+    assert!(!text.contains("To complete before sending"), "{text}");
+}

@@ -117,7 +117,7 @@ pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
         Block::Small(assumptions),
         Block::Small(unlogged),
         Block::Small(privacy.to_string()),
-        Block::Small(integrity),
+        Block::Record(integrity),
     ]);
     blocks
 }

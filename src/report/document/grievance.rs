@@ -26,9 +26,19 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     blocks.push(Block::Heading("Chronology".into()));
     blocks.push(Block::Para("Every dated item in the period, in date order: allocations, closures, deadlines, leave, my diary notes, and the days whose hours carry a flag (over 10 hours, no 20-minute break, under 11 hours' rest, worked on a non-working day or during leave).".into()));
     blocks.push(chronology(r, d));
-    blocks.push(Block::ToComplete {
-        title: "The outcome I am asking for".into(),
-        prompt: "Write here what you want to happen, for example: a caseload within my contracted hours; no allocation during leave or in the working days before it; agreed extensions for the deadlines listed above; a review date.".into(),
-    });
+    blocks.extend(outcome(r));
     blocks
+}
+
+/// "The outcome I am asking for": the text given (`--outcome`, the Report screen), or a
+/// marked place to write it.
+fn outcome(r: &Report) -> Vec<Block> {
+    let title = "The outcome I am asking for";
+    match &r.person.outcome {
+        Some(text) => vec![Block::Heading(title.into()), Block::Para(text.clone())],
+        None => vec![Block::ToComplete {
+            title: title.into(),
+            prompt: "Write here what you want to happen, for example: a caseload within my contracted hours; no allocation during leave or in the working days before it; agreed extensions for the deadlines listed above; a review date.".into(),
+        }],
+    }
 }

@@ -4,6 +4,7 @@
 mod closing;
 mod definitions;
 mod grievance;
+mod letter;
 mod notice;
 mod sentences;
 mod stress;
@@ -87,11 +88,21 @@ pub enum Block {
         title: String,
         prompt: String,
     },
-    /// Smaller print: assumptions, integrity.
+    /// Smaller print: assumptions, how figures are counted.
     Small(String),
+    /// The integrity statement and the record of what the document was made from: small print
+    /// (md, html, pdf); a plain-text document gives one short line instead.
+    Record(String),
+    /// A table to complete by hand at a meeting: the cells left empty are drawn tall enough
+    /// to write in.
+    FillIn {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 pub struct Document {
+    pub purpose: Purpose,
     pub title: String,
     pub subtitle: String,
     pub blocks: Vec<Block>,
@@ -142,7 +153,7 @@ pub fn build(report: &Report, date_format: &str) -> Document {
     };
     blocks.extend(closing::closing(report, purpose, &dates));
     blocks.extend(definitions::blocks(report, &dates, purpose));
-    blocks.push(Block::Small(format!(
+    blocks.push(Block::Record(format!(
         "Made from: {}. To check this file against the journal: `caseload verify --document FILE`.",
         report.made_from.line
     )));
@@ -151,6 +162,7 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         |b| format!("The records begin on {}.", dates.show(b)),
     );
     Document {
+        purpose,
         title: title.to_string(),
         subtitle: format!(
             "Period: {period}. {begin} Prepared {} from a dated, hash-chained personal work log (caseload).",

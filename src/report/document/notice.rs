@@ -140,16 +140,17 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             r.deadlines.due
         ));
     }
-    vec![
+    let mut blocks = vec![
         Block::Para("Subject: My current caseload and deadlines".into()),
-        Block::Para("Dear [manager],".into()),
+        Block::Para(format!("Dear {},", super::letter::addressee(r))),
         Block::Para(
             "I am writing to set out my current workload, so that we can agree priorities.".into(),
         ),
         Block::Bullets(points),
         Block::Para(request(r)),
-        Block::Para("[Your name]".into()),
-    ]
+    ];
+    blocks.extend(super::letter::signature(r));
+    blocks
 }
 
 /// The request, claiming that the work cannot be done in contracted hours only when the

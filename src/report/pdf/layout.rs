@@ -488,7 +488,7 @@ pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
                 layout.paragraph(h, 11.0, INK, 0.0);
             }
             Block::Para(p) => layout.para(p, BODY, INK),
-            Block::Small(p) => layout.para(p, SMALL, MUTED),
+            Block::Small(p) | Block::Record(p) => layout.para(p, SMALL, MUTED),
             Block::Bullets(items) => {
                 let list = layout.structure.add(Kind::List, None);
                 for item in items {
@@ -503,6 +503,24 @@ pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
                 layout.y += BODY * 0.5;
             }
             Block::Table { header, rows } => layout.table(header, rows),
+            // Empty cells three lines tall, to write in.
+            Block::FillIn { header, rows } => {
+                let tall: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .map(|c| {
+                                if c.is_empty() {
+                                    "\n\n".into()
+                                } else {
+                                    c.clone()
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect();
+                layout.table(header, &tall)
+            }
             Block::Chart(Chart::Caseload) => {
                 if let Some(report) = report {
                     layout.caseload_chart(report, dates)

@@ -21,6 +21,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 (true, ReportField::SaveAs) => folder.clone(),
                 (true, ReportField::From) => "(default for the purpose)".to_string(),
                 (true, ReportField::To) => "(today)".to_string(),
+                (true, ReportField::Manager) => "(from the config)".to_string(),
+                (true, ReportField::Outcome) => "(a place to write it)".to_string(),
                 _ => value,
             };
             Line::from(vec![
@@ -78,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Line::from(""),
         Line::from(Span::styled(
-            "Case references are replaced by Case 1, Case 2... unless you choose to reveal them. Check any notes for names before sharing.",
+            "A notice and a supervision summary show your real case references (your manager holds them); the other documents, and csv, json and ics, show Case 1, Case 2... Reveal refs changes that. Check any notes for names before sharing.",
             app.theme.muted,
         )),
     ];
