@@ -55,5 +55,6 @@ fn render(doc: &Document, report: &Report) -> String {
         out.push_str(&format!("{}\n\n", doc.subtitle));
     }
     out.push_str(&format!("Made from: {}\n", short_record(report)));
-    out
+    // A journal's control characters are shown, never sent, as in every writer.
+    super::printable::printable(&out).into_owned()
 }
