@@ -86,10 +86,19 @@ fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
                     body.push_str(&format!("<th>{}</th>", escape(h)));
                 }
                 body.push_str("</tr></thead>\n<tbody>\n");
+                // The flags column is bold, as in the PDF: what a reader looks for first.
+                let strong: Vec<bool> = header
+                    .iter()
+                    .map(|h| h.eq_ignore_ascii_case("flags"))
+                    .collect();
                 for row in rows {
                     body.push_str("<tr>");
-                    for c in row {
-                        body.push_str(&format!("<td>{}</td>", escape(c)));
+                    for (i, c) in row.iter().enumerate() {
+                        if strong.get(i) == Some(&true) && !c.is_empty() {
+                            body.push_str(&format!("<td><strong>{}</strong></td>", escape(c)));
+                        } else {
+                            body.push_str(&format!("<td>{}</td>", escape(c)));
+                        }
                     }
                     body.push_str("</tr>\n");
                 }

@@ -8,9 +8,13 @@ use crate::report::document::{Block, Chart, Dates, Document};
 use std::sync::OnceLock;
 
 mod band;
+#[cfg(test)]
+mod tests;
 
 /// DejaVu Sans (Bitstream Vera licence, see assets/fonts/DejaVuSans-LICENSE.txt).
 pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold, the same family and licence, for flags.
+pub const BOLD_FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 pub const PAGE_W: f32 = 595.0;
 pub const PAGE_H: f32 = 842.0;
@@ -31,6 +35,14 @@ const SHADE: Colour = (241, 243, 245);
 /// Something to draw, in points from the top-left of a page.
 pub enum Op {
     Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        colour: Colour,
+        text: String,
+    },
+    /// Text in bold (a flag).
+    Strong {
         x: f32,
         y: f32,
         size: f32,
@@ -58,6 +70,7 @@ pub struct Placed {
 /// Advance widths of the embedded font, for wrapping and table columns.
 struct Metrics {
     face: ttf_parser::Face<'static>,
+    bold: ttf_parser::Face<'static>,
 }
 
 impl Metrics {
@@ -65,17 +78,22 @@ impl Metrics {
         static METRICS: OnceLock<Metrics> = OnceLock::new();
         METRICS.get_or_init(|| Metrics {
             face: ttf_parser::Face::parse(FONT, 0).expect("the embedded font parses"),
+            bold: ttf_parser::Face::parse(BOLD_FONT, 0).expect("the embedded font parses"),
         })
     }
 
     fn width(&self, text: &str, size: f32) -> f32 {
-        let per_em = f32::from(self.face.units_per_em());
+        self.width_in(text, size, false)
+    }
+
+    fn width_in(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let face = if bold { &self.bold } else { &self.face };
+        let per_em = f32::from(face.units_per_em());
         let units: f32 = text
             .chars()
             .map(|c| {
-                self.face
-                    .glyph_index(c)
-                    .and_then(|g| self.face.glyph_hor_advance(g))
+                face.glyph_index(c)
+                    .and_then(|g| face.glyph_hor_advance(g))
                     .map_or(per_em * 0.6, f32::from)
             })
             .sum();
@@ -85,13 +103,17 @@ impl Metrics {
     /// Splits text into lines no wider than `width`: at a note's line breaks, then at spaces
     /// (or anywhere in a word longer than a line).
     fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        self.wrap_in(text, size, width, false)
+    }
+
+    fn wrap_in(&self, text: &str, size: f32, width: f32, bold: bool) -> Vec<String> {
         crate::report::printable::printable(text)
             .split('\n')
-            .flat_map(|paragraph| self.wrap_line(paragraph, size, width))
+            .flat_map(|paragraph| self.wrap_line(paragraph, size, width, bold))
             .collect()
     }
 
-    fn wrap_line(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+    fn wrap_line(&self, text: &str, size: f32, width: f32, bold: bool) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
         for word in text.split(' ') {
@@ -100,7 +122,7 @@ impl Metrics {
             } else {
                 format!("{line} {word}")
             };
-            if self.width(&candidate, size) <= width {
+            if self.width_in(&candidate, size, bold) <= width {
                 line = candidate;
                 continue;
             }
@@ -110,7 +132,7 @@ impl Metrics {
             let mut piece = String::new();
             for c in word.chars() {
                 piece.push(c);
-                if self.width(&piece, size) > width && piece.chars().count() > 1 {
+                if self.width_in(&piece, size, bold) > width && piece.chars().count() > 1 {
                     let last = piece.pop().expect("non-empty");
                     lines.push(std::mem::take(&mut piece));
                     piece.push(last);
@@ -129,6 +151,10 @@ impl Metrics {
 pub fn text_width(text: &str, size: f32) -> f32 {
     Metrics::get().width(text, size)
 }
+
+/// A table row laid out: each cell's lines and whether they are bold, its height, its shade
+/// (the header's) and its colour.
+type Row = (Vec<(Vec<String>, bool)>, f32, Option<Colour>, Colour);
 
 struct Layout<'a> {
     pages: Vec<Vec<Placed>>,
@@ -243,29 +269,39 @@ impl Layout<'_> {
 
     fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
         let width = PAGE_W - 2.0 * MARGIN;
-        // Each column gets at least its longest word; what is left goes to the columns with
-        // longer text, in proportion to how much more they would need.
+        // Each column gets at least its longest word, and its longest short cell whole (a
+        // pseudonym "Case 12", a date, "allocated" never wrap); what is left goes to the
+        // columns with longer text, in proportion to how much more they would need. A long
+        // unbroken word is broken to fit its column (never into the next).
         let pad = 3.0;
+        let short = 64.0;
+        // The flags column is bold: what a reader looks for first.
+        let strong: Vec<bool> = header
+            .iter()
+            .map(|h| h.eq_ignore_ascii_case("flags"))
+            .collect();
         let column = |c: usize| {
             rows.iter()
                 .filter_map(move |r| r.get(c))
                 .chain(std::iter::once(&header[c]))
         };
+        let measure = |c: usize, text: &str| self.m.width_in(text, TABLE, strong[c]);
         let least: Vec<f32> = (0..header.len())
             .map(|c| {
                 let word = column(c)
-                    .flat_map(|t| t.split(' '))
-                    .map(|w| self.m.width(w, TABLE))
+                    .flat_map(|t| t.split([' ', '\n']))
+                    .map(|w| measure(c, w))
                     .fold(0.0, f32::max);
-                (word + 2.0 * pad).clamp(20.0, 110.0)
+                let whole = column(c)
+                    .map(|t| measure(c, t))
+                    .filter(|w| *w <= short)
+                    .fold(0.0, f32::max);
+                (word.max(whole) + 2.0 * pad).clamp(20.0, 110.0)
             })
             .collect();
         let wanted: Vec<f32> = (0..header.len())
             .map(|c| {
-                (column(c)
-                    .map(|t| self.m.width(t, TABLE))
-                    .fold(0.0, f32::max)
-                    + 2.0 * pad)
+                (column(c).map(|t| measure(c, t)).fold(0.0, f32::max) + 2.0 * pad)
                     .clamp(least[c], 280.0)
             })
             .collect();
@@ -281,23 +317,28 @@ impl Layout<'_> {
                 .collect()
         };
         let line_height = TABLE * 1.3;
+        // A row: each cell's lines and whether they are bold, its height, shade and colour.
         let draw_row =
             |layout: &mut Layout, cells: &[String], shade: Option<Colour>, colour: Colour| {
-                let wrapped: Vec<Vec<String>> = cells
+                let header = shade.is_some();
+                let wrapped: Vec<(Vec<String>, bool)> = cells
                     .iter()
                     .zip(&widths)
-                    .map(|(c, w)| layout.m.wrap(c, TABLE, w - 2.0 * pad))
+                    .zip(&strong)
+                    .map(|((c, w), bold)| {
+                        let bold = *bold && !header;
+                        (layout.m.wrap_in(c, TABLE, w - 2.0 * pad, bold), bold)
+                    })
                     .collect();
-                let height = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 * line_height
+                let height = wrapped.iter().map(|c| c.0.len()).max().unwrap_or(1) as f32
+                    * line_height
                     + 2.0 * pad;
                 (wrapped, height, shade, colour)
             };
         let header_row = draw_row(self, header, Some(SHADE), INK);
         // `cells`: the kind of cell element and the table to add the row to; `None` for the
         // header repeated on a new page, which is decoration (it was read once already).
-        let put = |layout: &mut Layout,
-                   row: &(Vec<Vec<String>>, f32, Option<Colour>, Colour),
-                   cells: Option<(Kind, usize)>| {
+        let put = |layout: &mut Layout, row: &Row, cells: Option<(Kind, usize)>| {
             let (wrapped, height, shade, colour) = row;
             let top = layout.y;
             if let Some(shade) = shade {
@@ -313,23 +354,32 @@ impl Layout<'_> {
                 .as_ref()
                 .map(|(_, table)| layout.structure.add(Kind::Row, Some(*table)));
             let mut x = MARGIN;
-            for (lines, w) in wrapped.iter().zip(&widths) {
+            for ((lines, bold), w) in wrapped.iter().zip(&widths) {
                 let cell = cells
                     .as_ref()
                     .zip(row_element)
                     .map(|((kind, _), row)| layout.structure.add(kind.clone(), Some(row)));
                 for (i, line) in lines.iter().enumerate() {
-                    let y = top + pad + TABLE + i as f32 * line_height;
-                    layout.push_as(
-                        Op::Text {
-                            x: x + pad,
+                    let (x, y) = (x + pad, top + pad + TABLE + i as f32 * line_height);
+                    let (size, colour, text) = (TABLE, *colour, line.clone());
+                    let op = if *bold {
+                        Op::Strong {
+                            x,
                             y,
-                            size: TABLE,
-                            colour: *colour,
-                            text: line.clone(),
-                        },
-                        cell,
-                    );
+                            size,
+                            colour,
+                            text,
+                        }
+                    } else {
+                        Op::Text {
+                            x,
+                            y,
+                            size,
+                            colour,
+                            text,
+                        }
+                    };
+                    layout.push_as(op, cell);
                 }
                 x += w;
             }

@@ -27,7 +27,9 @@ use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag, TagTree};
 use krilla::text::{Font, TextDirection};
-use layout::{Colour, FONT, Laid, MARGIN, MUTED, Op, PAGE_H, PAGE_W, Placed, SMALL, lay_out};
+use layout::{
+    BOLD_FONT, Colour, FONT, Laid, MARGIN, MUTED, Op, PAGE_H, PAGE_W, Placed, SMALL, lay_out,
+};
 
 pub fn write(report: &Report, date_format: &str) -> Vec<u8> {
     let doc = build(report, date_format);
@@ -66,7 +68,10 @@ fn render(
         mut structure,
         outline,
     } = lay_out(doc, report, &dates);
-    let font = Font::new(FONT.to_vec().into(), 0).expect("the embedded font loads");
+    let fonts = Fonts {
+        regular: Font::new(FONT.to_vec().into(), 0).expect("the embedded font loads"),
+        bold: Font::new(BOLD_FONT.to_vec().into(), 0).expect("the embedded font loads"),
+    };
     let mut settings = SerializeSettings::default();
     if accessible {
         settings.configuration = ConfigurationBuilder::new()
@@ -104,12 +109,14 @@ fn render(
         let mut surface = page.surface();
         for Placed { op, element } in placed {
             let tag = match (&op, element) {
-                (Op::Text { .. }, Some(_)) => ContentTag::Span(SpanTag::empty()),
+                (Op::Text { .. } | Op::Strong { .. }, Some(_)) => {
+                    ContentTag::Span(SpanTag::empty())
+                }
                 (_, Some(_)) => ContentTag::Other,
                 (_, None) => ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)),
             };
             let id = surface.start_tagged(tag);
-            draw(&mut surface, op, &font);
+            draw(&mut surface, op, &fonts);
             surface.end_tagged();
             if let Some(element) = element {
                 structure.mark(element, id);
@@ -128,7 +135,7 @@ fn render(
                 colour: MUTED,
                 text: footer,
             },
-            &font,
+            &fonts,
         );
         surface.end_tagged();
         surface.finish();
@@ -154,31 +161,46 @@ fn colour(c: Colour) -> rgb::Color {
     rgb::Color::new(c.0, c.1, c.2)
 }
 
-fn draw(surface: &mut Surface, op: Op, font: &Font) {
+/// The embedded faces: DejaVu Sans and its bold.
+struct Fonts {
+    regular: Font,
+    bold: Font,
+}
+
+fn text(surface: &mut Surface, (x, y): (f32, f32), size: f32, c: Colour, text: &str, font: &Font) {
+    surface.set_fill(Some(Fill {
+        paint: colour(c).into(),
+        ..Fill::default()
+    }));
+    surface.set_stroke(None);
+    for (run_x, run, direction) in bidi_runs(x, size, text) {
+        surface.draw_text(
+            Point::from_xy(run_x, y),
+            font.clone(),
+            size,
+            run,
+            false,
+            direction,
+        );
+    }
+}
+
+fn draw(surface: &mut Surface, op: Op, fonts: &Fonts) {
     match op {
         Op::Text {
             x,
             y,
             size,
             colour: c,
-            text,
-        } => {
-            surface.set_fill(Some(Fill {
-                paint: colour(c).into(),
-                ..Fill::default()
-            }));
-            surface.set_stroke(None);
-            for (run_x, run, direction) in bidi_runs(x, size, &text) {
-                surface.draw_text(
-                    Point::from_xy(run_x, y),
-                    font.clone(),
-                    size,
-                    run,
-                    false,
-                    direction,
-                );
-            }
-        }
+            text: t,
+        } => text(surface, (x, y), size, c, &t, &fonts.regular),
+        Op::Strong {
+            x,
+            y,
+            size,
+            colour: c,
+            text: t,
+        } => text(surface, (x, y), size, c, &t, &fonts.bold),
         Op::Fill {
             rect: (x, y, w, h),
             colour: c,
