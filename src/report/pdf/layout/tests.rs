@@ -20,6 +20,7 @@ fn short_cells_never_wrap_flags_are_bold_and_a_long_word_is_broken_to_fit() {
     let detail =
         format!("{long} and a long detail that needs a great deal of room to be read ").repeat(3);
     let doc = Document {
+        purpose: crate::report::Purpose::Grievance,
         title: "T".into(),
         subtitle: "S".into(),
         blocks: vec![Block::Table {
