@@ -1,12 +1,21 @@
 //! The README's command examples, run in order as a newcomer would type them: a fresh home
 //! folder, no data or config folder set, in an empty working folder that holds the sample
 //! files the README imports. A documented command that fails (as `report -o stress.html` once
-//! did) fails here. A README line meant to fail says so in its comment with `# refused:`; one
-//! that needs files a newcomer does not have (members' shares) says `# illustrative`.
+//! did) fails here. A command meant to fail says so: in a transcript (```console) by the
+//! `caseload: ...` error printed under it, elsewhere by a `# refused:` comment; one that needs
+//! files a newcomer does not have (members' shares) says `# illustrative`.
 //!
 //! The README's own dates (a case allocated on 02/11/2026) are in the past from the day they
 //! were written, and writes judge "the future" by the real clock (SPEC §3), so these examples
 //! need no `--today`.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,26 +35,40 @@ struct Example {
 /// their trailing comments taken off; lines with a placeholder (`<file>`, `...`) are shown for
 /// reading, not for running.
 fn examples(readme: &str) -> Vec<Example> {
-    let mut in_shell = false;
-    let mut in_block = false;
-    let mut found = Vec::new();
+    let mut block: Option<&str> = None;
+    let mut found: Vec<Example> = Vec::new();
     for (i, raw) in readme.lines().enumerate() {
         let line = raw.trim();
         if let Some(lang) = line.strip_prefix("```") {
-            in_block = !in_block;
-            in_shell = in_block && matches!(lang.trim(), "sh" | "bash" | "console" | "shell");
+            block = match block {
+                Some(_) => None,
+                None => Some(lang.trim()),
+            };
             continue;
         }
-        if !in_shell {
+        let command = match block {
+            Some("sh" | "bash" | "shell") => line,
+            // A transcript: commands follow `$ `, the rest is what was printed, and an error
+            // line (`caseload: ...`) says the command before it is refused on purpose.
+            Some("console") => match line.strip_prefix("$ ") {
+                Some(command) => command,
+                None => {
+                    if line.starts_with("caseload: ") {
+                        if let Some(last) = found.last_mut() {
+                            last.refused = true;
+                        }
+                    }
+                    continue;
+                }
+            },
+            _ => continue,
+        };
+        if !command.starts_with("caseload ") && command != "caseload" {
             continue;
         }
-        let line = line.strip_prefix("$ ").unwrap_or(line);
-        if !line.starts_with("caseload ") && line != "caseload" {
-            continue;
-        }
-        let (command, comment) = match line.find("  #") {
-            Some(at) => (line[..at].trim_end(), &line[at..]),
-            None => (line, ""),
+        let (command, comment) = match command.find("  #") {
+            Some(at) => (command[..at].trim_end(), &command[at..]),
+            None => (command, ""),
         };
         if command.contains('<') || command.contains("...") || comment.contains("# illustrative") {
             continue;
@@ -131,7 +154,7 @@ fn every_readme_command_runs_as_documented_in_a_fresh_home() {
 fn the_parser_reads_shell_blocks_only_and_drops_placeholders_and_comments() {
     let readme = "text caseload list\n```sh\ncaseload list cases   # all of them\n\
                   caseload import <file>\ncaseload team x/  # illustrative\n```\n```text\ncaseload shown, not run\n```\n\
-                  ```console\n$ caseload verify --journal x  # refused: no such file\n```\n";
+                  ```console\n$ caseload verify --journal x\ncaseload: no journal at x\n$ caseload list\n```\n";
     assert_eq!(
         examples(readme),
         vec![
@@ -144,6 +167,11 @@ fn the_parser_reads_shell_blocks_only_and_drops_placeholders_and_comments() {
                 line: 11,
                 command: "caseload verify --journal x".into(),
                 refused: true
+            },
+            Example {
+                line: 13,
+                command: "caseload list".into(),
+                refused: false
             },
         ]
     );
