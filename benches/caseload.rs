@@ -1,5 +1,13 @@
 //! Benchmarks at 1, 10 and 100 years of a heavy user's records (about 2,500 a year), with
 //! divan. Run with `cargo bench --bench caseload`; see docs/PERFORMANCE.md for the figures.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 use caseload::config::{Config, preset};
 use caseload::demo::{Intensity, generate_with};

@@ -127,7 +127,7 @@ pub fn check_target(path: &Path) -> Result<Target, OutputError> {
     } else if kind.is_file() {
         return Ok(Target::ExistingFile);
     } else {
-        special_kind(&kind)
+        special_kind(kind)
     };
     Err(OutputError::NotAFile {
         path: path.to_path_buf(),
@@ -136,7 +136,7 @@ pub fn check_target(path: &Path) -> Result<Target, OutputError> {
 }
 
 #[cfg(unix)]
-fn special_kind(kind: &std::fs::FileType) -> &'static str {
+fn special_kind(kind: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
         "a FIFO (named pipe)"
@@ -148,7 +148,7 @@ fn special_kind(kind: &std::fs::FileType) -> &'static str {
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: &std::fs::FileType) -> &'static str {
+fn special_kind(_: std::fs::FileType) -> &'static str {
     "not a regular file"
 }
 

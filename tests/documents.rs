@@ -1,5 +1,13 @@
 //! Every document format, read back with a real reader where Rust has one, checked for leaks
 //! of case references, and the Markdown of each purpose pinned for a fixed journal.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 use caseload::config::{Config, preset};
 use caseload::demo::generate;

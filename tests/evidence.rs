@@ -1,5 +1,13 @@
 //! Evidence a sceptical reader accepts, on journals built for each rule: no reference leaks
 //! through free text in any format.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 use caseload::config::{Config, preset};
 use caseload::domain::event::*;
@@ -520,7 +528,7 @@ fn the_demo_notes_never_contradict_the_hours_logged_on_their_day() {
             let last_end = entries
                 .iter()
                 .filter_map(|h| h.entry.end)
-                .map(|e| e.minutes())
+                .map(caseload::domain::ClockTime::minutes)
                 .max()
                 .unwrap_or(0);
             let text = n.note.text.as_str();

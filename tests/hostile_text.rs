@@ -3,6 +3,14 @@
 //! beacon), a 400-character word, right-to-left text, emoji and terminal escape sequences.
 //! The rule is the same everywhere: the reader sees the characters that were typed, and no
 //! program obeys them.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 #[path = "common/mod.rs"]
 mod common;
@@ -47,10 +55,10 @@ fn hostile() -> Sandbox {
     let mut texts: Vec<String> = FORMULAS
         .iter()
         .chain(&MARKUP)
-        .map(|t| t.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     texts.push(long_word());
-    texts.extend(RTL.iter().map(|t| t.to_string()));
+    texts.extend(RTL.iter().map(std::string::ToString::to_string));
     texts.push(EMOJI.to_string());
     texts.push(ESCAPES.to_string());
     texts.push("line one\n# line two\n- line three".to_string());

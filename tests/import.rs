@@ -2,6 +2,14 @@
 //! make_fixtures.py, or by hand for the CSV and .ics files): every format and target, column
 //! mapping, dates, refusals writing nothing, re-import writing nothing, the names column
 //! never read, and provenance in verify and in the documents.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 mod common;
 use common::Sandbox;

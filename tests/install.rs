@@ -2,6 +2,14 @@
 //! completions and the manual page. Each is driven through the real binary, with no home
 //! folder (as in a packager's build), and loaded by the tool that will use it where the
 //! machine has that tool.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 use std::process::{Command, Output};
 

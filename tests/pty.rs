@@ -2,6 +2,14 @@
 //! a panic, and a window killed while saving a form loses nothing it said was saved and never
 //! damages the journal.
 #![cfg(unix)]
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 mod common;
 use common::{BIN, MID_LINE_PANIC, PanicsMidLine, Sandbox};

@@ -50,17 +50,18 @@ fn examples(readme: &str) -> Vec<Example> {
             Some("sh" | "bash" | "shell") => line,
             // A transcript: commands follow `$ `, the rest is what was printed, and an error
             // line (`caseload: ...`) says the command before it is refused on purpose.
-            Some("console") => match line.strip_prefix("$ ") {
-                Some(command) => command,
-                None => {
-                    if line.starts_with("caseload: ") {
-                        if let Some(last) = found.last_mut() {
-                            last.refused = true;
-                        }
+            Some("console") => {
+                if let Some(command) = line.strip_prefix("$ ") {
+                    command
+                } else {
+                    if line.starts_with("caseload: ")
+                        && let Some(last) = found.last_mut()
+                    {
+                        last.refused = true;
                     }
                     continue;
                 }
-            },
+            }
             _ => continue,
         };
         if !command.starts_with("caseload ") && command != "caseload" {

@@ -134,7 +134,7 @@ fn append(page: &mut String, rendered: &[u8], mut heading: Heading) {
     }
 }
 
-const FILES_AND_ENVIRONMENT: &str = r#".SH FILES
+const FILES_AND_ENVIRONMENT: &str = r".SH FILES
 The journal is \fIjournal.jsonl\fR in the data folder, with \fIjournal.lock\fR beside it and
 daily copies in \fIbackups/\fR. The configuration is \fIconfig.toml\fR in the config folder.
 .TP
@@ -159,7 +159,7 @@ the configuration file, when \fB\-\-config\fR is not given
 .TP
 \fBNO_COLOR\fR
 turns colours off in the terminal UI
-"#;
+";
 
 pub fn print_completions(shell: Shell) -> Result<()> {
     print(&completions(shell))

@@ -58,42 +58,39 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     };
     let records = generate_with(ctx.today, now, days, seed, intensity);
     let config_text = preset(DEMO_PRESET).expect("the demo preset ships");
-    match args.generate.as_deref().map(crate::output::resolve) {
-        Some(dir) => {
-            write_sample(&dir, &records, config_text)?;
+    if let Some(dir) = args.generate.as_deref().map(crate::output::resolve) {
+        write_sample(&dir, &records, config_text)?;
+        crate::output::line(format_args!(
+            "wrote {} records to {} and its config to {}",
+            records.len(),
+            dir.join("journal.jsonl").display(),
+            dir.join("config.toml").display()
+        ))?;
+        crate::output::line(format_args!(
+            "open it with: caseload --data-dir {} --config {}",
+            dir.display(),
+            dir.join("config.toml").display()
+        ))?;
+        Ok(())
+    } else {
+        let tmp = tempfile::Builder::new()
+            .prefix("caseload-demo-")
+            .tempdir()
+            .map_err(|e| {
+                Error::Failed(format!(
+                    "cannot create a temporary folder for the demo: {e}"
+                ))
+            })?;
+        let journal = write_sample(tmp.path(), &records, config_text)?;
+        let config = Config::load(&tmp.path().join("config.toml"), true)?;
+        if crate::tui::run_demo(journal, config, ctx.today)? {
+            let kept = tmp.keep();
             crate::output::line(format_args!(
-                "wrote {} records to {} and its config to {}",
-                records.len(),
-                dir.join("journal.jsonl").display(),
-                dir.join("config.toml").display()
+                "the demo's folder is kept: {} (its reports are in reports/)",
+                kept.display()
             ))?;
-            crate::output::line(format_args!(
-                "open it with: caseload --data-dir {} --config {}",
-                dir.display(),
-                dir.join("config.toml").display()
-            ))?;
-            Ok(())
         }
-        None => {
-            let tmp = tempfile::Builder::new()
-                .prefix("caseload-demo-")
-                .tempdir()
-                .map_err(|e| {
-                    Error::Failed(format!(
-                        "cannot create a temporary folder for the demo: {e}"
-                    ))
-                })?;
-            let journal = write_sample(tmp.path(), &records, config_text)?;
-            let config = Config::load(&tmp.path().join("config.toml"), true)?;
-            if crate::tui::run_demo(journal, config, ctx.today)? {
-                let kept = tmp.keep();
-                crate::output::line(format_args!(
-                    "the demo's folder is kept: {} (its reports are in reports/)",
-                    kept.display()
-                ))?;
-            }
-            Ok(())
-        }
+        Ok(())
     }
 }
 

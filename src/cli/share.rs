@@ -78,24 +78,21 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let id = ShareId::random().map_err(Error::Failed)?;
     let made = share::build(&inputs, &model, &id);
     let text = share::to_json(&made);
-    match &output {
-        Some(path) => {
-            crate::output::write_file(path, text.as_bytes(), args.force)?;
-            for line in share::summary(&made) {
-                crate::output::line(line)?;
-            }
-            crate::output::line(format_args!(
-                "Wrote {}: read it (it is plain JSON), then send it to your union rep.",
-                path.display()
-            ))?;
+    if let Some(path) = &output {
+        crate::output::write_file(path, text.as_bytes(), args.force)?;
+        for line in share::summary(&made) {
+            crate::output::line(line)?;
         }
-        None => {
-            crate::output::to_stdout(text.as_bytes())?;
-            // The file's bytes go to standard output; what they hold, to the person.
-            let mut err = std::io::stderr().lock();
-            for line in share::summary(&made) {
-                let _ = writeln!(err, "{line}");
-            }
+        crate::output::line(format_args!(
+            "Wrote {}: read it (it is plain JSON), then send it to your union rep.",
+            path.display()
+        ))?;
+    } else {
+        crate::output::to_stdout(text.as_bytes())?;
+        // The file's bytes go to standard output; what they hold, to the person.
+        let mut err = std::io::stderr().lock();
+        for line in share::summary(&made) {
+            let _ = writeln!(err, "{line}");
         }
     }
     Ok(())

@@ -5,7 +5,10 @@ use super::args::{CaseCommand, DeadlineCommand, HoursCommand, LeaveCommand, Note
 use crate::domain::commands as check;
 use crate::domain::dates::{Towards, format_date, leave_towards, parse_date_shown, show_dates};
 use crate::domain::replay::{Record, State};
-use crate::domain::*;
+use crate::domain::{
+    CaseAllocated, CaseClosed, ClockTime, DeadlineExtended, DeadlineMet, DeadlineSet, Event,
+    HoursLogged, LeaveAdded, LeaveKind, NoteAdded, Standard, parse_time,
+};
 use crate::error::{Error, Result};
 use crate::journal::Access;
 use chrono::NaiveDate;
@@ -14,9 +17,10 @@ use std::io::{IsTerminal, Read};
 /// The configured display format, for reading dates back and showing them. A config that
 /// cannot be read does not stop a record being written: the built-in format is used.
 fn date_format(ctx: &Context) -> String {
-    ctx.config()
-        .map(|c| c.date_format)
-        .unwrap_or_else(|_| crate::config::Config::default().date_format)
+    ctx.config().map_or_else(
+        |_| crate::config::Config::default().date_format,
+        |c| c.date_format,
+    )
 }
 
 fn date_towards(flag: &str, text: &str, ctx: &Context, towards: Towards) -> Result<NaiveDate> {

@@ -5,7 +5,10 @@
 
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::dates::ClockTime;
-use crate::domain::event::*;
+use crate::domain::event::{
+    CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet, Event, HoursLogged,
+    LeaveAdded, LeaveKind, NoteAdded,
+};
 use crate::domain::replay::Record;
 use crate::domain::{Region, Standard};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Weekday};

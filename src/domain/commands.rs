@@ -2,7 +2,10 @@
 //! line and the terminal UI alike, under the journal's lock, so both refuse the same things
 //! with the same words.
 
-use super::event::*;
+use super::event::{
+    CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet, Event, HoursLogged,
+    LeaveAdded, NoteAdded,
+};
 use super::references::{Matching, NoCase, find_case, same_reference};
 use super::replay::{Record, State};
 use super::text::{self, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
@@ -113,10 +116,10 @@ pub fn allocate_case(
     e.kind = kinds
         .iter()
         .find(|k| k.eq_ignore_ascii_case(e.kind.trim()))
-        .map(|k| k.to_string())
+        .map(std::string::ToString::to_string)
         .ok_or_else(|| Refusal::UnknownKind {
             kind: e.kind.trim().to_string(),
-            known: kinds.iter().map(|k| k.to_string()).collect(),
+            known: kinds.iter().map(std::string::ToString::to_string).collect(),
         })?;
     in_range("the allocation date", e.allocated_on)?;
     check_weight(e.weight)?;

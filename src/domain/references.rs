@@ -119,7 +119,7 @@ fn nearest(state: &State, key: &str) -> Vec<String> {
         })
         .filter(|(distance, ..)| *distance <= limit)
         .collect();
-    scored.sort();
+    scored.sort_unstable();
     scored
         .into_iter()
         .take(SUGGESTIONS)

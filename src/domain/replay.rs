@@ -1,6 +1,6 @@
 //! Replay: the journal's events, with voids and amendments applied, become the current records.
 
-use super::event::*;
+use super::event::{Event, HoursLogged, LeaveKind, NoteAdded};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -244,7 +244,7 @@ fn apply(state: &mut State, seq: u64, event: &Event, amended: bool) {
                 met_seq: None,
                 extensions: Vec::new(),
                 amended,
-            })
+            });
         }
         Event::DeadlineMet(e) => {
             let found = state.deadline_index.get(&e.deadline).copied();
@@ -296,6 +296,9 @@ fn apply(state: &mut State, seq: u64, event: &Event, amended: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::event::{
+        CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet,
+    };
     use proptest::prelude::*;
 
     fn day(n: u32) -> NaiveDate {
@@ -545,7 +548,7 @@ mod tests {
         fn a_void_removes_exactly_its_target(refs in proptest::collection::vec(0..1000u32, 1..20), pick in any::<prop::sample::Index>()) {
             let mut records: Vec<Record> = Vec::new();
             let mut unique = refs.clone();
-            unique.sort();
+            unique.sort_unstable();
             unique.dedup();
             for (i, r) in unique.iter().enumerate() {
                 records.push(rec(i as u64 + 1, alloc(&format!("R{r}"), 0)));

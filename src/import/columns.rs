@@ -100,7 +100,7 @@ impl Field {
 
     /// Headers that name this field, normalised (see [`normalise`]).
     fn headers(self, target: Target) -> &'static [&'static str] {
-        use Target::*;
+        use Target::Leave;
         match (self, target) {
             (Field::Ref, _) => &[
                 "case number",
@@ -373,7 +373,7 @@ impl Mapping {
 
 /// A column's header as shown, or its spreadsheet letter when it has none.
 pub fn header_name(table: &Table, column: usize) -> String {
-    let header = table.headers.get(column).map(|h| h.trim()).unwrap_or("");
+    let header = table.headers.get(column).map_or("", |h| h.trim());
     if header.is_empty() {
         format!("column {}", letters(column))
     } else {
@@ -519,7 +519,10 @@ mod tests {
             file: "cases.csv".into(),
             sheet: None,
             sheets: vec![],
-            headers: headers.iter().map(|h| h.to_string()).collect(),
+            headers: headers
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             rows: vec![],
             unit: "line",
             left_out: 0,

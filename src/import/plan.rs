@@ -9,7 +9,7 @@ use super::values::{self, DateReading};
 use super::{ImportError, Request, Target};
 use crate::domain::commands::{self as check, Refusal};
 use crate::domain::dates::show_dates;
-use crate::domain::event::*;
+use crate::domain::event::{DeadlineMet, Event, HoursLogged};
 use crate::domain::references::same_reference;
 use crate::domain::replay::{Record, State, replay};
 use crate::domain::text::ref_key;

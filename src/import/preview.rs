@@ -142,10 +142,10 @@ pub fn summary(plan: &Plan) -> String {
     let mut parts = vec![format!(
         "{} to import{}",
         plan.new_rows(),
-        if records != plan.new_rows() {
-            format!(" ({})", plural(records, "record", "records"))
-        } else {
+        if records == plan.new_rows() {
             String::new()
+        } else {
+            format!(" ({})", plural(records, "record", "records"))
         }
     )];
     if plan.known() > 0 {

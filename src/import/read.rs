@@ -34,9 +34,10 @@ pub fn format_of(path: &Path) -> Result<Format, ImportError> {
 
 /// The file's name without its folder (which may name the user), as records keep it.
 pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Why a file named by the user cannot be read at all.
@@ -155,7 +156,7 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
         })?;
         let line = record.position().map_or(0, |p| line_of(p.byte()));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if cells.iter().all(|c| c.is_empty()) {
+        if cells.iter().all(std::string::String::is_empty) {
             continue;
         }
         match &headers {

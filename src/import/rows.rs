@@ -6,7 +6,9 @@ use super::table::{Cell, Row, Table};
 use super::values::{self, DateReading, looks_like_a_name};
 use super::{Request, Target};
 use crate::domain::dates::{Towards, leave_towards};
-use crate::domain::event::*;
+use crate::domain::event::{
+    CaseAllocated, CaseClosed, DeadlineSet, HoursLogged, Imported, LeaveAdded, LeaveKind,
+};
 
 /// What a row says, before the journal's checks.
 #[derive(Debug, Clone)]
@@ -131,8 +133,7 @@ impl Reader<'_> {
             .kind_maps
             .iter()
             .find(|(from, _)| from.eq_ignore_ascii_case(wanted))
-            .map(|(_, to)| to.as_str())
-            .unwrap_or(wanted);
+            .map_or(wanted, |(_, to)| to.as_str());
         self.request
             .case_kinds
             .iter()
@@ -145,14 +146,14 @@ impl Reader<'_> {
                     .iter()
                     .map(|(k, n)| format!("{k} ({n})"))
                     .collect();
-                if mapped != wanted {
+                if mapped == wanted {
                     format!(
-                        "--map-kind gives `{wanted}` the kind `{mapped}`, which is not configured; configured kinds are {}",
+                        "unknown case kind `{wanted}`; configured kinds are {}: add --map-kind \"{wanted}=KEY\"",
                         known.join(", ")
                     )
                 } else {
                     format!(
-                        "unknown case kind `{wanted}`; configured kinds are {}: add --map-kind \"{wanted}=KEY\"",
+                        "--map-kind gives `{wanted}` the kind `{mapped}`, which is not configured; configured kinds are {}",
                         known.join(", ")
                     )
                 }

@@ -140,18 +140,15 @@ pub fn read_workbook(
             continue;
         }
         let number = first_row + i as u64 + 1;
-        match &headers {
-            None => {
-                // Columns left of the range are empty; keep positions as the sheet has them.
-                let mut names = vec![String::new(); first_col];
-                names.extend(cells.iter().map(Cell::shown));
-                headers = Some(names);
-            }
-            Some(_) => {
-                let mut all = vec![Cell::Empty; first_col];
-                all.extend(cells);
-                rows.push(Row { number, cells: all });
-            }
+        if headers.is_none() {
+            // Columns left of the range are empty; keep positions as the sheet has them.
+            let mut names = vec![String::new(); first_col];
+            names.extend(cells.iter().map(Cell::shown));
+            headers = Some(names);
+        } else {
+            let mut all = vec![Cell::Empty; first_col];
+            all.extend(cells);
+            rows.push(Row { number, cells: all });
         }
     }
     let headers = headers.ok_or_else(|| {

@@ -297,6 +297,8 @@ pub fn number(cell: &Cell) -> Result<f64, String> {
 }
 
 /// A cell as yes or no.
+// A spreadsheet stores a tick box as exactly 1 or 0, so they are compared exactly.
+#[allow(clippy::float_cmp)]
 pub fn yes_no(cell: &Cell) -> Result<bool, String> {
     match cell {
         Cell::Bool(b) => Ok(*b),

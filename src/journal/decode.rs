@@ -5,7 +5,10 @@
 use super::line::{DecodeError, Hash, from_hex};
 use crate::domain::Event;
 use crate::domain::dates::ClockTime;
-use crate::domain::event::*;
+use crate::domain::event::{
+    CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet, HoursLogged, Imported,
+    KNOWN_TYPES, LeaveAdded, LeaveKind, NoteAdded, Standard,
+};
 use crate::domain::replay::Record;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Deserialize;

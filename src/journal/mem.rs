@@ -197,7 +197,9 @@ impl MemDisk {
     }
 
     fn lock(&self) -> MutexGuard<'_, Mem> {
-        self.mem.lock().unwrap_or_else(|p| p.into_inner())
+        self.mem
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// From now on, counting calls from 0, go wrong as `plan` says.
@@ -303,7 +305,10 @@ struct MemRead {
 
 impl Read for MemRead {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let mut mem = self.mem.lock().unwrap_or_else(|p| p.into_inner());
+        let mut mem = self
+            .mem
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Go::DiesHere = mem.tick("read", &self.path)? {
             return Err(mem.stopped());
         }
@@ -325,7 +330,10 @@ struct MemWrite {
 
 impl Write for MemWrite {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut mem = self.mem.lock().unwrap_or_else(|p| p.into_inner());
+        let mut mem = self
+            .mem
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let dies = matches!(mem.tick("write", &self.path)?, Go::DiesHere);
         let take = if dies { buf.len() / 2 } else { buf.len() };
         mem.nodes[self.node].live.extend_from_slice(&buf[..take]);
@@ -342,7 +350,10 @@ impl Write for MemWrite {
 
 impl WriteFile for MemWrite {
     fn sync(&mut self) -> io::Result<()> {
-        let mut mem = self.mem.lock().unwrap_or_else(|p| p.into_inner());
+        let mut mem = self
+            .mem
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Go::DiesHere = mem.tick("sync", &self.path)? {
             return Err(mem.stopped());
         }

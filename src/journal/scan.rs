@@ -144,17 +144,14 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
     let mut lines: Vec<(usize, usize, bool)> = Vec::new();
     let mut start = 0usize;
     while start < bytes.len() {
-        match memchr::memchr(b'\n', &bytes[start..]) {
-            Some(nl) => {
-                lines.push((start, start + nl, true));
-                start += nl + 1;
+        if let Some(nl) = memchr::memchr(b'\n', &bytes[start..]) {
+            lines.push((start, start + nl, true));
+            start += nl + 1;
+        } else {
+            if at_end {
+                lines.push((start, bytes.len(), false));
             }
-            None => {
-                if at_end {
-                    lines.push((start, bytes.len(), false));
-                }
-                break;
-            }
+            break;
         }
     }
     let decoded: Vec<_> = lines
@@ -186,7 +183,7 @@ fn scan(bytes: &[u8], first_seq: u64, prev: Hash, at_end: bool, records: &mut Ve
                 out.torn = true;
                 break;
             }
-            Err(DecodeError::NotJson(reason)) | Err(DecodeError::BadFields(reason)) => {
+            Err(DecodeError::NotJson(reason) | DecodeError::BadFields(reason)) => {
                 out.damage = Some(Damage::Unreadable {
                     line: expected,
                     reason,

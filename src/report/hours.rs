@@ -43,11 +43,14 @@ impl DayTotals {
                 let mut day = Day {
                     worked: entries.iter().map(|e| e.worked()).sum(),
                     all_timed: timed.len() == entries.len(),
-                    first_start: timed.first().and_then(|e| e.start).map(|t| t.minutes()),
+                    first_start: timed
+                        .first()
+                        .and_then(|e| e.start)
+                        .map(super::super::domain::dates::ClockTime::minutes),
                     last_end: timed
                         .iter()
                         .filter_map(|e| e.end)
-                        .map(|t| t.minutes())
+                        .map(super::super::domain::dates::ClockTime::minutes)
                         .max(),
                     break_minutes: timed
                         .iter()

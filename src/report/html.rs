@@ -105,10 +105,10 @@ fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
                 body.push_str("</tbody>\n</table>\n");
             }
             Block::Chart(Chart::Caseload) => {
-                body.push_str(&report.map_or_else(String::new, |r| svg::caseload(r, &dates)))
+                body.push_str(&report.map_or_else(String::new, |r| svg::caseload(r, &dates)));
             }
             Block::Chart(Chart::Hours) => {
-                body.push_str(&report.map_or_else(String::new, |r| svg::hours(r, &dates)))
+                body.push_str(&report.map_or_else(String::new, |r| svg::hours(r, &dates)));
             }
             Block::Chart(Chart::Band(band)) => body.push_str(&svg::band(band, &dates)),
             Block::ToComplete { title, prompt } => body.push_str(&format!(

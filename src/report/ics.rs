@@ -10,9 +10,10 @@ fn date(iso: &str) -> Option<NaiveDate> {
 }
 
 pub fn write(report: &Report) -> String {
-    let stamp = chrono::DateTime::parse_from_rfc3339(&report.generated_at)
-        .map(|d| d.with_timezone(&Utc))
-        .unwrap_or_else(|_| Utc.timestamp_opt(0, 0).unwrap());
+    let stamp = chrono::DateTime::parse_from_rfc3339(&report.generated_at).map_or_else(
+        |_| Utc.timestamp_opt(0, 0).unwrap(),
+        |d| d.with_timezone(&Utc),
+    );
     let mut calendar = Calendar::new();
     calendar.name("caseload: deadlines and leave");
     calendar.append_property(icalendar::Property::new(

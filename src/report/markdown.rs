@@ -81,7 +81,7 @@ fn render(doc: &Document, report: Option<&Report>) -> String {
             Block::Heading(h) => out.push_str(&format!("## {}\n\n", one_line(h))),
             Block::Subheading(h) => out.push_str(&format!("### {}\n\n", one_line(h))),
             Block::Para(p) | Block::Small(p) | Block::Record(p) => {
-                out.push_str(&format!("{}\n\n", escape(p)))
+                out.push_str(&format!("{}\n\n", escape(p)));
             }
             Block::Bullets(items) => {
                 for i in items {

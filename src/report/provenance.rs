@@ -137,7 +137,7 @@ impl MadeFrom {
         let field = |key: &str| {
             fields
                 .get(key)
-                .map(|v| v.to_string())
+                .map(std::string::ToString::to_string)
                 .ok_or_else(|| format!("its record of what it was made from has no `{key}=`"))
         };
         let date = |key: &str| {

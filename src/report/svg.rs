@@ -38,7 +38,7 @@ fn x_at(i: usize, n: usize) -> f64 {
 
 fn line(y: f64, colour: &str, label: &str) -> String {
     format!(
-        r##"<line x1="{LEFT}" y1="{y:.1}" x2="{W}" y2="{y:.1}" stroke="{colour}" stroke-width="2" stroke-dasharray="6 4"/><text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end" fill="{colour}">{label}</text>"##,
+        r#"<line x1="{LEFT}" y1="{y:.1}" x2="{W}" y2="{y:.1}" stroke="{colour}" stroke-width="2" stroke-dasharray="6 4"/><text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end" fill="{colour}">{label}</text>"#,
         W - 4.0,
         y - 4.0
     )
@@ -90,7 +90,7 @@ pub fn hours(r: &Report, d: &Dates) -> String {
         .map(|(i, w)| {
             let y = scale(w.hours, max);
             let colour = if w.hours > contracted { "#c77700" } else { "#6a8fb8" };
-            format!(r##"<rect x="{:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{colour}"><title>{:.1} h</title></rect>"##, LEFT + slot * i as f64 + slot * 0.1, slot * 0.8, H - BOTTOM - y, w.hours)
+            format!(r#"<rect x="{:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{colour}"><title>{:.1} h</title></rect>"#, LEFT + slot * i as f64 + slot * 0.1, slot * 0.8, H - BOTTOM - y, w.hours)
         })
         .collect();
     // The rolling 17-week average, where the records cover the 17 weeks: the figure the

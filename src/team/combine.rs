@@ -181,7 +181,7 @@ pub fn combine(shares: &[Share], period: Weeks, k: usize, prepared: NaiveDate) -
             k,
         )
     };
-    let mut roles: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut roles: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for s in shares {
         *roles.entry(s.assumptions.role.as_str()).or_default() += 1;
     }

@@ -284,7 +284,10 @@ const HEADER: [&str; 6] = [
 /// (a part-time contract, another role's limit), which the employer knows by name.
 fn settings_table(figures: &[FigureOut], k: usize) -> Block {
     Block::Table {
-        header: HEADER[..4].iter().map(|h| h.to_string()).collect(),
+        header: HEADER[..4]
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         rows: rows(figures, k)
             .into_iter()
             .map(|r| r[..4].to_vec())

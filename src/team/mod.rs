@@ -69,7 +69,7 @@ pub fn gather(sources: Vec<Source>, options: &Options) -> Gathered {
     for source in sources {
         let share = source
             .bytes
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.clone())
             .and_then(|bytes| parse(&bytes).map_err(|e| e.to_string()));
         let share = match share {
             Ok(share) => share,

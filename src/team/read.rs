@@ -84,7 +84,7 @@ fn check(s: &Share) -> Result<(), String> {
         return Err("`period.last_week` is before `period.first_week`".into());
     }
     let weeks = (last - first).num_days() / 7 + 1;
-    if s.period.weeks as i64 != weeks || s.weeks.len() as i64 != weeks {
+    if i64::from(s.period.weeks) != weeks || s.weeks.len() as i64 != weeks {
         return Err(format!(
             "the period {} to {} has {weeks} weeks, but `period.weeks` says {} and `weeks` lists {}",
             s.period.first_week,
@@ -185,7 +185,7 @@ fn check(s: &Share) -> Result<(), String> {
     within(
         "leave.hours_worked_during_leave",
         l.hours_worked_during_leave,
-        24.0 * days as f64,
+        24.0 * f64::from(days),
     )?;
     let d = &s.deadlines;
     if d.on_time + d.late + d.overdue + d.not_yet_due != d.due {
@@ -201,11 +201,11 @@ fn check(s: &Share) -> Result<(), String> {
         d.due,
     )?;
     let h = &s.hours;
-    within("hours.worked", h.worked, 24.0 * days as f64)?;
+    within("hours.worked", h.worked, 24.0 * f64::from(days))?;
     within(
         "hours.expected_logged",
         h.expected_logged,
-        24.0 * days as f64,
+        24.0 * f64::from(days),
     )?;
     if !h.beyond_contract.is_finite()
         || (h.worked - h.expected_logged - h.beyond_contract).abs() > 0.02

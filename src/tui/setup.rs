@@ -138,13 +138,12 @@ impl Setup {
         // written first; the rest of the preset is kept as it is, with its comments (where
         // each case weight comes from).
         let preset_table: toml::Table = preset.parse().expect("presets parse");
-        let answers: toml::Table = match overrides.parse() {
-            Ok(t) => t,
-            Err(_) => {
-                self.form
-                    .refuse(SetupField::Days, "use day names such as mon tue wed");
-                return None;
-            }
+        let answers: toml::Table = if let Ok(t) = overrides.parse() {
+            t
+        } else {
+            self.form
+                .refuse(SetupField::Days, "use day names such as mon tue wed");
+            return None;
         };
         let mut settings = toml::Table::new();
         for (section, values) in answers {

@@ -1,5 +1,13 @@
 //! End-to-end tests of the commands that record things (case, deadline, leave, hours, note):
 //! what succeeds, and what is refused with exit 2, one line on stderr and the journal unchanged.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 #[path = "../common/mod.rs"]
 mod common;

@@ -85,7 +85,5 @@ pub fn chars(app: &mut App, text: &str) {
 }
 
 pub fn journal_len(f: &Fixture) -> u64 {
-    std::fs::metadata(f.dir.path().join("journal.jsonl"))
-        .map(|m| m.len())
-        .unwrap_or(0)
+    std::fs::metadata(f.dir.path().join("journal.jsonl")).map_or(0, |m| m.len())
 }

@@ -177,7 +177,7 @@ fn pick(items: &[&'static str], weights: &[u32]) -> impl Strategy<Value = String
     let choices: Vec<(u32, String)> = weights
         .iter()
         .copied()
-        .zip(items.iter().map(|s| s.to_string()))
+        .zip(items.iter().map(std::string::ToString::to_string))
         .collect();
     prop::sample::select(
         choices

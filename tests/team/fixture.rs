@@ -78,7 +78,7 @@ pub fn team_json(paths: &[String], options: &[&str]) -> Value {
     let mut args = vec!["--today".to_string(), TODAY.into(), "team".into()];
     args.extend(paths.iter().cloned());
     args.extend(["--format".into(), "json".into()]);
-    args.extend(options.iter().map(|o| o.to_string()));
+    args.extend(options.iter().map(std::string::ToString::to_string));
     let out = run(&args);
     assert!(
         out.status.success(),

@@ -2,6 +2,14 @@
 //! journals (four seeds of the generated heavy user, one part-time with its own settings, one
 //! short, and a probation officer's journal typed in command by command), combined, and
 //! checked against figures this test works out itself from each member's full report.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 mod fixture;
 mod refusals;
@@ -49,8 +57,8 @@ fn check_distribution(team: &Value, key: &str, values: &[f64], precision: f64, s
             "{key}.{field}: the team says {got}, the reports give {expected} (values {values:?})"
         );
     }
-    let low = values.iter().cloned().fold(f64::INFINITY, f64::min);
-    let high = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if team["settings"]
         .as_array()
         .unwrap()

@@ -45,7 +45,7 @@ fn refused_among(extra: &[String], bad: &str, needle: &str, options: &[&str]) {
     args.extend(fixture().share_paths());
     args.extend(extra.iter().cloned());
     args.extend(["-o".into(), target.display().to_string()]);
-    args.extend(options.iter().map(|o| o.to_string()));
+    args.extend(options.iter().map(std::string::ToString::to_string));
     let out = run(&args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{bad}: {err}");
@@ -103,7 +103,7 @@ fn other_json_a_newer_share_and_a_team_document_are_refused() {
     );
     refused_alone(
         &edited(dir.path(), "newer.json", |s| {
-            s["schema"] = "caseload.share/2".into()
+            s["schema"] = "caseload.share/2".into();
         }),
         "from a newer caseload",
     );
@@ -119,13 +119,13 @@ fn a_share_with_anything_added_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     refused_alone(
         &edited(dir.path(), "note.json", |s| {
-            s["note"] = "my manager, J. Smith, said".into()
+            s["note"] = "my manager, J. Smith, said".into();
         }),
         "unknown field `note`",
     );
     refused_alone(
         &edited(dir.path(), "week.json", |s| {
-            s["weeks"][3]["date"] = "2026-01-01".into()
+            s["weeks"][3]["date"] = "2026-01-01".into();
         }),
         "unknown field `date`",
     );
@@ -140,7 +140,7 @@ fn a_share_whose_figures_are_impossible_or_disagree_is_refused() {
             "undiscussed.json",
             |s| {
                 s["caseload"]["undiscussed"] =
-                    (s["caseload"]["allocated"].as_u64().unwrap() + 1).into()
+                    (s["caseload"]["allocated"].as_u64().unwrap() + 1).into();
             },
             "is more than caseload.allocated",
         ),
@@ -252,7 +252,7 @@ fn bad_options_are_refused_before_anything_is_read() {
     ] {
         let mut args = vec!["--today".to_string(), TODAY.into(), "team".into()];
         args.extend(paths.iter().cloned());
-        args.extend(options.iter().map(|o| o.to_string()));
+        args.extend(options.iter().map(std::string::ToString::to_string));
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{options:?}");
         let err = String::from_utf8_lossy(&out.stderr);

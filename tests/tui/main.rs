@@ -1,5 +1,13 @@
 //! The terminal UI at 100×30 on a fixed date and fixed data: a snapshot of every screen, and
 //! the key flows driven by key events and actions, asserting on state, journal and buffer.
+// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
+// it made itself by their extension, and run long as a table of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::unused_self
+)]
 
 #[path = "../common/mod.rs"]
 mod common;

@@ -182,9 +182,10 @@ fn a_writer_waits_five_seconds_for_a_held_lock_then_says_the_journal_is_busy() {
         native_lock = Some(file);
         None
     };
-    if s.target.wine.is_some() && held.is_none() {
-        panic!("CASELOAD_WINE_HOLD is not set: scripts/check-windows builds the helper");
-    }
+    assert!(
+        !(s.target.wine.is_some() && held.is_none()),
+        "CASELOAD_WINE_HOLD is not set: scripts/check-windows builds the helper"
+    );
     let before = s.journal_bytes();
     let started = Instant::now();
     let error = s.fails(&["note", "add", "blocked"], 1);

@@ -6,7 +6,10 @@ use crate::report::Report;
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> Block {
     Block::Table {
-        header: header.iter().map(|h| h.to_string()).collect(),
+        header: header
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         rows,
     }
 }

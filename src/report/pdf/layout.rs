@@ -569,11 +569,11 @@ pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
                             .collect()
                     })
                     .collect();
-                layout.table(header, &tall)
+                layout.table(header, &tall);
             }
             Block::Chart(Chart::Caseload) => {
                 if let Some(report) = report {
-                    layout.caseload_chart(report, dates)
+                    layout.caseload_chart(report, dates);
                 }
             }
             Block::Chart(Chart::Hours) => {}

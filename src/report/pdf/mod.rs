@@ -227,9 +227,9 @@ fn draw(surface: &mut Surface, op: Op, fonts: &Fonts) {
             let mut path = PathBuilder::new();
             for (i, (x, y)) in points.iter().enumerate() {
                 if i == 0 {
-                    path.move_to(*x, *y)
+                    path.move_to(*x, *y);
                 } else {
-                    path.line_to(*x, *y)
+                    path.line_to(*x, *y);
                 }
             }
             if let Some(path) = path.finish() {

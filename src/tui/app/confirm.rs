@@ -113,8 +113,7 @@ impl App {
         let written = self
             .demo_folder
             .as_ref()
-            .map(|dir| count_files(&dir.join("reports")))
-            .unwrap_or(0);
+            .map_or(0, |dir| count_files(&dir.join("reports")));
         if written == 0 {
             self.quit = true;
             return;
@@ -191,12 +190,10 @@ impl App {
 }
 
 fn count_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| e.path().is_file())
-                .count()
-        })
-        .unwrap_or(0)
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .count()
+    })
 }

@@ -142,7 +142,7 @@ impl App {
                     match discard {
                         Discard::Quit => self.ask_to_quit(),
                         Discard::Close if timer => {
-                            self.say("nothing was saved; the timer is still running", false)
+                            self.say("nothing was saved; the timer is still running", false);
                         }
                         Discard::Close => self.say("cancelled; nothing was saved", false),
                     }

@@ -445,7 +445,7 @@ impl App {
                 let damage = self
                     .journal
                     .damage()
-                    .map(|d| d.to_string())
+                    .map(std::string::ToString::to_string)
                     .unwrap_or_default();
                 self.say(format!("read-only: {damage}"), true);
                 true

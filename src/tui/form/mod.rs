@@ -342,12 +342,11 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
                 inner.width.saturating_sub(value_x),
                 *value_rows as u16,
             );
-            match &f.value {
-                Value::Text(input) => input.render(value_area, buf, focused),
-                _ => {
-                    let style = if focused { theme.selected } else { theme.base };
-                    Span::styled(f.shown(), style).render(value_area, buf);
-                }
+            if let Value::Text(input) = &f.value {
+                input.render(value_area, buf, focused);
+            } else {
+                let style = if focused { theme.selected } else { theme.base };
+                Span::styled(f.shown(), style).render(value_area, buf);
             }
             y += *value_rows as u16;
             let (_, is_error) = self.below(i);

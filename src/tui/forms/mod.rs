@@ -234,7 +234,7 @@ impl OpenForm {
             OpenForm::Close(_, form) if future => form.refuse(CloseField::On, message),
             OpenForm::Met(_, form) if future => form.refuse(MetField::On, message),
             OpenForm::Hours(_, form) | OpenForm::TimerStop(form) if future => {
-                form.refuse(HoursField::Date, message)
+                form.refuse(HoursField::Date, message);
             }
             OpenForm::Note(_, form) if future => form.refuse(NoteField::Date, message),
             other => other.form_mut().set_error(Some(message)),

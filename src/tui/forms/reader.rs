@@ -59,13 +59,12 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Reader<'_, '_, F> {
         if value.is_empty() {
             return Some(None);
         }
-        match value.parse::<f64>().ok().filter(|n| n.is_finite()) {
-            Some(n) => Some(Some(n)),
-            None => {
-                self.form
-                    .refuse(id, format!("`{value}` is not a number; {accepted}"));
-                None
-            }
+        if let Some(n) = value.parse::<f64>().ok().filter(|n| n.is_finite()) {
+            Some(Some(n))
+        } else {
+            self.form
+                .refuse(id, format!("`{value}` is not a number; {accepted}"));
+            None
         }
     }
 

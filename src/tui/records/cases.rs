@@ -41,10 +41,11 @@ pub fn cells(ctx: &ViewCtx, i: usize) -> Vec<String> {
         c.reference.clone(),
         c.kind.clone(),
         if c.discussed { "yes" } else { "NO" }.into(),
-        c.closed_on
-            .map(|d| ctx.date(d))
-            .unwrap_or_else(|| "open".into()),
-        ctx.flags.case(c.id).map(|f| f.label()).unwrap_or_default(),
+        c.closed_on.map_or_else(|| "open".into(), |d| ctx.date(d)),
+        ctx.flags
+            .case(c.id)
+            .map(crate::report::leave_flags::CaseFlag::label)
+            .unwrap_or_default(),
     ]
 }
 
@@ -91,9 +92,7 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
         ),
         field(
             "Closed",
-            c.closed_on
-                .map(|d| ctx.date(d))
-                .unwrap_or_else(|| "open".into()),
+            c.closed_on.map_or_else(|| "open".into(), |d| ctx.date(d)),
         ),
     ];
     if let Some(outcome) = &c.outcome {

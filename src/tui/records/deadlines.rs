@@ -68,7 +68,7 @@ pub fn cells(ctx: &ViewCtx, i: usize) -> Vec<String> {
         short_status(ctx, d),
         ctx.flags
             .deadline(d.id)
-            .map(|f| f.label())
+            .map(crate::report::leave_flags::DeadlineFlag::label)
             .unwrap_or_default(),
     ]
 }

@@ -50,7 +50,11 @@ pub fn cells(ctx: &ViewCtx, i: usize) -> Vec<String> {
 pub fn sort_key(ctx: &ViewCtx, i: usize, column: usize) -> SortKey {
     let e = &ctx.state.hours[i].entry;
     match column {
-        0 => SortKey::DateAt(e.date, e.start.map_or(i64::MAX, |t| t.minutes())),
+        0 => SortKey::DateAt(
+            e.date,
+            e.start
+                .map_or(i64::MAX, crate::domain::dates::ClockTime::minutes),
+        ),
         4 => SortKey::Number(e.worked()),
         n => SortKey::Text(cells(ctx, i).swap_remove(n)),
     }

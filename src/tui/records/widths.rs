@@ -61,7 +61,7 @@ pub fn widths(
         .enumerate()
         .filter_map(|(i, (_, drop))| drop.map(|d| (d, i)))
         .collect();
-    order.sort();
+    order.sort_unstable();
     for (_, i) in order {
         if total(&shown) <= available {
             break;
