@@ -358,3 +358,38 @@ fn ctrl_o_opens_the_note_in_the_users_editor_and_brings_it_back() {
         "Started in the form.\n\nFinished in my editor."
     );
 }
+
+/// A report written from the Report screen is prepared when it is written, not when the
+/// window opened: the first version kept the opening moment, so a record written while the
+/// window was open was called "later than when this document was prepared" in the report's
+/// own integrity statement (and never counted as written at the time).
+#[test]
+fn a_report_written_from_the_ui_is_prepared_when_written_not_when_the_window_opened() {
+    let s = Sandbox::new();
+    s.ok(&["note", "add", "before the window"]);
+    let mut p = ui_with(&s, &[("HOME", s.dir.path().as_os_str())]);
+    p.exp_string("intact").unwrap();
+    // Journal times are whole seconds: this note is written a second after the window opened.
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    s.ok(&["note", "add", "meanwhile"]);
+    // The window has read it (ratatui draws a line's words apart, so one word is looked for).
+    step(&mut p, "6", "meanwhile");
+    step(&mut p, "7", "Press");
+    step(&mut p, "\r", "cancels");
+    step(&mut p, "\r", "Written");
+    send(&mut p, "q");
+    p.exp_eof().unwrap();
+    let reports = s.data().join("reports");
+    let written: Vec<_> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let text = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(
+        text.contains("Every record was written no earlier than the records before it, and before this document was prepared."),
+        "{text}"
+    );
+    let out = s.ok(&["verify", "--document", written[0].to_str().unwrap()]);
+    assert!(out.starts_with("ok: "), "{out}");
+}
