@@ -70,6 +70,11 @@ fn a_file_that_cannot_be_read_is_refused_beside_the_field() {
         let screen = draw(&f.app);
         assert!(screen.contains("✗"), "{screen}");
         key(&mut f.app, KeyCode::Esc);
+        if !path.is_empty() {
+            // What was typed is not thrown away without a yes.
+            assert!(draw(&f.app).contains("Throw away what you typed?"));
+            key(&mut f.app, KeyCode::Char('y'));
+        }
         assert_eq!(f.app.overlay, Overlay::None);
     }
     // A sheet the workbook lacks is refused beside the sheet.
@@ -239,6 +244,7 @@ fn hours_deadlines_and_leave_import_from_their_screens() {
     // Elsewhere, i says where it works.
     key(&mut f.app, KeyCode::Esc);
     key(&mut f.app, KeyCode::Esc);
+    key(&mut f.app, KeyCode::Char('y'));
     f.app.update(Action::Show(ScreenId::Diary));
     key(&mut f.app, KeyCode::Char('i'));
     assert_eq!(f.app.overlay, Overlay::None);

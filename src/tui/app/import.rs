@@ -10,7 +10,7 @@ use crate::import::{DateOrder, ImportError, OpenError, Plan, Request, Table};
 use crate::import::{Target, read::FORMATS};
 use crate::journal::AppendError;
 use crate::tui::action::{Action, ScreenId};
-use crate::tui::form::{Field, Form};
+use crate::tui::form::{Discard, Field, Form};
 use crate::tui::records::RecordKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -194,10 +194,34 @@ impl App {
         if dialog.preview.is_some() {
             return self.update_import_preview(action);
         }
+        // As every form: Esc (or Ctrl-C) asks before what was typed is thrown away.
+        if let Some(discard) = dialog.form.discarding {
+            match action {
+                Action::Type('y' | 'Y') => {
+                    self.overlay = Overlay::None;
+                    self.say("import cancelled; nothing was written", false);
+                    if discard == Discard::Quit {
+                        self.ask_to_quit();
+                    }
+                }
+                Action::Type('n' | 'N') | Action::Cancel => dialog.form.discarding = None,
+                _ => return false,
+            }
+            return true;
+        }
         match action {
             Action::Cancel | Action::Quit => {
+                let discard = if action == Action::Quit {
+                    Discard::Quit
+                } else {
+                    Discard::Close
+                };
+                if dialog.form.is_changed() {
+                    dialog.form.discarding = Some(discard);
+                    return true;
+                }
                 self.overlay = Overlay::None;
-                if action == Action::Quit {
+                if discard == Discard::Quit {
                     self.ask_to_quit();
                 } else {
                     self.say("import cancelled; nothing was written", false);
