@@ -60,11 +60,7 @@ pub fn find_case<'a>(
 ) -> Result<&'a Case, NoCase> {
     let typed = typed.trim();
     let key = ref_key(typed);
-    let same: Vec<&Case> = state
-        .cases
-        .iter()
-        .filter(|c| ref_key(&c.reference) == key)
-        .collect();
+    let same: Vec<&Case> = state.cases_like(typed).collect();
     match same.as_slice() {
         [one] => return Ok(one),
         [] => {}
@@ -133,11 +129,7 @@ pub fn same_reference<'a>(
     reference: &str,
     except: Option<u64>,
 ) -> Option<&'a Case> {
-    let key = ref_key(reference);
-    state
-        .cases
-        .iter()
-        .find(|c| Some(c.id) != except && ref_key(&c.reference) == key)
+    state.cases_like(reference).find(|c| Some(c.id) != except)
 }
 
 #[cfg(test)]

@@ -102,12 +102,26 @@ pub struct State {
     /// Position in `cases` by reference, and in `deadlines` by id, so that replaying a
     /// closure or a deadline met is not a search (a career's journal has thousands of each).
     case_index: HashMap<String, usize>,
+    /// Positions in `cases` by reference ignoring capitals (`text::ref_key`), in journal
+    /// order: checking that a new reference is unique is a lookup, not a pass over every case
+    /// (an import of thousands of rows checks each against all before it).
+    case_keys: HashMap<String, Vec<usize>>,
     deadline_index: HashMap<u64, usize>,
 }
 
 impl State {
     pub fn case(&self, reference: &str) -> Option<&Case> {
         self.case_index.get(reference).map(|i| &self.cases[*i])
+    }
+
+    /// The cases whose reference is `reference` ignoring capitals and spaces around it, in
+    /// journal order.
+    pub fn cases_like(&self, reference: &str) -> impl Iterator<Item = &Case> {
+        self.case_keys
+            .get(&super::text::ref_key(reference))
+            .into_iter()
+            .flatten()
+            .map(|i| &self.cases[*i])
     }
 
     pub fn deadline(&self, id: u64) -> Option<&Deadline> {
@@ -205,6 +219,11 @@ fn apply(state: &mut State, seq: u64, event: &Event, amended: bool) {
                 state
                     .case_index
                     .insert(e.reference.clone(), state.cases.len());
+                state
+                    .case_keys
+                    .entry(super::text::ref_key(&e.reference))
+                    .or_default()
+                    .push(state.cases.len());
                 state.cases.push(Case {
                     id: seq,
                     reference: e.reference.clone(),
