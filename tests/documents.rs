@@ -94,12 +94,25 @@ fn every_document_states_period_assumptions_unlogged_privacy_and_integrity() {
     }
     let grievance = text(&model(&f, Purpose::Grievance, false), Format::Md);
     let summary = grievance.find("## Summary of the facts").unwrap();
-    let chronology = grievance.find("## Chronology").unwrap();
+    let chronology = grievance.find("### Chronology").unwrap();
     let outcome = grievance.find("## The outcome I am asking for").unwrap();
+    // The letter (facts, concerns raised before, health, outcome, meeting) comes first, and
+    // the dated record after it as an enclosure.
+    let raised = grievance
+        .find("## When I raised these concerns before")
+        .unwrap();
+    let health = grievance.find("## The effect on my health").unwrap();
+    let meeting = grievance.find("## A meeting").unwrap();
     assert!(
-        summary < chronology && chronology < outcome,
-        "facts, then chronology, then the outcome"
+        summary < raised
+            && raised < health
+            && health < outcome
+            && outcome < meeting
+            && meeting < chronology,
+        "the letter, then the chronology"
     );
+    assert!(grievance.contains("This is a formal grievance under the grievance procedure."));
+    assert!(grievance.contains("trade union representative or a colleague"));
     let stress = text(&model(&f, Purpose::Stress, false), Format::Md);
     for heading in [
         "## Demands:",
@@ -493,4 +506,88 @@ fn the_documents_definitions_agree_with_docs_definitions_md() {
         );
         assert!(definitions.contains(page), "DEFINITIONS.md lacks {page:?}");
     }
+}
+
+#[test]
+fn the_stress_pack_lists_each_note_once_with_health_actions_and_signatures() {
+    let f = fixture();
+    let r = model(&f, Purpose::Stress, false);
+    let notes = r.detail.notes.len();
+    assert!(notes > 20, "{notes}");
+    let text = text(&r, Format::Txt);
+    let list = &text[text.find("My notes, in date order").unwrap()..];
+    let list = &list[..list.find("Suggested points for discussion").unwrap()];
+    // Plain text writes a table row as one "- " line.
+    assert_eq!(list.matches("\n- Date: ").count(), notes, "{list}");
+    assert!(
+        text.contains("I was absent through sickness on 3 working days"),
+        "{text}"
+    );
+    assert!(
+        text.contains("the trend across the 13 scored months is"),
+        "{text}"
+    );
+    let actions = &text[text.find("Actions agreed").unwrap()..];
+    for standard in [
+        "Demands",
+        "Control",
+        "Support",
+        "Relationships",
+        "Role",
+        "Change",
+    ] {
+        assert!(
+            actions.contains(&format!("- Hazard (HSE standard): {standard}\n")),
+            "{standard}"
+        );
+    }
+    assert!(actions.contains("Signed"), "{actions}");
+    let md = self::text(&r, Format::Md);
+    assert!(md.contains("| Hazard (HSE standard) | What is in place | Further action | By whom | By when | Review date |"));
+    assert!(md.contains("| Employee |"), "{md}");
+    let months = &r.health.stress_by_month;
+    assert_eq!(months.len(), 13);
+    assert_eq!(
+        months.iter().map(|m| m.scored).sum::<u32>(),
+        r.detail.notes.iter().filter(|n| n.stress.is_some()).count() as u32
+    );
+}
+
+#[test]
+fn the_grievance_says_when_the_concerns_were_raised_before_and_with_whom() {
+    let f = fixture();
+    let r = model(&f, Purpose::Grievance, false);
+    let told: Vec<_> = r.detail.notes.iter().filter(|n| n.told.is_some()).collect();
+    assert!(!told.is_empty());
+    let text = text(&r, Format::Txt);
+    let raised = &text[text.find("When I raised these concerns before").unwrap()..];
+    let raised = &raised[..raised.find("The effect on my health").unwrap()];
+    assert_eq!(raised.matches("\n- Date: ").count(), told.len(), "{raised}");
+    assert!(raised.contains(&format!(
+        "Raised with: {}",
+        told[0].told.as_deref().unwrap()
+    )));
+    assert!(
+        text.contains("Date: 22\u{a0}Nov\u{a0}2026"),
+        "the letter is dated the report's today"
+    );
+}
+
+#[test]
+fn the_calendar_names_caseload_as_its_maker() {
+    let f = fixture();
+    let ics = text(&model(&f, Purpose::Grievance, false), Format::Ics);
+    let prodids: Vec<&str> = ics.lines().filter(|l| l.starts_with("PRODID:")).collect();
+    assert_eq!(
+        prodids,
+        [concat!(
+            "PRODID:-//caseload//caseload ",
+            env!("CARGO_PKG_VERSION"),
+            "//EN"
+        )]
+    );
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{ics}"
+    );
 }

@@ -28,6 +28,9 @@ pub struct Detail {
     pub notes: Vec<NoteItem>,
     /// Deadlines due in the four weeks after the period, not yet met.
     pub upcoming: Vec<UpcomingDeadline>,
+    /// The cases open on the period's last day, counted by kind (its configured name), in
+    /// the configuration's order of kinds.
+    pub open_by_kind: Vec<(String, u32)>,
     /// The receipt line for the journal as it was read, if it has records.
     pub receipt: Option<String>,
 }
@@ -462,6 +465,23 @@ pub fn compute(
             })
             .collect(),
         receipt: input.receipt.clone(),
+        open_by_kind: config
+            .case_kinds
+            .iter()
+            .map(|k| {
+                let open = state
+                    .cases
+                    .iter()
+                    .filter(|c| {
+                        c.kind == k.key
+                            && c.allocated_on <= period.to
+                            && c.closed_on.is_none_or(|closed| closed > period.to)
+                    })
+                    .count() as u32;
+                (names.text(&k.name), open)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect(),
     }
 }
 

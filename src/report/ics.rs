@@ -14,7 +14,18 @@ pub fn write(report: &Report) -> String {
         |_| Utc.timestamp_opt(0, 0).unwrap(),
         |d| d.with_timezone(&Utc),
     );
-    let mut calendar = Calendar::new();
+    // The defaults name the library (PRODID:ICALENDAR-RS); a calendar names its maker.
+    let mut calendar = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        (
+            "PRODID",
+            concat!("-//caseload//caseload ", env!("CARGO_PKG_VERSION"), "//EN"),
+        ),
+        ("CALSCALE", "GREGORIAN"),
+    ] {
+        calendar.append_property(icalendar::Property::new(key, value));
+    }
     calendar.name("caseload: deadlines and leave");
     calendar.append_property(icalendar::Property::new(
         "X-CASELOAD-DOCUMENT",

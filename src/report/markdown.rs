@@ -149,7 +149,7 @@ fn chart_text(chart: &Chart, report: Option<&Report>) -> Option<String> {
                 report.caseload.limit
             ))
         }
-        Chart::Hours => None,
+        Chart::Hours | Chart::StressTrend => None,
     }
 }
 

@@ -7,6 +7,7 @@ mod deadlines;
 pub mod detail;
 pub mod document;
 mod format;
+pub mod health;
 mod hours;
 pub mod html;
 mod ics;
@@ -373,6 +374,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
         hours: hours::summary(input, begin, &calendar, &hours_by_day),
         notes: notes::summary(input.state, input.period),
         integrity: notes::integrity(input),
+        health: health::compute(input.state, input.period, &calendar),
         series: model::Series { weeks: series },
         detail: detail::compute(
             input,

@@ -20,6 +20,8 @@ pub struct Report {
     pub hours: Hours,
     pub notes: Notes,
     pub integrity: Integrity,
+    /// Added: sickness absence in the period and the stress scores by month, with their trend.
+    pub health: super::health::Health,
     /// Not in the listed schema: per-week figures for charts (an allowed extra field).
     pub series: Series,
     /// Not in the listed schema: what the documents show beyond the figures.

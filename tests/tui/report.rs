@@ -117,4 +117,5 @@ fn the_addressee_and_the_outcome_typed_on_the_form_fill_the_grievance() {
         "{text}"
     );
     assert!(!text.contains("To complete before sending"), "{text}");
+    assert!(text.contains("Dear Head of Service,"), "{text}");
 }

@@ -1,12 +1,66 @@
-use super::{Block, Chart, Dates, chronology, flagged_facts, leave_tables, plural};
+//! A written grievance as the Acas Code of Practice describes one: dated, addressed, saying
+//! plainly that it is a formal grievance, the facts, when the concerns were raised before and
+//! with whom, the effect on health, the outcome sought, and a request for a meeting at which
+//! the worker may be accompanied. The dated record follows it as an enclosure.
+
+use super::letter::{addressee, signature};
+use super::{Block, Chart, Dates, chronology, flagged_facts, health, leave_tables, plural};
 use crate::report::Report;
 
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
+    let p = &r.person;
+    let from = match (&p.name, &p.role) {
+        (Some(n), Some(role)) => format!("From: {n}, {role}"),
+        (Some(n), None) => format!("From: {n}"),
+        _ => format!("From: {}", super::letter::name(r)),
+    };
+    let to = match &p.employer {
+        Some(e) => format!("To: {}, {e}", addressee(r)),
+        None => format!("To: {}", addressee(r)),
+    };
+    let procedure = p.employer.as_ref().map_or_else(
+        || "under the grievance procedure".to_string(),
+        |e| format!("under {e}'s grievance procedure"),
+    );
+    let mut blocks = vec![
+        Block::Para(format!("Date: {}", d.show(&r.made_from.today))),
+        Block::Para(from),
+        Block::Para(to),
+        Block::Para(format!("Dear {},", addressee(r))),
+        Block::Heading("Formal grievance: my workload".into()),
+        Block::Para(format!(
+            "This is a formal grievance {procedure}. It is about my workload and how work has been allocated to me from {} to {}. The facts below come from the dated record I kept at the time; the record itself is enclosed.",
+            d.show(&r.period.from),
+            d.show(&r.period.to)
+        )),
+    ];
+    blocks.extend(facts(r, d));
+    blocks.extend(raised_before(r, d));
+    blocks.push(Block::Heading("The effect on my health".into()));
+    let mut effect = vec![health::sickness(r, d)];
+    effect.extend(health::stress(r));
+    blocks.push(Block::Bullets(effect));
+    blocks.extend(outcome(r));
+    blocks.push(Block::Heading("A meeting".into()));
+    blocks.push(Block::Para("Please arrange a meeting to discuss this grievance without unreasonable delay, as the Acas Code of Practice on disciplinary and grievance procedures sets out. I wish to be accompanied at the meeting by a trade union representative or a colleague, as the law allows (Employment Relations Act 1999, section 10). Please confirm in writing that you have received this grievance and the date of the meeting.".into()));
+    blocks.push(Block::Para("Yours sincerely,".into()));
+    blocks.extend(signature(r));
+    blocks.push(Block::Heading("Enclosure: the dated record".into()));
+    blocks.push(Block::Chart(Chart::Caseload));
+    blocks.push(Block::Chart(Chart::Hours));
+    blocks.extend(leave_tables(r, d));
+    blocks.push(Block::Subheading("Chronology".into()));
+    blocks.push(Block::Para("Every dated item in the period, in date order: allocations, closures, deadlines, leave, my diary notes, and the days whose hours carry a flag (over 10 hours, no 20-minute break, under 11 hours' rest, worked on a non-working day or during leave).".into()));
+    blocks.push(chronology(r, d));
+    blocks
+}
+
+fn facts(r: &Report, d: &Dates) -> Vec<Block> {
     let mut facts = flagged_facts(r, d, false);
     if facts.is_empty() {
         facts.push("No allocations in or before leave, overload or excess hours were recorded in this period.".into());
     }
-    let mut blocks = vec![
+    vec![
         Block::Heading("Summary of the facts".into()),
         Block::Para(format!(
             "On {}, the first day of the period, I had {} open; on {}, its last day, {}. In the period {} allocated to me and {} closed. The caseload limit is {}.",
@@ -19,14 +73,38 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             r.caseload.limit
         )),
         Block::Bullets(facts),
-        Block::Chart(Chart::Caseload),
-        Block::Chart(Chart::Hours),
-    ];
-    blocks.extend(leave_tables(r, d));
-    blocks.push(Block::Heading("Chronology".into()));
-    blocks.push(Block::Para("Every dated item in the period, in date order: allocations, closures, deadlines, leave, my diary notes, and the days whose hours carry a flag (over 10 hours, no 20-minute break, under 11 hours' rest, worked on a non-working day or during leave).".into()));
-    blocks.push(chronology(r, d));
-    blocks.extend(outcome(r));
+    ]
+}
+
+/// The diary notes that record telling someone, dated: the concerns raised before.
+fn raised_before(r: &Report, d: &Dates) -> Vec<Block> {
+    let told: Vec<Vec<String>> = r
+        .detail
+        .notes
+        .iter()
+        .filter_map(|n| {
+            let who = n.told.clone()?;
+            Some(vec![d.show(&n.date), who, n.text.clone()])
+        })
+        .collect();
+    let mut blocks = vec![Block::Heading("When I raised these concerns before".into())];
+    if told.is_empty() {
+        blocks.push(Block::Para(
+            "None of my diary notes in the period records telling anyone about these concerns."
+                .into(),
+        ));
+        return blocks;
+    }
+    blocks.push(Block::Para(format!(
+        "My diary records raising my concerns on {}:",
+        plural(told.len() as u64, "occasion", "occasions")
+    )));
+    blocks.push(Block::Table {
+        header: ["Date", "Raised with", "What I recorded"]
+            .map(String::from)
+            .to_vec(),
+        rows: told,
+    });
     blocks
 }
 

@@ -4,6 +4,7 @@
 mod closing;
 mod definitions;
 mod grievance;
+mod health;
 mod letter;
 mod notice;
 mod sentences;
@@ -27,6 +28,10 @@ pub enum Chart {
     Caseload,
     /// Hours per week against contracted hours and 48.
     Hours,
+    /// The mean stress score of the diary notes by month (`report.health.stress_by_month`,
+    /// from `report::health::stress_by_month`), 0 to 10; the documents give the figures
+    /// beside it as a table, so a writer that draws no chart loses nothing.
+    StressTrend,
     /// A weekly series across members: the median as a line, the quartiles as a band (the
     /// team document); it carries its own data.
     Band(Box<BandSeries>),
@@ -140,10 +145,9 @@ pub fn build(report: &Report, date_format: &str) -> Document {
     );
     let (title, mut blocks) = match purpose {
         // A share is never a document (the CLI and the UI write it with report::share).
-        Purpose::Grievance | Purpose::Share => (
-            "Workload record for a grievance",
-            grievance::blocks(report, &dates),
-        ),
+        Purpose::Grievance | Purpose::Share => {
+            ("Formal grievance", grievance::blocks(report, &dates))
+        }
         Purpose::Stress => (
             "Workload record for a stress risk assessment",
             stress::blocks(report, &dates),

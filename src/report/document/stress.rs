@@ -1,4 +1,4 @@
-use super::{Block, Dates, plural};
+use super::{Block, Chart, Dates, plural};
 use crate::domain::Standard;
 use crate::report::Report;
 
@@ -91,13 +91,20 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
 
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let mut blocks = vec![Block::Para(
-        "Organised by the six HSE Management Standards for work-related stress. Under each: what the log measures, then my dated notes about it. An individual stress risk assessment should record the sources of stress, their effects, the actions agreed, who owns them and a review date.".into(),
+        "Organised by the six HSE Management Standards for work-related stress. Under each: what the log measures, and how many of my dated notes are about it; the notes follow once each, in date order, with the standards they concern. An individual stress risk assessment records the sources of stress, their effects, the actions agreed, who owns them and a review date: the table at the end is for completing at the meeting.".into(),
     )];
-    if let Some(mean) = r.notes.mean_stress {
-        blocks.push(Block::Para(format!(
-            "I kept {} in the period; my mean stress score was {mean:.1} out of 10.",
-            plural(r.notes.count, "diary note", "diary notes")
-        )));
+    blocks.push(Block::Heading(
+        "Health: sickness absence and stress scores".into(),
+    ));
+    let mut effect = vec![super::health::sickness(r, d)];
+    effect.extend(super::health::stress(r));
+    if r.notes.mean_stress.is_none() {
+        effect.push("None of my diary notes in the period has a stress score.".into());
+    }
+    blocks.push(Block::Bullets(effect));
+    if let Some(table) = super::health::stress_table(r) {
+        blocks.push(Block::Chart(Chart::StressTrend));
+        blocks.push(table);
     }
     for standard in Standard::ALL {
         blocks.push(Block::Heading(format!(
@@ -105,36 +112,54 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             standard.label(),
             standard.covers()
         )));
-        let measured = facts(r, d, standard);
-        if !measured.is_empty() {
-            blocks.push(Block::Bullets(measured));
-        }
-        let notes: Vec<Vec<String>> = r
+        let mut measured = facts(r, d, standard);
+        let tagged = r
             .detail
             .notes
             .iter()
             .filter(|n| n.standards.contains(&standard))
-            .map(|n| {
-                vec![
-                    d.show(&n.date),
-                    n.stress.map(|s| format!("{s}/10")).unwrap_or_default(),
-                    n.text.clone(),
-                    n.told.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        if notes.is_empty() {
-            blocks.push(Block::Para(
-                "No notes were tagged with this standard in the period.".into(),
-            ));
+            .count() as u64;
+        measured.push(if tagged == 0 {
+            "No notes were tagged with this standard in the period.".to_string()
         } else {
-            blocks.push(Block::Table {
-                header: ["Date", "Stress", "Note", "Told"]
-                    .map(String::from)
-                    .to_vec(),
-                rows: notes,
-            });
-        }
+            format!(
+                "{} tagged with this standard (in the dated list below).",
+                plural(tagged, "note is", "notes are")
+            )
+        });
+        blocks.push(Block::Bullets(measured));
+    }
+    blocks.push(Block::Heading("My notes, in date order".into()));
+    if r.detail.notes.is_empty() {
+        blocks.push(Block::Para("I kept no diary notes in the period.".into()));
+    } else {
+        blocks.push(Block::Para(format!(
+            "{}, each once, with the standards it concerns.",
+            plural(r.detail.notes.len() as u64, "note", "notes")
+        )));
+        blocks.push(Block::Table {
+            header: ["Date", "Stress", "Standards", "Note", "Told"]
+                .map(String::from)
+                .to_vec(),
+            rows: r
+                .detail
+                .notes
+                .iter()
+                .map(|n| {
+                    vec![
+                        d.show(&n.date),
+                        n.stress.map(|s| format!("{s}/10")).unwrap_or_default(),
+                        n.standards
+                            .iter()
+                            .map(|s| s.label())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        n.text.clone(),
+                        n.told.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        });
     }
     blocks.push(Block::Heading("Suggested points for discussion".into()));
     let mut points = Vec::new();
@@ -157,5 +182,54 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     }
     points.push("Record the agreed actions, who owns each, and a date to review them.".to_string());
     blocks.push(Block::Bullets(points));
+    blocks.extend(actions_and_signatures(r));
     blocks
+}
+
+/// The table of actions to complete at the meeting, a row per standard, and the lines for
+/// both to sign.
+fn actions_and_signatures(r: &Report) -> Vec<Block> {
+    let empty = || vec![String::new(); 5];
+    vec![
+        Block::Heading("Actions agreed".into()),
+        Block::Para("To complete at the meeting: for each source of stress, what is already in place, what more will be done, by whom and by when, and when it will be reviewed.".into()),
+        Block::FillIn {
+            header: [
+                "Hazard (HSE standard)",
+                "What is in place",
+                "Further action",
+                "By whom",
+                "By when",
+                "Review date",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: Standard::ALL
+                .iter()
+                .map(|s| {
+                    let mut row = vec![s.label().to_string()];
+                    row.extend(empty());
+                    row
+                })
+                .collect(),
+        },
+        Block::Heading("Signed".into()),
+        Block::FillIn {
+            header: ["", "Name", "Signature", "Date"].map(String::from).to_vec(),
+            rows: vec![
+                vec![
+                    "Employee".into(),
+                    r.person.name.clone().unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                ],
+                vec![
+                    "Manager".into(),
+                    r.person.manager.clone().unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                ],
+            ],
+        },
+    ]
 }

@@ -1,12 +1,30 @@
-use super::{Block, Chart, Dates, flagged_facts, upcoming};
+//! Supervision, on one page: the cases allocated in the last four weeks, the cases open now,
+//! the deadlines of the next four, the period's diary notes, and what to agree.
+
+use super::{Block, Dates, flagged_facts, plural, upcoming};
 use crate::report::Report;
 
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let c = &r.caseload;
+    let mut kinds: Vec<String> = r
+        .detail
+        .open_by_kind
+        .iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect();
+    let counted: u32 = r.detail.open_by_kind.iter().map(|(_, n)| n).sum();
+    if counted < c.open_at_end {
+        kinds.push(format!("{} of other kinds", c.open_at_end - counted));
+    }
+    let by_kind = if kinds.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", kinds.join(", "))
+    };
     let mut lines = vec![
         format!(
-            "Open cases: {} now (limit {}); {} allocated and {} closed in the period; {} without discussion.",
-            c.open_at_end, c.limit, c.allocated, c.closed, c.undiscussed
+            "Open cases now: {} (limit {}){by_kind}.",
+            c.open_at_end, c.limit
         ),
         format!(
             "Weighted workload now: {:.0}% of contracted hours.",
@@ -14,25 +32,123 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
         ),
         super::deadline_outcomes(r),
         super::hours_beyond_contract(r),
-        format!(
-            "Longest week: {}.",
-            super::longest_week(r, d).unwrap_or_else(|| "no hours logged".into())
-        ),
     ];
     lines.extend(
         flagged_facts(r, d, false)
             .into_iter()
             .filter(|f| f.contains("leave") || f.contains("rest") || f.contains("break")),
     );
-    vec![
-        Block::Heading("The period".into()),
+    let mut blocks = vec![
+        Block::Heading("Now".into()),
         Block::Bullets(lines),
-        Block::Chart(Chart::Caseload),
-        Block::Heading("The next four weeks".into()),
-        upcoming(r, d),
-        Block::ToComplete {
-            title: "Agreed in supervision".into(),
-            prompt: "Priorities, anything reallocated or extended, and actions with owners.".into(),
-        },
-    ]
+        Block::Subheading(format!(
+            "Cases allocated in the period: {}, {} without discussion",
+            c.allocated, c.undiscussed
+        )),
+    ];
+    let allocated: Vec<String> = r
+        .detail
+        .chronology
+        .iter()
+        .filter(|i| i.kind == "allocated")
+        .map(|i| {
+            let flags = if i.flags.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", i.flags.join("; "))
+            };
+            format!(
+                "{} {}: {}{flags}",
+                d.show(&i.date),
+                i.case.as_deref().unwrap_or_default(),
+                i.detail
+            )
+        })
+        .collect();
+    if allocated.is_empty() {
+        blocks.push(Block::Para("No case was allocated in the period.".into()));
+    } else {
+        blocks.push(Block::Bullets(allocated));
+    }
+    blocks.push(Block::Subheading("Deadlines in the next four weeks".into()));
+    if r.detail.upcoming.is_empty() {
+        blocks.push(upcoming(r, d));
+    } else {
+        blocks.push(Block::Bullets(
+            r.detail
+                .upcoming
+                .iter()
+                .map(|u| {
+                    let flags = if u.flags.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", u.flags.join("; "))
+                    };
+                    format!(
+                        "{} {}{}{flags}",
+                        d.show(&u.due),
+                        u.case
+                            .as_deref()
+                            .map(|c| format!("{c}: "))
+                            .unwrap_or_default(),
+                        u.what
+                    )
+                })
+                .collect(),
+        ));
+    }
+    blocks.push(Block::Subheading(format!(
+        "My notes in the period: {}",
+        plural(r.detail.notes.len() as u64, "note", "notes")
+    )));
+    if !r.detail.notes.is_empty() {
+        blocks.push(Block::Bullets(notes_once(r, d)));
+    }
+    blocks.push(Block::Heading("To agree".into()));
+    blocks.push(Block::FillIn {
+        header: ["", "Agreed"].map(String::from).to_vec(),
+        rows: [
+            "Priorities for the next four weeks",
+            "Cases to reallocate, deadlines to extend",
+            "Actions: who, by when",
+            "Next supervision",
+        ]
+        .iter()
+        .map(|what| vec![what.to_string(), String::new()])
+        .collect(),
+    });
+    blocks
+}
+
+/// The period's notes, each text once with the days it was written (a diary often repeats
+/// itself: "supervision cancelled again"), in the order of their first day, so that four
+/// weeks fit on the page.
+fn notes_once(r: &Report, d: &Dates) -> Vec<String> {
+    let mut grouped: Vec<(&str, Vec<&crate::report::detail::NoteItem>)> = Vec::new();
+    for n in &r.detail.notes {
+        match grouped.iter_mut().find(|(text, _)| *text == n.text) {
+            Some((_, days)) => days.push(n),
+            None => grouped.push((&n.text, vec![n])),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(text, notes)| {
+            let days: Vec<String> = notes.iter().map(|n| d.show(&n.date)).collect();
+            let scores: Vec<u8> = notes.iter().filter_map(|n| n.stress).collect();
+            let stress = match (scores.iter().min(), scores.iter().max()) {
+                (Some(lo), Some(hi)) if lo == hi => format!(" (stress {lo}/10)"),
+                (Some(lo), Some(hi)) => format!(" (stress {lo} to {hi}/10)"),
+                _ => String::new(),
+            };
+            let mut told: Vec<&str> = notes.iter().filter_map(|n| n.told.as_deref()).collect();
+            told.dedup();
+            let told = if told.is_empty() {
+                String::new()
+            } else {
+                format!("; told: {}", told.join(", "))
+            };
+            format!("{}: {text}{stress}{told}", days.join(", "))
+        })
+        .collect()
 }

@@ -577,6 +577,8 @@ pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
                 }
             }
             Block::Chart(Chart::Hours) => {}
+            // The monthly figures are in the table beside it; the chart is to come.
+            Block::Chart(Chart::StressTrend) => {}
             Block::Chart(Chart::Band(band)) => layout.band_chart(band, dates),
             Block::ToComplete { title, prompt } => {
                 layout.heading(title, 13.0, ALERT);

@@ -556,7 +556,7 @@ fn the_json_has_exactly_the_listed_fields() {
     };
     assert_eq!(
         keys(&v),
-        "allocations_before_leave,allocations_during_leave,caseload,deadlines,detail,generated_at,hours,integrity,made_from,notes,period,purpose,schema,series,worked_during_leave"
+        "allocations_before_leave,allocations_during_leave,caseload,deadlines,detail,generated_at,health,hours,integrity,made_from,notes,period,purpose,schema,series,worked_during_leave"
     );
     assert_eq!(
         keys(&v["caseload"]),

@@ -66,14 +66,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let text = vec![
         Line::from(Span::styled("Grievance", app.theme.accent)),
         Line::from(
-            "The flagged facts first, then the dated chronology, and a place for the outcome you ask for.",
+            "A formal grievance letter as Acas describes one: the facts, when you raised them, your health, the outcome you ask for, a meeting; the dated record enclosed.",
         ),
         Line::from(Span::styled("Stress", app.theme.accent)),
         Line::from(
-            "For an individual stress risk assessment: each HSE Management Standard with its facts and your notes.",
+            "For an individual stress risk assessment: each HSE Management Standard with its facts, your notes once each, sickness and stress scores, and an actions table to fill in.",
         ),
         Line::from(Span::styled("Supervision", app.theme.accent)),
-        Line::from("One page: the last four weeks and the next four."),
+        Line::from("The last four weeks and the next four, and what to agree."),
         Line::from(Span::styled("Notice", app.theme.accent)),
         Line::from(
             "A short message to your manager: caseload, what came during leave, deadlines at risk.",
