@@ -87,9 +87,7 @@ pub fn stress_table(r: &Report) -> Option<Block> {
             .map(|m| {
                 vec![
                     month_label(&m.month),
-                    m.mean
-                        .map(|x| format!("{x:.1}"))
-                        .unwrap_or_else(|| "-".into()),
+                    m.mean.map_or_else(|| "-".into(), |x| format!("{x:.1}")),
                     m.scored.to_string(),
                 ]
             })
