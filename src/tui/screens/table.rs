@@ -44,7 +44,26 @@ fn detail_lines(app: &App) -> Vec<Line<'static>> {
     };
     let ctx = app.view_ctx();
     match t.selected_row() {
-        Some(row) => t.kind.detail(&ctx, row),
+        Some(row) => {
+            let mut lines = t.kind.detail(&ctx, row);
+            // Where an imported record came from (the record that made it, not an amendment).
+            let id = t.kind.id(ctx.state, row);
+            let imported = id
+                .checked_sub(1)
+                .and_then(|i| app.journal.records().get(i as usize))
+                .and_then(|r| r.event.imported());
+            if let Some(from) = imported {
+                let sheet = from
+                    .sheet
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(", sheet {s}"));
+                lines.push(crate::tui::records::field(
+                    "Imported from",
+                    format!("{}{sheet}, row {}", from.file, from.row),
+                ));
+            }
+            lines
+        }
         None if t.kind.len(ctx.state) == 0 => vec![Line::from(format!(
             "Nothing recorded yet. Press {} to add.",
             app.keymap.label(&crate::tui::action::Action::Add)
