@@ -10,7 +10,7 @@
     clippy::unused_self
 )]
 
-mod common;
+use crate::common;
 use common::Sandbox;
 use std::collections::HashSet;
 use std::process::Stdio;

@@ -10,7 +10,7 @@
     clippy::unused_self
 )]
 
-mod common;
+use crate::common;
 use caseload::config::preset;
 use caseload::domain::NoteAdded;
 use caseload::domain::commands::add_note;

@@ -1,6 +1,6 @@
 //! Every command's `--help`, pinned as the user sees it (tests/cmd/*.trycmd, one file per
 //! top-level command). A change to a flag, a default or a help line shows here as a diff to
-//! read; after a deliberate change, `TRYCMD=overwrite cargo test --test help` rewrites them.
+//! read; after a deliberate change, `TRYCMD=overwrite cargo test --test it help::` rewrites them.
 // A test may unwrap (it stops at the failing line), compare figures exactly, name the files
 // it made itself by their extension, and run long as a table of cases.
 #![allow(

@@ -12,8 +12,7 @@
     clippy::unused_self
 )]
 
-#[path = "common/mod.rs"]
-mod common;
+use crate::common;
 
 use caseload::demo::generate;
 use caseload::domain::replay::Record;

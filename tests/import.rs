@@ -11,7 +11,7 @@
     clippy::unused_self
 )]
 
-mod common;
+use crate::common;
 use common::Sandbox;
 use serde_json::Value;
 use std::path::PathBuf;

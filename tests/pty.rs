@@ -11,7 +11,7 @@
     clippy::unused_self
 )]
 
-mod common;
+use crate::common;
 use common::{BIN, MID_LINE_PANIC, PanicsMidLine, Sandbox};
 use nix::sys::signal::Signal;
 use nix::sys::wait::WaitStatus;
@@ -176,10 +176,16 @@ const RENDER_PANIC: &str = "the renderer tripped";
 /// by whether the terminal's settings (`stty -g`) are as they were before, and `stty -a`.
 fn panicking_ui(s: &Sandbox, panic: &str) -> PtySession {
     let child = std::env::current_exe().unwrap();
+    // The test's name as the binary lists it: its module path without the crate.
+    let test = format!(
+        "{}::ui_that_panics",
+        module_path!().split_once("::").map_or("", |(_, rest)| rest)
+    );
     in_pty(
         &format!(
-            "before=$(stty -g); \"{}\" --ignored --exact ui_that_panics --nocapture --test-threads=1; echo \"child exited $?\"; [ \"$before\" = \"$(stty -g)\" ] && echo settings restored; stty -a",
-            child.display()
+            "before=$(stty -g); \"{}\" --ignored --exact {} --nocapture --test-threads=1; echo \"child exited $?\"; [ \"$before\" = \"$(stty -g)\" ] && echo settings restored; stty -a",
+            child.display(),
+            test
         ),
         &[
             ("CASELOAD_DIR", s.data().as_os_str()),

@@ -9,8 +9,7 @@
     clippy::unused_self
 )]
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 mod dates;
 mod notes;
 mod references;

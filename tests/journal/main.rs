@@ -10,8 +10,7 @@
 )]
 
 mod batch;
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 mod hostile;
 mod receipts;
 mod redact;

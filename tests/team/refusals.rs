@@ -1,7 +1,7 @@
 //! Every file `caseload team` refuses, with one line naming it; nothing is written unless
 //! the inputs are clean or `--skip-bad` says to go on without the bad ones.
 
-use crate::fixture::{TODAY, fixture, run, team_json};
+use super::fixture::{TODAY, fixture, run, team_json};
 use chrono::Datelike;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `caseload report --purpose share`: JSON only, never with references, never of an empty or
 //! damaged journal; the summary on standard output (with -o) or standard error (without).
 
-use crate::fixture::{TODAY, command, fixture};
+use super::fixture::{TODAY, command, fixture};
 use std::process::Output;
 
 fn share(dir: &std::path::Path, extra: &[&str]) -> Output {

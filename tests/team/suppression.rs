@@ -2,7 +2,7 @@
 //! fewer than `k`; a count of fewer than `k` members affected is not shown, nor a figure only
 //! a few members are above zero on.
 
-use crate::fixture::{fixture, team_json};
+use super::fixture::{fixture, team_json};
 use serde_json::Value;
 
 fn all_figures(team: &Value) -> Vec<&Value> {
@@ -46,11 +46,11 @@ fn with_four_members_and_k_five_no_figure_is_shown() {
     // The document says why, and has no figure in its tables.
     let mut args = vec![
         "--today".to_string(),
-        crate::fixture::TODAY.into(),
+        super::fixture::TODAY.into(),
         "team".into(),
     ];
     args.extend(paths.iter().cloned());
-    let md = String::from_utf8(crate::fixture::run(&args).stdout).unwrap();
+    let md = String::from_utf8(super::fixture::run(&args).stdout).unwrap();
     assert!(md.contains("With 4 members no figure can be shown: each needs at least 5 members"));
     assert!(
         !md.contains(" to ") || !md.contains("h to"),

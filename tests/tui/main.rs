@@ -9,8 +9,7 @@
     clippy::unused_self
 )]
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 use caseload::config::Config;
 use caseload::journal::{Access, Journal};
 use caseload::tui::action::{Action, ScreenId};

@@ -1,7 +1,7 @@
 //! Documents in every format, a document open in another program, note text with Windows
 //! line endings, and what the binary says about itself.
 
-use crate::target::{Sandbox, TODAY, Target, checked_lines};
+use super::target::{Sandbox, TODAY, Target, checked_lines};
 use std::path::Path;
 
 /// The report of each format, written with `-o` into a folder whose name has spaces.

@@ -1,7 +1,7 @@
 //! Writing, verifying and sharing the journal: the records, receipts, two writers, the lock,
 //! a torn tail.
 
-use crate::target::{Sandbox, checked_lines, hash};
+use super::target::{Sandbox, checked_lines, hash};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -1,6 +1,6 @@
 //! How paths are spelt on Windows, and where the journal goes when none is given.
 
-use crate::target::{Sandbox, TODAY, checked_lines};
+use super::target::{Sandbox, TODAY, checked_lines};
 
 #[test]
 fn paths_with_spaces_backslashes_and_non_ascii_names_reach_the_same_journal() {
