@@ -315,7 +315,11 @@ fn every_purpose_ends_by_saying_how_its_figures_are_counted_and_whose_limits_the
                 "first due date",
                 "hours beyond contract",
             ];
-            if purpose != Purpose::Notice {
+            // The supervision summary defines only what it states (it used to carry the full
+            // list, which ran onto a page of its own).
+            if purpose == Purpose::Supervision {
+                needles.push("the return from leave is the first working day after it");
+            } else if purpose != Purpose::Notice {
                 needles.extend([
                     "days over the limit are calendar days",
                     "capacity %: the weekly hours all open cases need",

@@ -21,6 +21,13 @@ pub fn blocks(r: &Report, d: &Dates, purpose: Purpose) -> Vec<Block> {
     if purpose == Purpose::Notice {
         return notice(r, d);
     }
+    // The one-page supervision summary states fewer figures: the notice's definitions, and
+    // how deadlines and the return from leave are counted.
+    if purpose == Purpose::Supervision {
+        let mut blocks = notice(r, d);
+        blocks.push(Block::Small(deadlines_and_leave(r)));
+        return blocks;
+    }
     let a = &r.detail.assumptions;
     let per_day = a.contracted_hours / a.working_days.len().max(1) as f64;
     let begin = r.period.records_begin.as_deref().map_or_else(
@@ -49,14 +56,19 @@ pub fn blocks(r: &Report, d: &Dates, purpose: Purpose) -> Vec<Block> {
                 "Hours beyond contract: the hours logged minus {per_day:.2} hours (the contract's share) for each working day that has hours logged. Hours on weekends, bank holidays and leave are all beyond contract; a working day with nothing logged counts as neither worked nor expected."
             ),
             "Working Time Regulations: the 48-hour limit applies to the average week over a 17-week reference period, (A + B) ÷ 17, where A is the hours in the 17 weeks and B the hours on the working days after them that make up days of annual, sick or parental leave within them. A single week above 48 hours is not by itself a breach; the HTML's weekly hours chart shows the rolling 17-week average against 48.".into(),
-            format!(
-                "Deadlines due in the period are each counted once: met on time, met late, overdue (past the due date and not met) or not yet due; extended ones are an \"of which\". A deadline counts as due in or soon after leave by its first due date, whatever extension followed. The return from leave is the first working day after it; \"soon after\" is within {} working days of the return, \"just before leave\" within {} working days before it.",
-                a.post_leave_days, a.pre_leave_days
-            ),
+            deadlines_and_leave(r),
             "Worked during leave: hours logged on a day of leave, or a deadline met on one.".into(),
             "Contemporaneous: a record written on the day it describes or the next day, and in time order (its written time no earlier than any record before it, and no later than when this document was prepared).".into(),
         ]),
     ]
+}
+
+fn deadlines_and_leave(r: &Report) -> String {
+    let a = &r.detail.assumptions;
+    format!(
+        "Deadlines due in the period are each counted once: met on time, met late, overdue (past the due date and not met) or not yet due; extended ones are an \"of which\". A deadline counts as due in or soon after leave by its first due date, whatever extension followed. The return from leave is the first working day after it; \"soon after\" is within {} working days of the return, \"just before leave\" within {} working days before it.",
+        a.post_leave_days, a.pre_leave_days
+    )
 }
 
 fn notice(r: &Report, d: &Dates) -> Vec<Block> {
