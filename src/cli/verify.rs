@@ -5,6 +5,7 @@ use super::Context;
 use crate::error::{Error, Result};
 use crate::journal::{Access, Journal, Receipt, ReceiptVerdict as Verdict, RedactError};
 use crate::output::{line, warn};
+use std::path::{Path, PathBuf};
 
 /// Opens the journal read-only for checking: a missing journal is an error here (it reads as
 /// empty everywhere else), and the notices are printed except the one-line summary of loose
@@ -254,8 +255,9 @@ pub fn redact(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
                 (format!("{others} other names"), "them")
             };
             format!(
-                "{} had {names} besides this one (a hard link made outside caseload), and under {it} the original text is still there: find {it} with `find / -xdev -inum {}` and delete {it}",
+                "{} had {names} besides this one (a hard link made outside caseload), and under {it} the original text is still there: find {it} with `find {} -xdev -inum {}` and delete {it}",
                 path.display(),
+                shell_quoted(&file_system_root(path)),
                 entry.id.1
             )
         })
@@ -269,4 +271,43 @@ pub fn redact(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
 /// "1 record", "3 records": the count a damage message names.
 pub(super) fn count_records(n: usize) -> String {
     format!("{n} {}", if n == 1 { "record" } else { "records" })
+}
+
+/// The top folder of the file system `path` is on: a hard link is always on the same one, so
+/// that is where to look for it (`/` alone misses a separate `/home`, and `-xdev` is needed so
+/// that another file system's file with the same inode number is not found instead).
+fn file_system_root(path: &Path) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let device = |p: &Path| std::fs::metadata(p).ok().map(|m| m.dev());
+        let mut root = path.parent().unwrap_or(path).to_path_buf();
+        let Some(own) = device(&root) else {
+            return PathBuf::from("/");
+        };
+        while let Some(parent) = root.parent() {
+            if parent.as_os_str().is_empty() || device(parent) != Some(own) {
+                break;
+            }
+            root = parent.to_path_buf();
+        }
+        root
+    }
+    #[cfg(not(unix))]
+    {
+        path.ancestors().last().unwrap_or(path).to_path_buf()
+    }
+}
+
+/// `path` as one word for a POSIX shell: as it is if it needs no quoting, else in single quotes.
+fn shell_quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }

@@ -268,11 +268,23 @@ fn a_journal_or_backup_with_another_name_is_redacted_and_the_other_name_is_repor
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     for (path, inode) in [(s.journal_path(), journal_inode), (backup, backup_inode)] {
+        let said = format!(
+            "{} had another name besides this one (a hard link made outside caseload), and under it the original text is still there: find it with `find ",
+            path.display()
+        );
+        let rest = &err[err.find(&said).unwrap_or_else(|| panic!("{err}")) + said.len()..];
+        let (root, rest) = rest.split_once(" -xdev").unwrap();
         assert!(
-            err.contains(&format!(
-                "{} had another name besides this one (a hard link made outside caseload), and under it the original text is still there: find it with `find / -xdev -inum {inode}` and delete it",
-                path.display()
-            )),
+            rest.starts_with(&format!(" -inum {inode}` and delete it")),
+            "{err}"
+        );
+        // Where to look: the top of the file system the file is on.
+        let root = Path::new(root);
+        let device = |p: &Path| fs::metadata(p).unwrap().dev();
+        assert!(path.starts_with(root), "{err}");
+        assert_eq!(device(root), device(&path), "{err}");
+        assert!(
+            root.parent().is_none_or(|up| device(up) != device(root)),
             "{err}"
         );
     }
