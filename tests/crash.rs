@@ -1,6 +1,6 @@
 //! Crash safety: writers killed with SIGKILL at random moments lose no acknowledged record
 //! and leave a journal whose chain verifies. `CASELOAD_KILLS=2500 cargo test --release --test
-//! crash -- --nocapture` runs the long version (2,500 rounds of two writers); CI runs 150.
+//! it crash:: -- --nocapture` runs the long version (2,500 rounds of two writers); CI runs 150.
 // A test may unwrap (it stops at the failing line), compare figures exactly, name the files
 // it made itself by their extension, and run long as a table of cases.
 #![allow(
