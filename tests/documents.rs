@@ -296,7 +296,16 @@ fn html_is_self_contained_with_charts_and_a_print_stylesheet() {
     let f = fixture();
     let html = text(&model(&f, Purpose::Grievance, false), Format::Html);
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<svg").count(), 2, "caseload and hours charts");
+    assert_eq!(
+        html.matches("<svg").count(),
+        3,
+        "caseload, capacity and hours charts"
+    );
+    let stress = text(&model(&f, Purpose::Stress, false), Format::Html);
+    assert!(
+        stress.contains("aria-label=\"Line chart of the mean stress score"),
+        "the stress pack charts the monthly score"
+    );
     assert!(html.contains("@media print"));
     let lower = html.to_lowercase();
     for external in [

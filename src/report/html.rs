@@ -104,15 +104,12 @@ fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
                 }
                 body.push_str("</tbody>\n</table>\n");
             }
-            Block::Chart(Chart::Caseload) => {
-                body.push_str(&report.map_or_else(String::new, |r| svg::caseload(r, &dates)));
-            }
-            Block::Chart(Chart::Hours) => {
-                body.push_str(&report.map_or_else(String::new, |r| svg::hours(r, &dates)));
-            }
             Block::Chart(Chart::Band(band)) => body.push_str(&svg::band(band, &dates)),
-            // The monthly figures are in the table beside it; the chart is to come.
-            Block::Chart(Chart::StressTrend) => {}
+            Block::Chart(chart) => {
+                if let Some(chart) = report.and_then(|r| super::chart::of(chart, r, &dates)) {
+                    body.push_str(&super::svg_chart::chart(&chart));
+                }
+            }
             Block::ToComplete { title, prompt } => body.push_str(&format!(
                 "<h2>{}</h2>\n<div class=\"complete\"><p><strong>To complete before sending.</strong> {}</p><p>&nbsp;</p></div>\n",
                 escape(title),

@@ -7,7 +7,7 @@
 //! characters typed. Backslash escapes are CommonMark's own, so any renderer shows the text.
 
 use super::Report;
-use super::document::{Block, Chart, Document, build};
+use super::document::{Block, Chart, Dates, Document, build};
 
 /// Characters that start markup anywhere in a line: HTML and autolinks (`<`), entities (`&`),
 /// links and images (`[`, `]`, `!`), emphasis (`*`, `_`), strikethrough (`~`), code
@@ -62,7 +62,7 @@ fn one_line(text: &str) -> String {
 }
 
 pub fn write(report: &Report, date_format: &str) -> String {
-    render(&build(report, date_format), Some(report))
+    render(&build(report, date_format), Some((report, date_format)))
 }
 
 /// A document not made from one journal's report (the team document).
@@ -70,7 +70,7 @@ pub fn write_document(doc: &Document) -> String {
     render(doc, None)
 }
 
-fn render(doc: &Document, report: Option<&Report>) -> String {
+fn render(doc: &Document, report: Option<(&Report, &str)>) -> String {
     let mut out = format!(
         "# {}\n\n_{}_\n\n",
         one_line(&doc.title),
@@ -125,31 +125,23 @@ fn render(doc: &Document, report: Option<&Report>) -> String {
     out
 }
 
-/// What a chart shows, in words (the HTML and PDF versions draw it).
-fn chart_text(chart: &Chart, report: Option<&Report>) -> Option<String> {
+/// What a chart shows, in words: its text alternative (the HTML and PDF versions draw it).
+fn chart_text(chart: &Chart, report: Option<(&Report, &str)>) -> Option<String> {
     match chart {
         Chart::Band(band) => Some(format!(
             "{} The HTML and PDF versions chart this.",
             band.description
         )),
-        Chart::Caseload => {
-            let report = report?;
-            let peak = report
-                .series
-                .weeks
-                .iter()
-                .map(|w| w.open)
-                .max()
-                .unwrap_or(0);
+        // The monthly figures are in the table beside it.
+        Chart::StressTrend => None,
+        chart => {
+            let (report, date_format) = report?;
+            let chart = super::chart::of(chart, report, &Dates(date_format))?;
             Some(format!(
-                "Open cases by week: from {} to {}, highest {} (limit {}). The HTML and PDF versions chart this.",
-                report.caseload.open_at_start,
-                report.caseload.open_at_end,
-                peak,
-                report.caseload.limit
+                "{} The HTML and PDF versions chart this.",
+                chart.alt
             ))
         }
-        Chart::Hours | Chart::StressTrend => None,
     }
 }
 

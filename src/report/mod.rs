@@ -2,6 +2,7 @@
 //! (SPEC 7 and 8), and the writers that turn the model into documents.
 
 mod caseload;
+pub mod chart;
 mod chronology_csv;
 mod deadlines;
 pub mod detail;
@@ -23,6 +24,7 @@ pub mod provenance;
 mod pseudonym;
 pub mod share;
 mod svg;
+mod svg_chart;
 mod text;
 pub mod time_order;
 
@@ -375,7 +377,16 @@ pub fn analysis(input: &Inputs) -> Analysis {
         notes: notes::summary(input.state, input.period),
         integrity: notes::integrity(input),
         health: health::compute(input.state, input.period, &calendar),
-        series: model::Series { weeks: series },
+        series: model::Series {
+            weeks: series,
+            leave: input
+                .state
+                .leave_periods()
+                .into_iter()
+                .filter(|(from, to)| *from <= input.period.to && *to >= input.period.from)
+                .map(|(from, to)| (from.to_string(), to.to_string()))
+                .collect(),
+        },
         detail: detail::compute(
             input,
             &calendar,

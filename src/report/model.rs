@@ -279,6 +279,10 @@ pub struct RedactedRecord {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Series {
     pub weeks: Vec<WeekPoint>,
+    /// Leave overlapping the period, as (first day, last day) in ISO form, for the charts'
+    /// shading (not in the JSON: its leave is in the chronology).
+    #[serde(skip)]
+    pub leave: Vec<(String, String)>,
 }
 
 /// One Monday-start week of the period (the first and last may be cut by the period's ends).

@@ -47,6 +47,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     blocks.extend(signature(r));
     blocks.push(Block::Heading("Enclosure: the dated record".into()));
     blocks.push(Block::Chart(Chart::Caseload));
+    blocks.push(Block::Chart(Chart::Capacity));
     blocks.push(Block::Chart(Chart::Hours));
     blocks.extend(leave_tables(r, d));
     blocks.push(Block::Subheading("Chronology".into()));

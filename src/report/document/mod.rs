@@ -32,6 +32,8 @@ pub enum Chart {
     /// from `report::health::stress_by_month`), 0 to 10; the documents give the figures
     /// beside it as a table, so a writer that draws no chart loses nothing.
     StressTrend,
+    /// Weighted capacity % per week against the threshold.
+    Capacity,
     /// A weekly series across members: the median as a line, the quartiles as a band (the
     /// team document); it carries its own data.
     Band(Box<BandSeries>),

@@ -8,6 +8,7 @@ use crate::report::document::{Block, Chart, Dates, Document};
 use std::sync::OnceLock;
 
 mod band;
+mod chart;
 #[cfg(test)]
 mod tests;
 
@@ -58,6 +59,13 @@ pub enum Op {
         width: f32,
         colour: Colour,
         dashed: bool,
+    },
+    /// A line with its own dash pattern (on, off, ... in points; empty: solid).
+    Dashes {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        colour: Colour,
+        array: Vec<f32>,
     },
 }
 
@@ -408,112 +416,6 @@ impl Layout<'_> {
         }
         self.y += BODY;
     }
-
-    fn caseload_chart(&mut self, r: &Report, d: &Dates) {
-        let weeks = &r.series.weeks;
-        if weeks.is_empty() {
-            return;
-        }
-        let height = 150.0;
-        self.need(height + 40.0);
-        self.begin(Kind::Figure(chart_description(r, d)), None);
-        let (left, top, w, h) = (
-            MARGIN + 24.0,
-            self.y + 6.0,
-            PAGE_W - 2.0 * MARGIN - 24.0,
-            height,
-        );
-        let limit = r.caseload.limit as f32;
-        let max = weeks
-            .iter()
-            .map(|w| w.open as f32)
-            .fold(limit, f32::max)
-            .max(1.0)
-            * 1.15;
-        let y_of = |v: f32| top + h * (1.0 - v / max);
-        for i in 0..=4 {
-            let v = max * i as f32 / 4.0;
-            self.push(Op::Line {
-                points: vec![(left, y_of(v)), (left + w, y_of(v))],
-                width: 0.3,
-                colour: RULE,
-                dashed: false,
-            });
-            self.push(Op::Text {
-                x: MARGIN,
-                y: y_of(v) + 3.0,
-                size: SMALL,
-                colour: MUTED,
-                text: format!("{v:.0}"),
-            });
-        }
-        let n = weeks.len() as f32;
-        let points: Vec<(f32, f32)> = weeks
-            .iter()
-            .enumerate()
-            .map(|(i, wk)| (left + w * (i as f32 + 0.5) / n, y_of(wk.open as f32)))
-            .collect();
-        self.push(Op::Line {
-            points,
-            width: 1.6,
-            colour: ACCENT,
-            dashed: false,
-        });
-        self.push(Op::Line {
-            points: vec![(left, y_of(limit)), (left + w, y_of(limit))],
-            width: 1.0,
-            colour: ALERT,
-            dashed: true,
-        });
-        self.push(Op::Text {
-            x: left + w - 40.0,
-            y: y_of(limit) - 3.0,
-            size: SMALL,
-            colour: ALERT,
-            text: format!("limit {}", r.caseload.limit),
-        });
-        let first = d.show(&weeks[0].week_start);
-        let last = d.show(&weeks[weeks.len() - 1].week_start);
-        self.push(Op::Text {
-            x: left,
-            y: top + h + 11.0,
-            size: SMALL,
-            colour: MUTED,
-            text: first,
-        });
-        let last_width = self.m.width(&last, SMALL);
-        self.push(Op::Text {
-            x: left + w - last_width,
-            y: top + h + 11.0,
-            size: SMALL,
-            colour: MUTED,
-            text: last,
-        });
-        self.y = top + h + 16.0;
-        self.para(
-            "Open cases at the end of each week, against the caseload limit.",
-            SMALL,
-            MUTED,
-        );
-    }
-}
-
-/// What a screen reader says for the caseload chart: its span, its peak and the limit.
-fn chart_description(r: &Report, d: &Dates) -> String {
-    let weeks = &r.series.weeks;
-    let peak = weeks.iter().max_by_key(|w| w.open);
-    let (first, last) = (weeks.first(), weeks.last());
-    match (peak, first, last) {
-        (Some(peak), Some(first), Some(last)) => format!(
-            "Line chart of open cases at the end of each week from the week of {} to the week of {}, against the caseload limit of {}. The highest was {} open cases, in the week of {}.",
-            d.show(&first.week_start),
-            d.show(&last.week_start),
-            r.caseload.limit,
-            peak.open,
-            d.show(&peak.week_start)
-        ),
-        _ => "Line chart of open cases at the end of each week.".to_string(),
-    }
 }
 
 /// The pages' content, and the document structure it belongs to.
@@ -571,15 +473,13 @@ pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
                     .collect();
                 layout.table(header, &tall);
             }
-            Block::Chart(Chart::Caseload) => {
-                if let Some(report) = report {
-                    layout.caseload_chart(report, dates);
+            Block::Chart(Chart::Band(band)) => layout.band_chart(band, dates),
+            Block::Chart(chart) => {
+                if let Some(chart) = report.and_then(|r| crate::report::chart::of(chart, r, dates))
+                {
+                    layout.line_chart(&chart)
                 }
             }
-            Block::Chart(Chart::Hours) => {}
-            // The monthly figures are in the table beside it; the chart is to come.
-            Block::Chart(Chart::StressTrend) => {}
-            Block::Chart(Chart::Band(band)) => layout.band_chart(band, dates),
             Block::ToComplete { title, prompt } => {
                 layout.heading(title, 13.0, ALERT);
                 layout.para(

@@ -224,6 +224,24 @@ fn draw(surface: &mut Surface, op: Op, fonts: &Fonts) {
             colour: c,
             dashed,
         } => {
+            let array = if dashed { vec![5.0, 3.0] } else { Vec::new() };
+            draw(
+                surface,
+                Op::Dashes {
+                    points,
+                    width,
+                    colour: c,
+                    array,
+                },
+                fonts,
+            );
+        }
+        Op::Dashes {
+            points,
+            width,
+            colour: c,
+            array,
+        } => {
             let mut path = PathBuilder::new();
             for (i, (x, y)) in points.iter().enumerate() {
                 if i == 0 {
@@ -234,10 +252,7 @@ fn draw(surface: &mut Surface, op: Op, fonts: &Fonts) {
             }
             if let Some(path) = path.finish() {
                 surface.set_fill(None);
-                let dash = dashed.then(|| StrokeDash {
-                    array: vec![5.0, 3.0],
-                    offset: 0.0,
-                });
+                let dash = (!array.is_empty()).then_some(StrokeDash { array, offset: 0.0 });
                 surface.set_stroke(Some(Stroke {
                     paint: colour(c).into(),
                     width,
