@@ -315,11 +315,10 @@ pub fn hours(r: &Report, d: &Dates) -> LineChart {
                 d.show(&w.week_start)
             ))
             .unwrap_or_default(),
-        highest_average
-            .map(|a| format!(" The highest 17-week average was {a:.1} hours."))
-            .unwrap_or_else(
-                || " The records do not yet cover 17 weeks, so there is no average.".into()
-            ),
+        highest_average.map_or_else(
+            || " The records do not yet cover 17 weeks, so there is no average.".into(),
+            |a| format!(" The highest 17-week average was {a:.1} hours.")
+        ),
         leave_sentence(&shaded)
     );
     LineChart {

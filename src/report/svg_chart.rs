@@ -69,7 +69,7 @@ pub fn chart(c: &LineChart) -> String {
         for (i, v) in bars.values.iter().enumerate() {
             if let Some(v) = v {
                 body.push_str(&format!(
-                    r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"><title>{v:.1}</title></rect>"##,
+                    r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"><title>{v:.1}</title></rect>"#,
                     LEFT + slot * i as f64 + slot * 0.12,
                     y(*v),
                     slot * 0.76,
@@ -81,7 +81,7 @@ pub fn chart(c: &LineChart) -> String {
     }
     for level in &c.levels {
         body.push_str(&format!(
-            r##"<line x1="{LEFT}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" stroke="{2}" stroke-width="1.6"{3}/>"##,
+            r#"<line x1="{LEFT}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" stroke="{2}" stroke-width="1.6"{3}/>"#,
             y(level.value),
             W - RIGHT,
             colour(level.ink),
@@ -108,7 +108,7 @@ fn polyline(line: &Line, x: &dyn Fn(usize) -> f64, y: &dyn Fn(f64) -> f64) -> St
     let flush = |run: &mut Vec<String>, out: &mut String| {
         if run.len() > 1 {
             out.push_str(&format!(
-                r##"<polyline fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{} points="{}"/>"##,
+                r#"<polyline fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{} points="{}"/>"#,
                 colour(line.ink),
                 dasharray(line.dash),
                 run.join(" ")
@@ -122,7 +122,7 @@ fn polyline(line: &Line, x: &dyn Fn(usize) -> f64, y: &dyn Fn(f64) -> f64) -> St
                 run.push(format!("{:.1},{:.1}", x(i), y(*v)));
                 if line.markers || line.values.len() == 1 {
                     out.push_str(&format!(
-                        r##"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}"/>"##,
+                        r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}"/>"#,
                         x(i),
                         y(*v),
                         colour(line.ink)
@@ -157,7 +157,7 @@ fn legend(c: &LineChart) -> String {
     };
     if let Some(bars) = &c.bars {
         let swatch = format!(
-            r##"<rect x="{{X}}" y="{:.1}" width="22" height="10" fill="{}"/>"##,
+            r#"<rect x="{{X}}" y="{:.1}" width="22" height="10" fill="{}"/>"#,
             row - 5.0,
             colour(bars.ink)
         );
@@ -165,7 +165,7 @@ fn legend(c: &LineChart) -> String {
     }
     let line_swatch = |ink: Ink, dash: Dash, width: f64| {
         format!(
-            r##"<line x1="{{X}}" y1="{row}" x2="{{X2}}" y2="{row}" stroke="{}" stroke-width="{width}"{}/>"##,
+            r#"<line x1="{{X}}" y1="{row}" x2="{{X2}}" y2="{row}" stroke="{}" stroke-width="{width}"{}/>"#,
             colour(ink),
             dasharray(dash)
         )

@@ -477,7 +477,7 @@ pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
             Block::Chart(chart) => {
                 if let Some(chart) = report.and_then(|r| crate::report::chart::of(chart, r, dates))
                 {
-                    layout.line_chart(&chart)
+                    layout.line_chart(&chart);
                 }
             }
             Block::ToComplete { title, prompt } => {
