@@ -134,21 +134,25 @@ fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
     let limit = f64::from(app.config.limits.caseload);
     let last = weeks.len().saturating_sub(1) as f64;
     let limit_line = vec![(0.0, limit), (last.max(1.0), limit)];
-    let top = open.iter().map(|p| p.1).fold(limit, f64::max).ceil() + 2.0;
+    // An even top, so that the middle label is a whole number at its own height.
+    let top = (open.iter().map(|p| p.1).fold(limit, f64::max).ceil() + 2.0) / 2.0;
+    let top = top.ceil() * 2.0;
+    // The limit first and the data over it, so that at the limit the caseload is still seen.
     let datasets = vec![
-        Dataset::default()
-            .name("open cases")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(app.theme.accent)
-            .data(&open),
         Dataset::default()
             .name(format!("limit {limit:.0}"))
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(app.theme.bad)
             .data(&limit_line),
+        Dataset::default()
+            .name("open cases")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(app.theme.accent)
+            .data(&open),
     ];
+
     let first = weeks
         .first()
         .map(|w| date(app, &w.week_start))
@@ -161,8 +165,14 @@ fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(Span::styled(" Open cases, last 26 weeks ", app.theme.title)),
+                .title(Line::from(vec![
+                    Span::styled(" Open cases, last 26 weeks: ", app.theme.title),
+                    Span::styled("⠒⠒ open cases", app.theme.accent),
+                    Span::styled(format!("  ⠉⠉ limit {limit:.0} "), app.theme.bad),
+                ])),
         )
+        // The legend is in the title: drawn over the plot, it hid the latest weeks.
+        .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)))
         .x_axis(
             Axis::default()
                 .bounds([0.0, last.max(1.0)])
