@@ -135,8 +135,8 @@ fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
     let last = weeks.len().saturating_sub(1) as f64;
     let limit_line = vec![(0.0, limit), (last.max(1.0), limit)];
     // An even top, so that the middle label is a whole number at its own height.
-    let top = (open.iter().map(|p| p.1).fold(limit, f64::max).ceil() + 2.0) / 2.0;
-    let top = top.ceil() * 2.0;
+    let highest = open.iter().map(|p| p.1).fold(limit, f64::max).ceil() + 2.0;
+    let top = (highest * 0.5).ceil() * 2.0;
     // The limit first and the data over it, so that at the limit the caseload is still seen.
     let datasets = vec![
         Dataset::default()
