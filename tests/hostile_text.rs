@@ -186,6 +186,10 @@ fn the_html_escapes_the_notes_and_wraps_long_words() {
         }
         assert!(html.contains("overflow-wrap: anywhere"), "{purpose}");
         if matches!(purpose, "grievance" | "stress") {
+            assert!(
+                html.contains(&format!("<td class=\"long\">{}", long_word())),
+                "{purpose}: the long word's cell may break anywhere"
+            );
             assert!(html.contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h1&gt;X"));
             assert!(html.contains(&long_word()));
         }

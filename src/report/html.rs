@@ -28,7 +28,8 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; border-
 .subtitle { color: #555; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; vertical-align: top; }
-p, li, td, th, h1, h2, h3 { overflow-wrap: anywhere; word-break: break-word; }
+p, li, h1, h2, h3 { overflow-wrap: anywhere; }
+td.long { overflow-wrap: anywhere; }
 th { background: #f1f3f5; }
 tr:nth-child(even) td { background: #fafafa; }
 figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; } figcaption { font-size: .85rem; color: #555; }
@@ -94,7 +95,12 @@ fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
                 for row in rows {
                     body.push_str("<tr>");
                     for (i, c) in row.iter().enumerate() {
-                        if strong.get(i) == Some(&true) && !c.is_empty() {
+                        // Only a cell holding a very long word may break anywhere: on every
+                        // cell it lets the table squeeze its columns, so dates broke.
+                        let long = c.split_whitespace().any(|w| w.chars().count() > 40);
+                        if long {
+                            body.push_str(&format!("<td class=\"long\">{}</td>", escape(c)));
+                        } else if strong.get(i) == Some(&true) && !c.is_empty() {
                             body.push_str(&format!("<td><strong>{}</strong></td>", escape(c)));
                         } else {
                             body.push_str(&format!("<td>{}</td>", escape(c)));
