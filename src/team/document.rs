@@ -58,7 +58,7 @@ pub fn build(team: &Team, date_format: &str) -> Document {
     blocks.push(Block::Bullets(about));
     if team.members < k {
         blocks.push(Block::Para(format!(
-            "With {} no figure can be shown: each needs at least {k} members. Collect more shares, or see `--min-members`.",
+            "With {} no figure can be shown: each needs at least {k} members. Collect shares from more members; --min-members can go down to 3, at a cost to anonymity that the members should agree to.",
             plural(team.members as u64, "member", "members")
         )));
     }
@@ -66,17 +66,24 @@ pub fn build(team: &Team, date_format: &str) -> Document {
     blocks.push(settings_table(&team.settings, k));
 
     blocks.push(Block::Heading("At a glance".into()));
-    let glance: Vec<String> = team
-        .figures
-        .iter()
-        .filter_map(|f| f.affected.as_ref().map(|a| affected_sentence(f, a)))
-        .chain(
-            team.notes
-                .affected
-                .as_ref()
-                .map(|a| affected_sentence(&team.notes, a)),
-        )
-        .collect();
+    let glance: Vec<String> = if team.members < k {
+        // The same reason for every figure, said once.
+        vec![format!(
+            "Every figure is withheld: {} shared, and a figure is shown only from at least {k}.",
+            plural(team.members as u64, "member", "members")
+        )]
+    } else {
+        team.figures
+            .iter()
+            .filter_map(|f| f.affected.as_ref().map(|a| affected_sentence(f, a)))
+            .chain(
+                team.notes
+                    .affected
+                    .as_ref()
+                    .map(|a| affected_sentence(&team.notes, a)),
+            )
+            .collect()
+    };
     blocks.push(Block::Bullets(glance));
 
     blocks.push(Block::Heading("Week by week".into()));
@@ -341,7 +348,8 @@ fn rows(figures: &[FigureOut], k: usize) -> Vec<Vec<String>> {
                     if f.members < k {
                         format!("fewer than {k} members")
                     } else {
-                        format!("fewer than {k} above zero")
+                        // Its quartiles would show those few members' own figures.
+                        format!("only 1 to {} members had any", k - 1)
                     },
                     String::new(),
                     affected,
@@ -400,10 +408,14 @@ fn charts(team: &Team, d: &Dates) -> Vec<Block> {
                 },
                 format!("{peak:.1}{unit}").replace(".0", "")
             ),
-            _ => format!(
-                "{what}: no week has {} members or more, so nothing is charted.",
-                team.min_members
-            ),
+            // An empty chart (axes and a legend over nothing) reads as a drawing fault in a
+            // PDF; every format says in words why there is no chart instead.
+            _ => {
+                return Block::Para(format!(
+                    "{what}: no week has {} members or more, so nothing is charted.",
+                    team.min_members
+                ));
+            }
         };
         Block::Chart(Chart::Band(Box::new(BandSeries {
             title: title.to_string(),
@@ -442,7 +454,7 @@ fn charts(team: &Team, d: &Dates) -> Vec<Block> {
 fn definitions(team: &Team) -> Vec<String> {
     let k = team.min_members;
     vec![
-        format!("A figure is shown only when at least {k} members' shares contribute to it; otherwise it is withheld and says how many it had. The number of members affected, and their total, is shown only when none or at least {k} are affected. There is no row for any member, and no lowest or highest value of fewer than {k}."),
+        format!("A figure is shown only when at least {k} members' shares contribute to it; otherwise it is withheld and says how many it had. A figure only 1 to {} members have at all (above zero) is withheld too, since its quartiles would be their own figures. The number of members affected, and their total, is shown only when none or at least {k} are affected. There is no row for any member, and no lowest or highest value of fewer than {k}.", k - 1),
         "Median: the middle member's figure (for an even number, halfway between the two middle ones). Middle half: from the first to the third quartile, by linear interpolation between members' figures (as Excel's QUARTILE.INC and R's default do).".into(),
         "Range: the lowest and highest members' figures, each rounded outward (counts to a multiple of 5, hours over the period to 10 h, hours in a week to 5 h, percentages to 10%, stress scores to a whole number), so that no member's own figure appears exactly.".into(),
         "Medians and quartiles are rounded: counts, weekly hours and stress scores to one decimal place, hours over the period and percentages to whole numbers.".into(),

@@ -56,6 +56,17 @@ fn with_four_members_and_k_five_no_figure_is_shown() {
         !md.contains(" to ") || !md.contains("h to"),
         "no quartiles or ranges"
     );
+    // One reason, said once, and no empty charts: each series says in words why it is not drawn.
+    assert!(md.contains(
+        "- Every figure is withheld: 4 members shared, and a figure is shown only from at least 5."
+    ));
+    assert!(!md.contains("- Days above their caseload limit: withheld"), "{md}");
+    assert_eq!(md.matches("so nothing is charted.").count(), 3, "{md}");
+    assert!(!md.contains("versions chart this"), "{md}");
+    args.extend(["--format".to_string(), "html".to_string()]);
+    let html = String::from_utf8(crate::fixture::run(&args).stdout).unwrap();
+    assert!(!html.contains("<svg"), "an empty chart is drawn");
+    assert_eq!(html.matches("so nothing is charted.").count(), 3);
 }
 
 #[test]
