@@ -60,7 +60,10 @@ fn with_four_members_and_k_five_no_figure_is_shown() {
     assert!(md.contains(
         "- Every figure is withheld: 4 members shared, and a figure is shown only from at least 5."
     ));
-    assert!(!md.contains("- Days above their caseload limit: withheld"), "{md}");
+    assert!(
+        !md.contains("- Days above their caseload limit: withheld"),
+        "{md}"
+    );
     assert_eq!(md.matches("so nothing is charted.").count(), 3, "{md}");
     assert!(!md.contains("versions chart this"), "{md}");
     args.extend(["--format".to_string(), "html".to_string()]);
