@@ -78,6 +78,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(
             "A short message to your manager: caseload, what came during leave, deadlines at risk.",
         ),
+        Line::from(Span::styled("Share", app.theme.accent)),
+        Line::from(
+            "Figures only, for your union rep's team picture: no notes, references or days. Shown whole before it is written.",
+        ),
         Line::from(""),
         Line::from(Span::styled(
             "A notice and a supervision summary show your real case references (your manager holds them); the other documents, and csv, json and ics, show Case 1, Case 2... Reveal refs changes that. Check any notes for names before sharing.",
