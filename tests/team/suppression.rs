@@ -67,7 +67,7 @@ fn with_four_members_and_k_five_no_figure_is_shown() {
     assert_eq!(md.matches("so nothing is charted.").count(), 3, "{md}");
     assert!(!md.contains("versions chart this"), "{md}");
     args.extend(["--format".to_string(), "html".to_string()]);
-    let html = String::from_utf8(crate::fixture::run(&args).stdout).unwrap();
+    let html = String::from_utf8(super::fixture::run(&args).stdout).unwrap();
     assert!(!html.contains("<svg"), "an empty chart is drawn");
     assert_eq!(html.matches("so nothing is charted.").count(), 3);
 }
