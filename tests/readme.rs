@@ -8,6 +8,8 @@
 //! The README's own dates (a case allocated on 02/11/2026) are in the past from the day they
 //! were written, and writes judge "the future" by the real clock (SPEC §3), so these examples
 //! need no `--today`.
+// The README's commands are run by bash.
+#![cfg(unix)]
 // A test may unwrap (it stops at the failing line), compare figures exactly, name the files
 // it made itself by their extension, and run long as a table of cases.
 #![allow(
@@ -107,7 +109,9 @@ fn every_readme_command_runs_as_documented_in_a_fresh_home() {
     let (home, cwd) = sandbox();
     let bin_dir = home.path().join("bin");
     std::fs::create_dir_all(&bin_dir).expect("bin folder");
-    std::fs::copy(BIN, bin_dir.join("caseload")).expect("binary");
+    // A link, not a copy: a copy just written can be "busy" to exec while another test's
+    // child process, forked meanwhile, still holds the written file open (ETXTBSY).
+    std::os::unix::fs::symlink(BIN, bin_dir.join("caseload")).expect("binary");
     let path = format!(
         "{}:{}",
         bin_dir.display(),
