@@ -403,7 +403,12 @@ impl Layout<'_> {
             );
             layout.y = bottom;
         };
-        self.need(header_row.1 * 2.0);
+        // The header never ends a page alone: it starts where its first row fits beside it
+        // (a fill-in table's rows are several lines tall).
+        let first_row = rows
+            .first()
+            .map_or(header_row.1, |cells| draw_row(self, cells, None, INK).1);
+        self.need(header_row.1 + first_row);
         let table = self.structure.add(Kind::Table, None);
         put(self, &header_row, Some((Kind::HeaderCell, table)));
         for cells in rows {

@@ -65,3 +65,43 @@ fn short_cells_never_wrap_flags_are_bold_and_a_long_word_is_broken_to_fit() {
         .collect();
     assert!(pieces.contains(&long));
 }
+
+#[test]
+fn a_table_header_never_ends_a_page_without_its_first_row() {
+    // Enough paragraphs to bring the table near the foot of the first page, then a table
+    // whose rows are several lines tall (as a fill-in table's are).
+    let mut blocks: Vec<Block> = (0..200)
+        .map(|i| Block::Para(format!("Paragraph {i}: a line of text.")))
+        .collect();
+    let tall = "\n\n\n".to_string();
+    blocks.push(Block::Table {
+        header: ["Item", "Agreed"].map(String::from).to_vec(),
+        rows: (0..4)
+            .map(|i| vec![format!("Row {i} {tall}"), String::new()])
+            .collect(),
+    });
+    for filler in 0..60 {
+        let doc = Document {
+            purpose: crate::report::Purpose::Supervision,
+            title: "T".into(),
+            subtitle: "S".into(),
+            blocks: blocks[200 - filler.min(200)..].to_vec(),
+        };
+        for page in lay_out(&doc, None, &Dates("%d %b %Y")).pages {
+            let words: Vec<String> = page
+                .into_iter()
+                .filter_map(|p| match p.op {
+                    Op::Text { text, .. } | Op::Strong { text, .. } => Some(text),
+                    _ => None,
+                })
+                .collect();
+            let first_header = words.iter().position(|w| w == "Agreed");
+            if let Some(at) = first_header {
+                assert!(
+                    words[at..].iter().any(|w| w.starts_with("Row")),
+                    "a page ends with the header alone ({filler} paragraphs before): {words:?}"
+                );
+            }
+        }
+    }
+}
