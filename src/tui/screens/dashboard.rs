@@ -2,6 +2,7 @@
 //! the limit drawn, the deadlines of the next 14 days, and the flagged facts of the year.
 
 use crate::domain::dates::format_date;
+use crate::report::document::plural;
 use crate::tui::app::App;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -293,8 +294,10 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
         fact(
             u64::from(w.days),
             format!(
-                "worked in leave: {} days, {:.1} h, {} met",
-                w.days, w.hours, w.deadlines_met
+                "worked in leave: {}, {:.1} h, {} met",
+                plural(w.days, "day", "days"),
+                w.hours,
+                w.deadlines_met
             ),
         ),
     ];
@@ -302,8 +305,12 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
         fact(
             (d.in_leave.len() + d.soon_after_leave.len()) as u64,
             format!(
-                "{} deadlines in leave, {} just after",
-                d.in_leave.len(),
+                "{}, {} just after",
+                plural(
+                    d.in_leave.len() as u64,
+                    "deadline in leave",
+                    "deadlines in leave"
+                ),
                 d.soon_after_leave.len()
             ),
         ),
@@ -321,13 +328,18 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
         fact(
             u64::from(h.short_rest + h.missed_breaks),
             format!(
-                "{} short rests, {} days no break",
-                h.short_rest, h.missed_breaks
+                "{}, {} no break",
+                plural(h.short_rest, "short rest", "short rests"),
+                plural(h.missed_breaks, "day", "days")
             ),
         ),
         fact(
             u64::from(h.days_unlogged),
-            format!("{} working days unlogged", h.days_unlogged),
+            plural(
+                h.days_unlogged,
+                "working day unlogged",
+                "working days unlogged",
+            ),
         ),
     ];
     let title = format!(
