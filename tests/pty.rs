@@ -176,11 +176,7 @@ const RENDER_PANIC: &str = "the renderer tripped";
 /// by whether the terminal's settings (`stty -g`) are as they were before, and `stty -a`.
 fn panicking_ui(s: &Sandbox, panic: &str) -> PtySession {
     let child = std::env::current_exe().unwrap();
-    // The test's name as the binary lists it: its module path without the crate.
-    let test = format!(
-        "{}::ui_that_panics",
-        module_path!().split_once("::").map_or("", |(_, rest)| rest)
-    );
+    let test = common::test_name(module_path!(), "ui_that_panics");
     in_pty(
         &format!(
             "before=$(stty -g); \"{}\" --ignored --exact {} --nocapture --test-threads=1; echo \"child exited $?\"; [ \"$before\" = \"$(stty -g)\" ] && echo settings restored; stty -a",

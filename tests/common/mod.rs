@@ -10,6 +10,16 @@ use tempfile::TempDir;
 pub const BIN: &str = env!("CARGO_BIN_EXE_caseload");
 pub const TODAY: &str = "2026-11-22";
 
+/// A test's name as the test binary lists it, for re-running that one test in a child
+/// process: `module` is the caller's `module_path!()`, whose first segment (the crate) the
+/// binary leaves out.
+pub fn test_name(module: &str, test: &str) -> String {
+    match module.split_once("::") {
+        Some((_, rest)) => format!("{rest}::{test}"),
+        None => test.to_string(),
+    }
+}
+
 pub struct Sandbox {
     pub dir: TempDir,
 }

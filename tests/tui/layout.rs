@@ -90,11 +90,6 @@ fn print_every_screen() {
     );
 }
 
-/// A module's tests as the test binary names them: its path without the crate's name.
-fn test_path(module: &str) -> &str {
-    module.split_once("::").map_or("", |(_, rest)| rest)
-}
-
 /// ratatui's layout solver breaks ties by the order of a randomly seeded hash map, so widths
 /// it chose could differ between runs; each run here is a new process with new seeds.
 #[test]
@@ -105,7 +100,7 @@ fn the_layout_is_the_same_in_every_run() {
             .args([
                 "--ignored",
                 "--exact",
-                &format!("{}::print_every_screen", test_path(module_path!())),
+                &crate::common::test_name(module_path!(), "print_every_screen"),
                 "--nocapture",
                 "--test-threads=1",
             ])
