@@ -46,23 +46,36 @@ fn card(app: &App, title: &str, lines: Vec<Line<'static>>, area: Rect, buf: &mut
 
 fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
     let [a, b, c] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(area);
+    render_caseload_card(app, a, buf);
+    render_hours_card(app, b, buf);
+    render_upcoming_card(app, c, buf);
+}
+
+/// Green when within the limit, red when over it.
+fn limit_style(app: &App, over: bool) -> Style {
+    if over { app.theme.bad } else { app.theme.good }
+}
+
+fn render_caseload_card(app: &App, area: Rect, buf: &mut Buffer) {
     let y = &app.dashboard.year;
     let limits = &app.config.limits;
     let open = y.caseload.open_at_end;
     let capacity = y.series.weeks.last().map_or(0.0, |w| w.capacity_percent);
-    let style = |over: bool| if over { app.theme.bad } else { app.theme.good };
     card(
         app,
         "Caseload today",
         vec![
             Line::from(vec![
-                Span::styled(format!("{open} open"), style(open > limits.caseload)),
+                Span::styled(
+                    format!("{open} open"),
+                    limit_style(app, open > limits.caseload),
+                ),
                 Span::styled(format!(" (limit {})", limits.caseload), app.theme.muted),
             ]),
             Line::from(vec![
                 Span::styled(
                     format!("{capacity:.0}% capacity"),
-                    style(capacity > limits.capacity_percent),
+                    limit_style(app, capacity > limits.capacity_percent),
                 ),
                 Span::styled(
                     format!(" (≤{:.0}%)", limits.capacity_percent),
@@ -70,9 +83,12 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
                 ),
             ]),
         ],
-        a,
+        area,
         buf,
     );
+}
+
+fn render_hours_card(app: &App, area: Rect, buf: &mut Buffer) {
     let contracted = app.config.work.contracted_hours;
     let week = app.dashboard.this_week_hours;
     let wtr = app.dashboard.wtr_current;
@@ -90,7 +106,10 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
         &hours_title,
         vec![
             Line::from(vec![
-                Span::styled(format!("{week:.1} h this week"), style(week > contracted)),
+                Span::styled(
+                    format!("{week:.1} h this week"),
+                    limit_style(app, week > contracted),
+                ),
                 Span::styled(format!(" (of {contracted})"), app.theme.muted),
             ]),
             Line::from(vec![
@@ -98,14 +117,17 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
                     wtr.map_or("17-wk avg: none yet".to_string(), |w| {
                         format!("17-wk avg {w:.1} h")
                     }),
-                    style(wtr.is_some_and(|w| w > 48.0)),
+                    limit_style(app, wtr.is_some_and(|w| w > 48.0)),
                 ),
                 Span::styled(" (≤48)", app.theme.muted),
             ]),
         ],
-        b,
+        area,
         buf,
     );
+}
+
+fn render_upcoming_card(app: &App, area: Rect, buf: &mut Buffer) {
     let at_risk = app.dashboard.upcoming_near_leave;
     card(
         app,
@@ -117,10 +139,10 @@ fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
             )),
             Line::from(Span::styled(
                 format!("{at_risk} in or just after leave"),
-                style(at_risk > 0),
+                limit_style(app, at_risk > 0),
             )),
         ],
-        c,
+        area,
         buf,
     );
 }
@@ -234,114 +256,6 @@ fn render_upcoming(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
     let y = &app.dashboard.year;
-    let limits = &app.config.limits;
-    let fact = |count: u64, text: String| -> Line<'static> {
-        let style: Style = if count > 0 {
-            app.theme.warn
-        } else {
-            app.theme.muted
-        };
-        Line::from(Span::styled(
-            format!("{} {text}", if count > 0 { "⚑" } else { "·" }),
-            style,
-        ))
-    };
-    let c = &y.caseload;
-    let d = &y.deadlines;
-    let h = &y.hours;
-    let w = &y.worked_during_leave;
-    let peak = c
-        .peak_open_on
-        .as_deref()
-        .map(|_| format!(", peak {}", c.peak_open))
-        .unwrap_or_default();
-    let sustained = if c.longest_run_over_threshold >= limits.capacity_weeks {
-        ": sustained"
-    } else {
-        ""
-    };
-    let left = vec![
-        fact(
-            y.allocations_during_leave.len() as u64,
-            format!(
-                "{} allocated during leave",
-                y.allocations_during_leave.len()
-            ),
-        ),
-        fact(
-            y.allocations_before_leave.len() as u64,
-            format!(
-                "{} allocated ≤{} days before leave",
-                y.allocations_before_leave.len(),
-                limits.pre_leave_days
-            ),
-        ),
-        fact(
-            u64::from(c.undiscussed),
-            format!("{} of {} allocated undiscussed", c.undiscussed, c.allocated),
-        ),
-        fact(
-            u64::from(c.days_over_limit),
-            format!("{} days over limit {}{peak}", c.days_over_limit, c.limit),
-        ),
-        fact(
-            u64::from(c.weeks_over_threshold),
-            format!(
-                "{} wks over {:.0}%, run {}{sustained}",
-                c.weeks_over_threshold, limits.capacity_percent, c.longest_run_over_threshold
-            ),
-        ),
-        fact(
-            u64::from(w.days),
-            format!(
-                "worked in leave: {}, {:.1} h, {} met",
-                plural(w.days, "day", "days"),
-                w.hours,
-                w.deadlines_met
-            ),
-        ),
-    ];
-    let right = vec![
-        fact(
-            (d.in_leave.len() + d.soon_after_leave.len()) as u64,
-            format!(
-                "{}, {} just after",
-                plural(
-                    d.in_leave.len() as u64,
-                    "deadline in leave",
-                    "deadlines in leave"
-                ),
-                d.soon_after_leave.len()
-            ),
-        ),
-        fact(
-            u64::from(d.outcomes.late + d.outcomes.overdue),
-            format!(
-                "{} due: {} overdue, {} met late",
-                d.due, d.outcomes.overdue, d.outcomes.late
-            ),
-        ),
-        fact(
-            u64::from(h.excess_logged > 0.0),
-            format!("{:.1} h beyond contract", h.excess_logged.max(0.0)),
-        ),
-        fact(
-            u64::from(h.short_rest + h.missed_breaks),
-            format!(
-                "{}, {} no break",
-                plural(h.short_rest, "short rest", "short rests"),
-                plural(h.missed_breaks, "day", "days")
-            ),
-        ),
-        fact(
-            u64::from(h.days_unlogged),
-            plural(
-                h.days_unlogged,
-                "working day unlogged",
-                "working days unlogged",
-            ),
-        ),
-    ];
     let title = format!(
         " Flagged, {} to {} ",
         date(app, &y.period.from),
@@ -354,10 +268,141 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let [l, r] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    Paragraph::new(left)
+    Paragraph::new(allocation_and_caseload_facts(app))
         .wrap(Wrap { trim: true })
         .render(l, buf);
-    Paragraph::new(right)
+    Paragraph::new(deadline_and_hours_facts(app))
         .wrap(Wrap { trim: true })
         .render(r, buf);
+}
+
+/// One flagged fact: marked ⚑ in the warning colour when it counts something, muted otherwise.
+fn fact(app: &App, count: u64, text: String) -> Line<'static> {
+    let style: Style = if count > 0 {
+        app.theme.warn
+    } else {
+        app.theme.muted
+    };
+    Line::from(Span::styled(
+        format!("{} {text}", if count > 0 { "⚑" } else { "·" }),
+        style,
+    ))
+}
+
+/// The left column: cases allocated around leave, caseload over its limit, work in leave.
+fn allocation_and_caseload_facts(app: &App) -> Vec<Line<'static>> {
+    let y = &app.dashboard.year;
+    let limits = &app.config.limits;
+    let c = &y.caseload;
+    let w = &y.worked_during_leave;
+    let peak = c
+        .peak_open_on
+        .as_deref()
+        .map(|_| format!(", peak {}", c.peak_open))
+        .unwrap_or_default();
+    let sustained = if c.longest_run_over_threshold >= limits.capacity_weeks {
+        ": sustained"
+    } else {
+        ""
+    };
+    vec![
+        fact(
+            app,
+            y.allocations_during_leave.len() as u64,
+            format!(
+                "{} allocated during leave",
+                y.allocations_during_leave.len()
+            ),
+        ),
+        fact(
+            app,
+            y.allocations_before_leave.len() as u64,
+            format!(
+                "{} allocated ≤{} days before leave",
+                y.allocations_before_leave.len(),
+                limits.pre_leave_days
+            ),
+        ),
+        fact(
+            app,
+            u64::from(c.undiscussed),
+            format!("{} of {} allocated undiscussed", c.undiscussed, c.allocated),
+        ),
+        fact(
+            app,
+            u64::from(c.days_over_limit),
+            format!("{} days over limit {}{peak}", c.days_over_limit, c.limit),
+        ),
+        fact(
+            app,
+            u64::from(c.weeks_over_threshold),
+            format!(
+                "{} wks over {:.0}%, run {}{sustained}",
+                c.weeks_over_threshold, limits.capacity_percent, c.longest_run_over_threshold
+            ),
+        ),
+        fact(
+            app,
+            u64::from(w.days),
+            format!(
+                "worked in leave: {}, {:.1} h, {} met",
+                plural(w.days, "day", "days"),
+                w.hours,
+                w.deadlines_met
+            ),
+        ),
+    ]
+}
+
+/// The right column: deadlines in or near leave and missed, hours beyond contract and rest.
+fn deadline_and_hours_facts(app: &App) -> Vec<Line<'static>> {
+    let y = &app.dashboard.year;
+    let d = &y.deadlines;
+    let h = &y.hours;
+    vec![
+        fact(
+            app,
+            (d.in_leave.len() + d.soon_after_leave.len()) as u64,
+            format!(
+                "{}, {} just after",
+                plural(
+                    d.in_leave.len() as u64,
+                    "deadline in leave",
+                    "deadlines in leave"
+                ),
+                d.soon_after_leave.len()
+            ),
+        ),
+        fact(
+            app,
+            u64::from(d.outcomes.late + d.outcomes.overdue),
+            format!(
+                "{} due: {} overdue, {} met late",
+                d.due, d.outcomes.overdue, d.outcomes.late
+            ),
+        ),
+        fact(
+            app,
+            u64::from(h.excess_logged > 0.0),
+            format!("{:.1} h beyond contract", h.excess_logged.max(0.0)),
+        ),
+        fact(
+            app,
+            u64::from(h.short_rest + h.missed_breaks),
+            format!(
+                "{}, {} no break",
+                plural(h.short_rest, "short rest", "short rests"),
+                plural(h.missed_breaks, "day", "days")
+            ),
+        ),
+        fact(
+            app,
+            u64::from(h.days_unlogged),
+            plural(
+                h.days_unlogged,
+                "working day unlogged",
+                "working days unlogged",
+            ),
+        ),
+    ]
 }
