@@ -265,7 +265,7 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
         to,
         note,
     } = command;
-    let kind = kind.parse::<LeaveKind>()?;
+    let kind = kind.trim().parse::<LeaveKind>()?;
     // Sick leave is written down afterwards, other leave booked ahead: a weekday or a date
     // without a year looks back or forward accordingly.
     let towards = leave_towards(kind);
@@ -344,7 +344,7 @@ pub fn note(ctx: &Context, command: NoteCommand) -> Result<()> {
     } = command;
     let standards = standards
         .iter()
-        .map(|s| s.parse::<Standard>().map_err(Error::from))
+        .map(|s| s.trim().parse::<Standard>().map_err(Error::from))
         .collect::<Result<Vec<_>>>()?;
     let stress = stress
         .map(|s| {

@@ -3,9 +3,8 @@
 use super::dates::ClockTime;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 use std::sync::Arc;
+use strum::{EnumCount, VariantArray};
 
 /// One thing that happened, as written to a journal line (`type` plus its fields).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -271,8 +270,26 @@ pub struct NoteAdded {
 }
 
 /// The kinds of leave. Annual, sick and parental leave are made up in the WTR average.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[strum(parse_err_ty = UnknownName, parse_err_fn = unknown_leave_kind)]
 pub enum LeaveKind {
     Annual,
     Sick,
@@ -283,24 +300,10 @@ pub enum LeaveKind {
 }
 
 impl LeaveKind {
-    pub const ALL: [LeaveKind; 6] = [
-        LeaveKind::Annual,
-        LeaveKind::Sick,
-        LeaveKind::Toil,
-        LeaveKind::Training,
-        LeaveKind::Parental,
-        LeaveKind::Other,
-    ];
+    pub const ALL: [LeaveKind; Self::COUNT] = super::variant_array(Self::VARIANTS);
 
     pub fn key(self) -> &'static str {
-        match self {
-            LeaveKind::Annual => "annual",
-            LeaveKind::Sick => "sick",
-            LeaveKind::Toil => "toil",
-            LeaveKind::Training => "training",
-            LeaveKind::Parental => "parental",
-            LeaveKind::Other => "other",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -323,12 +326,6 @@ impl LeaveKind {
     }
 }
 
-impl fmt::Display for LeaveKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
 /// A name that is not one of the choices: which kind of thing, what was given, what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what} `{given}`; use one of {accepted}")]
@@ -339,23 +336,35 @@ pub struct UnknownName {
     pub accepted: String,
 }
 
-impl FromStr for LeaveKind {
-    type Err = UnknownName;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LeaveKind::ALL
-            .into_iter()
-            .find(|k| k.key().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownName {
-                what: "leave kind",
-                given: s.to_string(),
-                accepted: keys_of(&LeaveKind::ALL.map(LeaveKind::key)),
-            })
+fn unknown_leave_kind(given: &str) -> UnknownName {
+    UnknownName {
+        what: "leave kind",
+        given: given.to_string(),
+        accepted: keys_of(&LeaveKind::ALL.map(LeaveKind::key)),
     }
 }
 
 /// The six HSE Management Standards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[strum(parse_err_ty = UnknownName, parse_err_fn = unknown_standard)]
 pub enum Standard {
     Demands,
     Control,
@@ -366,24 +375,10 @@ pub enum Standard {
 }
 
 impl Standard {
-    pub const ALL: [Standard; 6] = [
-        Standard::Demands,
-        Standard::Control,
-        Standard::Support,
-        Standard::Relationships,
-        Standard::Role,
-        Standard::Change,
-    ];
+    pub const ALL: [Standard; Self::COUNT] = super::variant_array(Self::VARIANTS);
 
     pub fn key(self) -> &'static str {
-        match self {
-            Standard::Demands => "demands",
-            Standard::Control => "control",
-            Standard::Support => "support",
-            Standard::Relationships => "relationships",
-            Standard::Role => "role",
-            Standard::Change => "change",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -414,23 +409,11 @@ impl Standard {
     }
 }
 
-impl fmt::Display for Standard {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl FromStr for Standard {
-    type Err = UnknownName;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Standard::ALL
-            .into_iter()
-            .find(|k| k.key().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownName {
-                what: "HSE standard",
-                given: s.to_string(),
-                accepted: keys_of(&Standard::ALL.map(Standard::key)),
-            })
+fn unknown_standard(given: &str) -> UnknownName {
+    UnknownName {
+        what: "HSE standard",
+        given: given.to_string(),
+        accepted: keys_of(&Standard::ALL.map(Standard::key)),
     }
 }
 

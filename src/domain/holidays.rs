@@ -7,15 +7,31 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
+use strum::{EnumCount, VariantArray};
 
 pub const FIRST_YEAR: i32 = 2018;
 pub const LAST_YEAR: i32 = 2030;
 
 /// Which set of bank holidays applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::VariantArray,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+#[strum(parse_err_ty = super::event::UnknownName, parse_err_fn = unknown_region)]
 pub enum Region {
     #[default]
     EnglandAndWales,
@@ -25,20 +41,10 @@ pub enum Region {
 }
 
 impl Region {
-    pub const ALL: [Region; 4] = [
-        Region::EnglandAndWales,
-        Region::Scotland,
-        Region::NorthernIreland,
-        Region::None,
-    ];
+    pub const ALL: [Region; Self::COUNT] = super::variant_array(Self::VARIANTS);
 
     pub fn key(self) -> &'static str {
-        match self {
-            Region::EnglandAndWales => "england-and-wales",
-            Region::Scotland => "scotland",
-            Region::NorthernIreland => "northern-ireland",
-            Region::None => "none",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -51,23 +57,11 @@ impl Region {
     }
 }
 
-impl fmt::Display for Region {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl FromStr for Region {
-    type Err = super::event::UnknownName;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Region::ALL
-            .into_iter()
-            .find(|r| r.key() == s)
-            .ok_or_else(|| super::event::UnknownName {
-                what: "bank holiday region",
-                given: s.to_string(),
-                accepted: "england-and-wales, scotland, northern-ireland or none".to_string(),
-            })
+fn unknown_region(given: &str) -> super::event::UnknownName {
+    super::event::UnknownName {
+        what: "bank holiday region",
+        given: given.to_string(),
+        accepted: "england-and-wales, scotland, northern-ireland or none".to_string(),
     }
 }
 

@@ -29,9 +29,21 @@ pub use table::{Cell, Row, Table};
 pub use values::DateOrder;
 
 use chrono::NaiveDate;
+use strum::{EnumCount, VariantArray};
 
 /// What the rows of a file are to become.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::VariantArray,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Target {
     Cases,
     Deadlines,
@@ -40,21 +52,11 @@ pub enum Target {
 }
 
 impl Target {
-    pub const ALL: [Target; 4] = [
-        Target::Cases,
-        Target::Deadlines,
-        Target::Leave,
-        Target::Hours,
-    ];
+    pub const ALL: [Target; Self::COUNT] = crate::domain::variant_array(Self::VARIANTS);
 
     /// The word `--as` takes, and the one messages use.
     pub fn noun(self) -> &'static str {
-        match self {
-            Target::Cases => "cases",
-            Target::Deadlines => "deadlines",
-            Target::Leave => "leave",
-            Target::Hours => "hours",
-        }
+        self.into()
     }
 }
 

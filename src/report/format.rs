@@ -1,10 +1,21 @@
 //! The output formats and the one entry point that renders a report model in any of them.
 
 use super::Report;
-use std::fmt;
-use std::str::FromStr;
+use strum::{EnumCount, VariantArray};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::VariantArray,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "lowercase", parse_err_ty = String, parse_err_fn = unknown_format)]
 pub enum Format {
     Md,
     Txt,
@@ -16,26 +27,10 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
-        Format::Md,
-        Format::Txt,
-        Format::Html,
-        Format::Pdf,
-        Format::Csv,
-        Format::Json,
-        Format::Ics,
-    ];
+    pub const ALL: [Format; Self::COUNT] = crate::domain::variant_array(Self::VARIANTS);
 
     pub fn key(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Txt => "txt",
-            Format::Html => "html",
-            Format::Pdf => "pdf",
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Ics => "ics",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -55,23 +50,9 @@ impl Format {
     }
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.key() == s)
-            .ok_or_else(|| {
-                let keys: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
-                format!("unknown format `{s}`; use {}", keys.join(", "))
-            })
-    }
+fn unknown_format(s: &str) -> String {
+    let keys: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
+    format!("unknown format `{s}`; use {}", keys.join(", "))
 }
 
 /// The document's bytes. Dates in documents use `date_format` (the configured display).

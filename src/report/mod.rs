@@ -36,11 +36,12 @@ use crate::config::Config;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::replay::{Record, State};
 use chrono::{DateTime, FixedOffset, Months, NaiveDate};
-use std::fmt;
-use std::str::FromStr;
 
 /// What a report is for; decides the document's shape, not the figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::Display, strum::EnumString,
+)]
+#[strum(serialize_all = "lowercase", parse_err_ty = String, parse_err_fn = unknown_purpose)]
 pub enum Purpose {
     Grievance,
     Stress,
@@ -61,13 +62,7 @@ impl Purpose {
     ];
 
     pub fn key(self) -> &'static str {
-        match self {
-            Purpose::Grievance => "grievance",
-            Purpose::Stress => "stress",
-            Purpose::Supervision => "supervision",
-            Purpose::Notice => "notice",
-            Purpose::Share => "share",
-        }
+        self.into()
     }
 
     /// Whether a document shows real case references unless told otherwise: a notice and a
@@ -82,25 +77,8 @@ impl Purpose {
     }
 }
 
-impl fmt::Display for Purpose {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl FromStr for Purpose {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Purpose::ALL
-            .into_iter()
-            .chain([Purpose::Share])
-            .find(|p| p.key() == s)
-            .ok_or_else(|| {
-                format!(
-                    "unknown purpose `{s}`; use grievance, stress, supervision, notice or share"
-                )
-            })
-    }
+fn unknown_purpose(s: &str) -> String {
+    format!("unknown purpose `{s}`; use grievance, stress, supervision, notice or share")
 }
 
 /// The days a report covers, both ends inclusive.

@@ -1,9 +1,20 @@
 //! Everything the UI can be asked to do. Every key press becomes one of these.
 
 use super::editor::TextEdit;
+use strum::{EnumCount, VariantArray};
 
-/// The seven screens, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The seven screens, in tab order. A screen's title is its variant's name.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::VariantArray,
+    strum::EnumCount,
+    strum::IntoStaticStr,
+)]
 pub enum ScreenId {
     Dashboard,
     Cases,
@@ -15,26 +26,10 @@ pub enum ScreenId {
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 7] = [
-        ScreenId::Dashboard,
-        ScreenId::Cases,
-        ScreenId::Deadlines,
-        ScreenId::Leave,
-        ScreenId::Hours,
-        ScreenId::Diary,
-        ScreenId::Report,
-    ];
+    pub const ALL: [ScreenId; Self::COUNT] = crate::domain::variant_array(Self::VARIANTS);
 
     pub fn title(self) -> &'static str {
-        match self {
-            ScreenId::Dashboard => "Dashboard",
-            ScreenId::Cases => "Cases",
-            ScreenId::Deadlines => "Deadlines",
-            ScreenId::Leave => "Leave",
-            ScreenId::Hours => "Hours",
-            ScreenId::Diary => "Diary",
-            ScreenId::Report => "Report",
-        }
+        self.into()
     }
 
     pub fn index(self) -> usize {
