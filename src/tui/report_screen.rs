@@ -173,94 +173,11 @@ impl ReportScreen {
         now: DateTime<FixedOffset>,
         replace: bool,
     ) -> Started {
-        let form = &mut self.form;
-        form.clear_errors();
-        let date = |form: &mut Form<ReportField>, id: ReportField| {
-            let text = form.value(id).trim().to_string();
-            if text.is_empty() {
-                return Some(None);
-            }
-            match parse_date_shown(&text, today, Towards::Past, &config.date_format) {
-                Ok(d) => Some(Some(d)),
-                Err(e) => {
-                    form.refuse(id, e.to_string());
-                    None
-                }
-            }
-        };
-        let (from, to) = (date(form, ReportField::From), date(form, ReportField::To));
-        let (Some(from), Some(to)) = (from, to) else {
+        self.form.clear_errors();
+        let Some(choices) = read_choices(&mut self.form, config, today) else {
             return Started::Refused;
         };
-        let purpose: Purpose = form
-            .value(ReportField::Purpose)
-            .parse()
-            .unwrap_or(Purpose::Grievance);
-        let period = match Period::for_purpose(purpose, from, to, today) {
-            Ok(p) => p,
-            Err(e) => {
-                form.refuse(ReportField::To, show_dates(&e, &config.date_format));
-                return Started::Refused;
-            }
-        };
-        let format: Format = form
-            .value(ReportField::Format)
-            .parse()
-            .unwrap_or(Format::ALL[0]);
-        let reveal = match form.value(ReportField::Reveal).as_str() {
-            "yes" => true,
-            "no" => false,
-            _ => purpose.reveals_refs_by_default(format),
-        };
-        let mut config = config.clone();
-        for (id, key) in [
-            (ReportField::Manager, "manager"),
-            (ReportField::Outcome, "outcome"),
-        ] {
-            let text = form.value(id);
-            if text.trim().is_empty() {
-                continue;
-            }
-            if key == "outcome" && purpose != Purpose::Grievance {
-                form.refuse(
-                    id,
-                    "the outcome is for a grievance; leave it blank for this purpose",
-                );
-                return Started::Refused;
-            }
-            match crate::config::check_person_field(key, &text) {
-                Ok(value) => config.person.set_letter_field(key, value),
-                Err(e) => {
-                    form.refuse(id, e);
-                    return Started::Refused;
-                }
-            }
-        }
-        let config = &config;
-        if purpose == Purpose::Share && form.value(ReportField::Reveal) == "yes" {
-            form.refuse(
-                ReportField::Reveal,
-                "a share never holds case references or pseudonyms; choose default or no",
-            );
-            return Started::Refused;
-        }
-        // A share is JSON whatever the format field says; the preview says so.
-        let extension = match purpose {
-            Purpose::Share => "json",
-            _ => format.extension(),
-        };
-        let chosen = form.value(ReportField::SaveAs).trim().to_string();
-        // A share's file name travels with it, so it gives the week, never the day.
-        let ends = match purpose {
-            Purpose::Share => report::share::iso_week(period.to),
-            _ => period.to.format("%Y-%m-%d").to_string(),
-        };
-        let path = if chosen.is_empty() {
-            self.reports_dir
-                .join(format!("caseload-{purpose}-{ends}.{extension}"))
-        } else {
-            crate::output::resolve(Path::new(&chosen))
-        };
+        let path = self.destination(&choices);
         let in_reports_dir = path.starts_with(&self.reports_dir);
         // The reports folder is made when the first report is written there.
         let folder_made_later = in_reports_dir && !self.reports_dir.is_dir();
@@ -269,17 +186,24 @@ impl ReportScreen {
                 Ok(Target::ExistingFile) if !replace => return Started::Exists(path),
                 Ok(_) => {}
                 Err(e) => {
-                    form.refuse(ReportField::SaveAs, e.to_string());
+                    self.form.refuse(ReportField::SaveAs, e.to_string());
                     return Started::Refused;
                 }
             }
         }
+        let Choices {
+            purpose,
+            period,
+            format,
+            reveal,
+            config,
+        } = choices;
         if purpose == Purpose::Share {
-            return self.make_share(journal, config, period, today, now, path, replace);
+            return self.make_share(journal, &config, period, today, now, path, replace);
         }
         let model = report::analyse(&Inputs::for_journal(
             journal,
-            config,
+            &config,
             Request {
                 period,
                 purpose,
@@ -294,6 +218,29 @@ impl ReportScreen {
             render(&model, format, &date_format)
         });
         Started::Writing
+    }
+
+    /// The file named on the form, or else one in the reports folder named for the purpose
+    /// and the period's end.
+    fn destination(&self, choices: &Choices) -> PathBuf {
+        let purpose = choices.purpose;
+        // A share is JSON whatever the format field says; the preview says so.
+        let extension = match purpose {
+            Purpose::Share => "json",
+            _ => choices.format.extension(),
+        };
+        let chosen = self.form.value(ReportField::SaveAs).trim().to_string();
+        // A share's file name travels with it, so it gives the week, never the day.
+        let ends = match purpose {
+            Purpose::Share => report::share::iso_week(choices.period.to),
+            _ => choices.period.to.format("%Y-%m-%d").to_string(),
+        };
+        if chosen.is_empty() {
+            self.reports_dir
+                .join(format!("caseload-{purpose}-{ends}.{extension}"))
+        } else {
+            crate::output::resolve(Path::new(&chosen))
+        }
     }
 
     /// Makes the share (fast, here) for the user to see before it is written.
@@ -421,4 +368,117 @@ impl ReportScreen {
         self.job = None;
         self.last = Some(result);
     }
+}
+
+/// What the form asks for, checked: the report to make and the config to make it with (the
+/// addressee and the outcome typed on the form put into the person's letter fields).
+struct Choices {
+    purpose: Purpose,
+    period: Period,
+    format: Format,
+    reveal: bool,
+    config: Config,
+}
+
+/// Reads and checks the form; a choice refused is marked beside its field and gives `None`.
+fn read_choices(
+    form: &mut Form<ReportField>,
+    config: &Config,
+    today: NaiveDate,
+) -> Option<Choices> {
+    let purpose: Purpose = form
+        .value(ReportField::Purpose)
+        .parse()
+        .unwrap_or(Purpose::Grievance);
+    let period = read_period(form, purpose, config, today)?;
+    let format: Format = form
+        .value(ReportField::Format)
+        .parse()
+        .unwrap_or(Format::ALL[0]);
+    let reveal = match form.value(ReportField::Reveal).as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => purpose.reveals_refs_by_default(format),
+    };
+    let config = letter_config(form, purpose, config)?;
+    if purpose == Purpose::Share && form.value(ReportField::Reveal) == "yes" {
+        form.refuse(
+            ReportField::Reveal,
+            "a share never holds case references or pseudonyms; choose default or no",
+        );
+        return None;
+    }
+    Some(Choices {
+        purpose,
+        period,
+        format,
+        reveal,
+        config,
+    })
+}
+
+/// From and To (each blank or a date, both checked so that both are marked), made into the
+/// purpose's period.
+fn read_period(
+    form: &mut Form<ReportField>,
+    purpose: Purpose,
+    config: &Config,
+    today: NaiveDate,
+) -> Option<Period> {
+    let mut date = |id: ReportField| {
+        let text = form.value(id).trim().to_string();
+        if text.is_empty() {
+            return Some(None);
+        }
+        match parse_date_shown(&text, today, Towards::Past, &config.date_format) {
+            Ok(d) => Some(Some(d)),
+            Err(e) => {
+                form.refuse(id, e.to_string());
+                None
+            }
+        }
+    };
+    let (from, to) = (date(ReportField::From), date(ReportField::To));
+    let (from, to) = (from?, to?);
+    match Period::for_purpose(purpose, from, to, today) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            form.refuse(ReportField::To, show_dates(&e, &config.date_format));
+            None
+        }
+    }
+}
+
+/// The config with the addressee and the outcome typed on the form, each checked as the
+/// config's own fields are; an outcome is only for a grievance.
+fn letter_config(
+    form: &mut Form<ReportField>,
+    purpose: Purpose,
+    config: &Config,
+) -> Option<Config> {
+    let mut config = config.clone();
+    for (id, key) in [
+        (ReportField::Manager, "manager"),
+        (ReportField::Outcome, "outcome"),
+    ] {
+        let text = form.value(id);
+        if text.trim().is_empty() {
+            continue;
+        }
+        if key == "outcome" && purpose != Purpose::Grievance {
+            form.refuse(
+                id,
+                "the outcome is for a grievance; leave it blank for this purpose",
+            );
+            return None;
+        }
+        match crate::config::check_person_field(key, &text) {
+            Ok(value) => config.person.set_letter_field(key, value),
+            Err(e) => {
+                form.refuse(id, e);
+                return None;
+            }
+        }
+    }
+    Some(config)
 }

@@ -1,9 +1,12 @@
 //! A record screen: the filter line, the table (only visible rows are built) and the detail
 //! pane for the selected row.
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::records::{RecordKind, TableState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 
@@ -66,7 +69,7 @@ fn detail_lines(app: &App) -> Vec<Line<'static>> {
         }
         None if t.kind.len(ctx.state) == 0 => vec![Line::from(format!(
             "Nothing recorded yet. Press {} to add.",
-            app.keymap.label(&crate::tui::action::Action::Add)
+            app.keymap.label(&Action::Add)
         ))],
         None => vec![Line::from("No rows match the filter.")],
     }
@@ -74,10 +77,15 @@ fn detail_lines(app: &App) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(t) = app.table() else { return };
-    let ctx = app.view_ctx();
     let (filter, list, detail) = areas(area);
+    render_filter_line(app, t, filter, buf);
+    render_list(app, t, list, buf);
+    render_detail(app, t, detail, buf);
+}
 
-    let total = t.kind.len(ctx.state);
+/// The filter being typed (and how many rows it leaves), or else the count and the sort.
+fn render_filter_line(app: &App, t: &TableState, filter: Rect, buf: &mut Buffer) {
+    let total = t.kind.len(app.view_ctx().state);
     if t.filtering || !t.filter.is_empty() {
         let label = " Filter: ";
         let count = format!("   {} of {total} shown", t.order.len());
@@ -102,13 +110,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 " {total} record{} · sorted by {} {dir} · {} to filter",
                 if total == 1 { "" } else { "s" },
                 columns[t.sort_column].title,
-                app.keymap.label(&crate::tui::action::Action::Filter)
+                app.keymap.label(&Action::Filter)
             ),
             app.theme.muted,
         ))
         .render(filter, buf);
     }
+}
 
+/// The table of visible rows, with the columns that fit the width.
+fn render_list(app: &App, t: &TableState, list: Rect, buf: &mut Buffer) {
+    let ctx = app.view_ctx();
     let columns = t.kind.columns();
     // Widths worked out here, the same every run (see records::widths).
     let inner = Block::default().borders(Borders::ALL).inner(list);
@@ -138,21 +150,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(n, row)| {
             let cells = t.kind.cells(&ctx, *row);
-            // The leave flag is the last cell: a flagged row stands out even when its column
-            // has no room.
-            let flagged = cells.last().is_some_and(|c| !c.is_empty())
-                && matches!(
-                    t.kind,
-                    crate::tui::records::RecordKind::Cases
-                        | crate::tui::records::RecordKind::Deadlines
-                );
-            let style = if t.offset + n == t.selected {
-                app.theme.selected
-            } else if flagged || cells.iter().any(|c| c.starts_with("MISSED")) {
-                app.theme.warn
-            } else {
-                app.theme.base
-            };
+            let style = row_style(app, t, t.offset + n == t.selected, &cells);
             Row::new(shown.iter().map(|&i| cells[i].clone())).style(style)
         });
     let title = format!(" {} ", app.screen.title());
@@ -170,7 +168,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     )
     .column_spacing(1)
     .render(list, buf);
+}
 
+/// The selected row stands out; a row flagged for leave or a missed deadline is a warning.
+fn row_style(app: &App, t: &TableState, selected: bool, cells: &[String]) -> Style {
+    // The leave flag is the last cell: a flagged row stands out even when its column has no
+    // room.
+    let flagged = cells.last().is_some_and(|c| !c.is_empty())
+        && matches!(t.kind, RecordKind::Cases | RecordKind::Deadlines);
+    if selected {
+        app.theme.selected
+    } else if flagged || cells.iter().any(|c| c.starts_with("MISSED")) {
+        app.theme.warn
+    } else {
+        app.theme.base
+    }
+}
+
+/// The selected row's detail, scrolled, with a title that says which way there is more.
+fn render_detail(app: &App, t: &TableState, detail: Rect, buf: &mut Buffer) {
     let (rows, height) = detail_rows(app);
     let scroll = t.detail_scroll.min(rows.len().saturating_sub(height));
     let more_below = rows.len() > scroll + height;
@@ -178,13 +194,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (false, false) => " Detail ".to_string(),
         (_, true) => format!(
             " Detail ↓ {}/{} ",
-            app.keymap.label(&crate::tui::action::Action::DetailDown),
-            app.keymap.label(&crate::tui::action::Action::DetailUp)
+            app.keymap.label(&Action::DetailDown),
+            app.keymap.label(&Action::DetailUp)
         ),
-        (true, false) => format!(
-            " Detail ↑ {} ",
-            app.keymap.label(&crate::tui::action::Action::DetailUp)
-        ),
+        (true, false) => format!(" Detail ↑ {} ", app.keymap.label(&Action::DetailUp)),
     };
     let lines: Vec<Line> = rows.into_iter().skip(scroll).map(Line::from).collect();
     Paragraph::new(lines)
