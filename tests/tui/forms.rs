@@ -279,6 +279,102 @@ fn a_changed_form_asks_before_its_work_is_thrown_away() {
     assert!(f.app.journal.state().hours.is_empty());
 }
 
+/// The record forms, the Report form and the import form close by one rule
+/// (`forms::closing`): unchanged, Esc closes and Ctrl-C quits; changed, both ask first, n
+/// or Esc keep the work, y throws it away; what the status line says is each form's own.
+#[test]
+fn every_form_closes_by_the_same_rule_and_says_what_was_kept() {
+    struct Case {
+        name: &'static str,
+        open: fn(&mut App),
+        change: &'static [Action],
+        closed: &'static str,
+        discarded: &'static str,
+    }
+    let cases = [
+        Case {
+            name: "a record form",
+            open: |app| {
+                app.update(Action::Show(ScreenId::Cases));
+                app.update(Action::Add);
+            },
+            change: &[Action::Type('F')],
+            closed: "cancelled; nothing was saved",
+            discarded: "discarded; nothing was saved",
+        },
+        Case {
+            name: "the Report form",
+            open: |app| {
+                app.update(Action::Show(ScreenId::Report));
+                app.update(Action::Submit);
+            },
+            change: &[Action::NextField, Action::Type('1')],
+            closed: "cancelled; nothing was saved",
+            discarded: "discarded; nothing was saved",
+        },
+        Case {
+            name: "the import form",
+            open: |app| {
+                app.update(Action::Show(ScreenId::Cases));
+                app.update(Action::Import);
+            },
+            change: &[Action::Type('x')],
+            closed: "import cancelled; nothing was written",
+            discarded: "import cancelled; nothing was written",
+        },
+    ];
+    let status = |app: &App| app.status.as_ref().map(|(s, _)| s.clone());
+    for case in cases {
+        let mut f = empty();
+        let name = case.name;
+        (case.open)(&mut f.app);
+        assert_ne!(f.app.overlay, Overlay::None, "{name} did not open");
+        f.app.update(Action::Cancel);
+        assert_eq!(f.app.overlay, Overlay::None, "{name}: unchanged, Esc closes");
+        assert_eq!(status(&f.app).as_deref(), Some(case.closed), "{name}");
+
+        (case.open)(&mut f.app);
+        f.app.update(Action::Quit);
+        assert!(f.app.quit, "{name}: unchanged, Ctrl-C quits at once");
+        f.app.quit = false;
+
+        (case.open)(&mut f.app);
+        for action in case.change {
+            f.app.update(action.clone());
+        }
+        let open = f.app.overlay.clone();
+        for answer in [Action::Type('n'), Action::Cancel] {
+            f.app.update(Action::Cancel);
+            assert!(
+                draw(&f.app).contains("Throw away what you typed?"),
+                "{name}: {}",
+                draw(&f.app)
+            );
+            // A key the question does not take does nothing.
+            assert!(!f.app.update(Action::Down), "{name}");
+            f.app.update(answer);
+            assert_eq!(f.app.overlay, open, "{name}: the work is kept");
+        }
+        f.app.update(Action::Quit);
+        assert!(draw(&f.app).contains("Quit and throw away what you typed?"));
+        f.app.update(Action::Type('y'));
+        assert!(f.app.quit, "{name}: a yes to Ctrl-C's question quits");
+        assert_eq!(status(&f.app).as_deref(), Some(case.discarded), "{name}");
+        f.app.quit = false;
+
+        (case.open)(&mut f.app);
+        for action in case.change {
+            f.app.update(action.clone());
+        }
+        f.app.update(Action::Cancel);
+        f.app.update(Action::Type('Y'));
+        assert_eq!(f.app.overlay, Overlay::None, "{name}");
+        assert!(!f.app.quit, "{name}: a yes to Esc's question only closes");
+        assert_eq!(status(&f.app).as_deref(), Some(case.discarded), "{name}");
+        assert!(f.app.journal.records().is_empty(), "{name}");
+    }
+}
+
 #[test]
 fn u_undoes_the_last_record_this_window_saved_after_naming_it() {
     let mut f = empty();

@@ -7,7 +7,7 @@ use crate::domain::dates::show_dates;
 use crate::journal::AppendError;
 use crate::tui::action::{Action, ScreenId};
 use crate::tui::form::Discard;
-use crate::tui::forms::{AnyForm, FormCtx, FormKind, OpenForm};
+use crate::tui::forms::{AnyForm, Closing, FormCtx, FormKind, OpenForm, closing};
 use crate::tui::records::RecordKind;
 use crate::tui::report_screen::Started;
 
@@ -113,41 +113,30 @@ impl App {
         let Some(form) = self.open_form_mut() else {
             return false;
         };
-        if let Some(discard) = form.discarding() {
-            match action {
-                Action::Type('y' | 'Y') => {
-                    self.overlay = Overlay::None;
-                    self.say("discarded; nothing was saved", false);
-                    if discard == Discard::Quit {
+        match closing(form, &action) {
+            Closing::NotClosing => {}
+            Closing::Stays => return true,
+            Closing::Ignored => return false,
+            Closing::Closes { discard, discarded } => {
+                let timer = matches!(self.overlay, Overlay::Form(OpenForm::TimerStop(_)));
+                self.overlay = Overlay::None;
+                match discard {
+                    Discard::Quit => {
+                        if discarded {
+                            self.say("discarded; nothing was saved", false);
+                        }
                         self.ask_to_quit();
                     }
+                    Discard::Close if discarded => self.say("discarded; nothing was saved", false),
+                    Discard::Close if timer => {
+                        self.say("nothing was saved; the timer is still running", false);
+                    }
+                    Discard::Close => self.say("cancelled; nothing was saved", false),
                 }
-                Action::Type('n' | 'N') | Action::Cancel => form.set_discarding(None),
-                _ => return false,
+                return true;
             }
-            return true;
         }
         match action {
-            Action::Cancel | Action::Quit => {
-                let discard = if action == Action::Quit {
-                    Discard::Quit
-                } else {
-                    Discard::Close
-                };
-                if form.is_changed() {
-                    form.set_discarding(Some(discard));
-                } else {
-                    let timer = matches!(self.overlay, Overlay::Form(OpenForm::TimerStop(_)));
-                    self.overlay = Overlay::None;
-                    match discard {
-                        Discard::Quit => self.ask_to_quit(),
-                        Discard::Close if timer => {
-                            self.say("nothing was saved; the timer is still running", false);
-                        }
-                        Discard::Close => self.say("cancelled; nothing was saved", false),
-                    }
-                }
-            }
             Action::Submit => match &self.overlay {
                 Overlay::Form(_) => self.submit(),
                 _ => self.start_report(),

@@ -11,6 +11,7 @@ use crate::import::{Target, read::FORMATS};
 use crate::journal::AppendError;
 use crate::tui::action::{Action, ScreenId};
 use crate::tui::form::{Discard, Field, Form};
+use crate::tui::forms::{Closing, closing};
 use crate::tui::records::RecordKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -195,38 +196,22 @@ impl App {
             return self.update_import_preview(action);
         }
         // As every form: Esc (or Ctrl-C) asks before what was typed is thrown away.
-        if let Some(discard) = dialog.form.discarding {
-            match action {
-                Action::Type('y' | 'Y') => {
-                    self.overlay = Overlay::None;
-                    self.say("import cancelled; nothing was written", false);
-                    if discard == Discard::Quit {
-                        self.ask_to_quit();
-                    }
-                }
-                Action::Type('n' | 'N') | Action::Cancel => dialog.form.discarding = None,
-                _ => return false,
-            }
-            return true;
-        }
-        match action {
-            Action::Cancel | Action::Quit => {
-                let discard = if action == Action::Quit {
-                    Discard::Quit
-                } else {
-                    Discard::Close
-                };
-                if dialog.form.is_changed() {
-                    dialog.form.discarding = Some(discard);
-                    return true;
-                }
+        match closing(&mut dialog.form, &action) {
+            Closing::NotClosing => {}
+            Closing::Stays => return true,
+            Closing::Ignored => return false,
+            Closing::Closes { discard, discarded } => {
                 self.overlay = Overlay::None;
+                if discarded || discard == Discard::Close {
+                    self.say("import cancelled; nothing was written", false);
+                }
                 if discard == Discard::Quit {
                     self.ask_to_quit();
-                } else {
-                    self.say("import cancelled; nothing was written", false);
                 }
+                return true;
             }
+        }
+        match action {
             Action::Submit => self.dry_run(),
             other => {
                 if !dialog.form.handle(&other) {

@@ -17,7 +17,7 @@ pub use leave::LeaveField;
 pub use note::NoteField;
 pub use withdraw::WithdrawField;
 
-use super::form::Form;
+use super::form::{Discard, Form};
 use super::records::RecordKind;
 use super::theme::Theme;
 use crate::config::Config;
@@ -62,6 +62,54 @@ pub enum OpenForm {
     TimerStop(Form<HoursField>),
     Note(Option<u64>, Form<NoteField>),
     Withdraw(u64, Form<WithdrawField>),
+}
+
+/// What Esc, Ctrl-C or the answer to "discard what you typed?" does to an open form: the
+/// same on every form (the record forms, the Report form, the import form), so that
+/// nothing typed is lost to one key anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Not a closing key: the form handles it.
+    NotClosing,
+    /// The question was asked, or answered no: the form stays open.
+    Stays,
+    /// A key the question does not take: nothing happens.
+    Ignored,
+    /// The form goes: after a yes to the question (`discarded`) or unchanged. With
+    /// `Discard::Quit` the App then asks to quit.
+    Closes { discard: Discard, discarded: bool },
+}
+
+/// Esc and Ctrl-C ask before a changed form is thrown away; y, n and Esc answer.
+pub fn closing(form: &mut dyn AnyForm, action: &super::action::Action) -> Closing {
+    use super::action::Action;
+    if let Some(discard) = form.discarding() {
+        return match action {
+            Action::Type('y' | 'Y') => Closing::Closes {
+                discard,
+                discarded: true,
+            },
+            Action::Type('n' | 'N') | Action::Cancel => {
+                form.set_discarding(None);
+                Closing::Stays
+            }
+            _ => Closing::Ignored,
+        };
+    }
+    let discard = match action {
+        Action::Cancel => Discard::Close,
+        Action::Quit => Discard::Quit,
+        _ => return Closing::NotClosing,
+    };
+    if form.is_changed() {
+        form.set_discarding(Some(discard));
+        Closing::Stays
+    } else {
+        Closing::Closes {
+            discard,
+            discarded: false,
+        }
+    }
 }
 
 /// What the UI needs from the form, whatever its fields: a trait object over `Form<F>`.
