@@ -336,4 +336,64 @@ mod tests {
             "config c.toml: `keys.add` uses q, which is also the key for quit"
         );
     }
+
+    /// The `[keys]` lines `config/default.toml` should hold: one commented line per action,
+    /// in BINDINGS order, with its default key, what it does and any other default key.
+    fn documented_lines() -> Vec<String> {
+        BINDINGS
+            .iter()
+            .map(|(name, what, _, keys)| {
+                let setting = format!("# {name} = \"{}\"", keys[0]);
+                let also = if keys.len() > 1 {
+                    format!(
+                        " (also {}; a key set here replaces both)",
+                        keys[1..].join(", ")
+                    )
+                } else {
+                    String::new()
+                };
+                format!("{setting:<27} # {what}{also}")
+            })
+            .collect()
+    }
+
+    /// Every action the key map knows has its line in the default config (whose `[keys]` is
+    /// what a user reads to rebind one), and the lines, uncommented, are a valid key map
+    /// with the same keys as the defaults.
+    #[test]
+    fn the_default_config_lists_every_action_and_its_key() {
+        let text = crate::config::DEFAULT_TOML;
+        let keys = &text[text.find("\n[keys]\n").expect("a [keys] table")..];
+        let listed: Vec<&str> = keys
+            .lines()
+            .filter(|l| {
+                l.strip_prefix("# ")
+                    .and_then(|rest| rest.split_once(" = \""))
+                    .is_some_and(|(name, _)| !name.contains(' '))
+            })
+            .collect();
+        let expected = documented_lines();
+        assert_eq!(
+            listed,
+            expected,
+            "config/default.toml's [keys] should read:\n{}",
+            expected.join("\n")
+        );
+        let uncommented: BTreeMap<String, String> = listed
+            .iter()
+            .map(|l| {
+                let (name, rest) = l[2..].split_once(" = \"").expect("a setting");
+                let key = rest.split('"').next().expect("a key");
+                (name.to_string(), key.to_string())
+            })
+            .collect();
+        let map = KeyMap::with_overrides(&uncommented, "default.toml").expect("valid");
+        for (name, _, action, keys) in BINDINGS {
+            assert_eq!(
+                map.label(&action),
+                Key::parse(keys[0]).expect("parses").label(),
+                "{name}"
+            );
+        }
+    }
 }
