@@ -37,6 +37,25 @@ pub struct ReportScreen {
     /// Where a report goes when no file is named (the user's documents folder, `caseload/`).
     pub reports_dir: PathBuf,
     render: Renderer,
+    /// What the worker writes (or last wrote): the status line names it.
+    writing: Writing,
+}
+
+/// What a worker writes: a document, or a share for a union rep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writing {
+    Report,
+    Share,
+}
+
+impl Writing {
+    /// The thing written, in the status line's words ("share file written to ...").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Writing::Report => "report",
+            Writing::Share => "share file",
+        }
+    }
 }
 
 /// What asking for a report led to.
@@ -151,6 +170,7 @@ impl ReportScreen {
             last: None,
             reports_dir,
             render: report::render,
+            writing: Writing::Report,
         }
     }
 
@@ -161,6 +181,11 @@ impl ReportScreen {
 
     pub fn is_writing(&self) -> bool {
         self.job.is_some()
+    }
+
+    /// What is being written, or was last.
+    pub fn writing(&self) -> Writing {
+        self.writing
     }
 
     /// Checks the choices, computes the model (fast, here) and hands rendering and writing to
@@ -214,6 +239,7 @@ impl ReportScreen {
         ));
         let date_format = config.date_format.clone();
         let render = self.render;
+        self.writing = Writing::Report;
         self.spawn(path, in_reports_dir, replace, move || {
             render(&model, format, &date_format)
         });
@@ -309,6 +335,7 @@ impl ReportScreen {
             in_reports_dir,
             ..
         } = preview;
+        self.writing = Writing::Share;
         self.spawn(path, in_reports_dir, replace, move || bytes);
     }
 

@@ -330,7 +330,11 @@ fn every_form_closes_by_the_same_rule_and_says_what_was_kept() {
         (case.open)(&mut f.app);
         assert_ne!(f.app.overlay, Overlay::None, "{name} did not open");
         f.app.update(Action::Cancel);
-        assert_eq!(f.app.overlay, Overlay::None, "{name}: unchanged, Esc closes");
+        assert_eq!(
+            f.app.overlay,
+            Overlay::None,
+            "{name}: unchanged, Esc closes"
+        );
         assert_eq!(status(&f.app).as_deref(), Some(case.closed), "{name}");
 
         (case.open)(&mut f.app);

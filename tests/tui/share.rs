@@ -114,6 +114,13 @@ fn a_share_is_shown_whole_then_written_on_a_yes() {
     assert_eq!(f.app.overlay, Overlay::None);
     let written = f.app.report.wait().unwrap().unwrap();
     assert_eq!(written, path.display().to_string());
+    // The status line names what was written: a share file, not a report.
+    f.app.update(Action::ReportFinished(Ok(written)));
+    let (status, error) = f.app.status.clone().unwrap();
+    assert!(
+        status.starts_with("share file written to ") && !error,
+        "{status}"
+    );
 
     let json = std::fs::read_to_string(&path).unwrap();
     let share = caseload::team::parse(json.as_bytes()).expect("a caseload.share/1");

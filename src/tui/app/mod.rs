@@ -268,15 +268,16 @@ impl App {
             }
             Action::JournalChanged => return self.read_new_records(),
             Action::ReportFinished(result) => {
+                let what = self.report.writing().noun();
                 match &result {
                     Ok(path) => self.say(
                         format!(
-                            "report written to {}",
+                            "{what} written to {}",
                             crate::tui::shown_path(std::path::Path::new(path))
                         ),
                         false,
                     ),
-                    Err(e) => self.say(format!("the report was not written: {e}"), true),
+                    Err(e) => self.say(format!("the {what} was not written: {e}"), true),
                 }
                 self.report.finish(result);
                 return true;

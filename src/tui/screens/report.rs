@@ -39,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(""));
     match (&app.report.last, app.report.is_writing()) {
         (_, true) => lines.push(Line::from(Span::styled(
-            "Writing the report...",
+            format!("Writing the {}...", app.report.writing().noun()),
             app.theme.warn,
         ))),
         (Some(Ok(path)), _) => {
