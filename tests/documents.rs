@@ -612,3 +612,63 @@ fn the_calendar_names_caseload_as_its_maker() {
         "{ics}"
     );
 }
+
+/// The pages of a PDF, as poppler's `pdftotext` reads it: a form feed ends each page.
+fn pdf_pages(path: &std::path::Path) -> usize {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) reads the PDF back");
+    assert!(
+        out.status.success(),
+        "pdftotext could not read {}",
+        path.display()
+    );
+    out.stdout.iter().filter(|b| **b == b'\x0c').count()
+}
+
+/// The PDF of each purpose, pages counted (golden), from the demo journal as `caseload demo
+/// --generate` writes it (seed 1, 18 months) and from a one-month one (0.1 years): the
+/// notice and the supervision summary are exactly one page each.
+#[test]
+fn the_pdf_pages_of_each_purpose_are_counted_and_notice_and_supervision_are_one() {
+    let mut counted = String::new();
+    for years in ["1.5", "0.1"] {
+        let s = crate::common::Sandbox::new();
+        let demo = s.dir.path().join("demo");
+        let demo_str = demo.to_str().unwrap();
+        s.ok(&[
+            "demo",
+            "--generate",
+            demo_str,
+            "--seed",
+            "1",
+            "--years",
+            years,
+        ]);
+        let config = demo.join("config.toml");
+        for purpose in Purpose::ALL {
+            let file = s.dir.path().join(format!("{}.pdf", purpose.key()));
+            s.ok(&[
+                "--data-dir",
+                demo_str,
+                "--config",
+                config.to_str().unwrap(),
+                "report",
+                "--purpose",
+                purpose.key(),
+                "--format",
+                "pdf",
+                "-o",
+                file.to_str().unwrap(),
+            ]);
+            let pages = pdf_pages(&file);
+            if matches!(purpose, Purpose::Notice | Purpose::Supervision) {
+                assert_eq!(pages, 1, "the {purpose} of {years} years is {pages} pages");
+            }
+            counted.push_str(&format!("{years} years, {}: {pages}\n", purpose.key()));
+        }
+    }
+    insta::assert_snapshot!("pdf_pages", counted);
+}

@@ -309,17 +309,19 @@ fn every_purpose_ends_by_saying_how_its_figures_are_counted_and_whose_limits_the
                 .unwrap_or_else(|| panic!("{purpose} {format}"));
             let tail = doc[at..].to_lowercase();
             let mut needles = vec![
-                "the records begin on 02",
                 "sustained overload means above 110% for 4 or more consecutive weeks",
                 "are my own settings and estimates; they have not been agreed with my employer",
                 "first due date",
                 "hours beyond contract",
             ];
-            // The supervision summary defines only what it states (it used to carry the full
-            // list, which ran onto a page of its own).
+            // The one-page supervision summary defines only its headline figures and points
+            // to the full definitions (its period line says when the records begin).
             if purpose == Purpose::Supervision {
-                needles.push("the return from leave is the first working day after it");
-            } else if purpose != Purpose::Notice {
+                needles.push("every definition in full");
+            } else {
+                needles.push("the records begin on 02");
+            }
+            if !matches!(purpose, Purpose::Notice | Purpose::Supervision) {
                 needles.extend([
                     "days over the limit are calendar days",
                     "capacity %: the weekly hours all open cases need",

@@ -21,12 +21,16 @@ pub fn blocks(r: &Report, d: &Dates, purpose: Purpose) -> Vec<Block> {
     if purpose == Purpose::Notice {
         return notice(r, d);
     }
-    // The one-page supervision summary states fewer figures: the notice's definitions, and
-    // how deadlines and the return from leave are counted.
+    // The one-page supervision summary: what its headline figure means and whose settings
+    // it rests on, and where every definition is given in full (docs/DECISIONS.md).
     if purpose == Purpose::Supervision {
-        let mut blocks = notice(r, d);
-        blocks.push(Block::Small(deadlines_and_leave(r)));
-        return blocks;
+        return vec![Block::Small(format!(
+            "How these figures are counted: weighted workload (capacity %) is the weekly hours all open cases need ÷ my contracted {} hours × 100; sustained overload means above {:.0}% for {} or more consecutive weeks. {} Hours beyond contract: hours logged minus the contract's share for each working day logged. A deadline is counted once, by its first due date. Every definition in full: in a grievance or a stress risk assessment made from the same journal, and in caseload's docs/DEFINITIONS.md.",
+            r.detail.assumptions.contracted_hours,
+            r.detail.assumptions.capacity_percent,
+            r.detail.assumptions.capacity_weeks,
+            agreed(r)
+        ))];
     }
     let a = &r.detail.assumptions;
     let per_day = a.contracted_hours / a.working_days.len().max(1) as f64;
@@ -72,6 +76,14 @@ fn deadlines_and_leave(r: &Report) -> String {
 }
 
 fn notice(r: &Report, d: &Dates) -> Vec<Block> {
+    vec![
+        Block::Heading("How these figures are counted".into()),
+        Block::Small(short_definitions(r, d)),
+    ]
+}
+
+/// The definitions of the figures a notice states, in one paragraph.
+fn short_definitions(r: &Report, d: &Dates) -> String {
     let a = &r.detail.assumptions;
     let begin = r
         .period
@@ -84,14 +96,11 @@ fn notice(r: &Report, d: &Dates) -> Vec<Block> {
             )
         })
         .unwrap_or_default();
-    vec![
-        Block::Heading("How these figures are counted".into()),
-        Block::Small(format!(
-            "{begin}Capacity %: the weekly hours all open cases need ÷ my contracted {} hours × 100; sustained overload means above {:.0}% for {} or more consecutive weeks. {} Hours beyond contract: hours logged minus the contract's share for each working day logged; unlogged days count as neither. Deadlines count as due in or soon after leave by their first due date.",
-            a.contracted_hours,
-            a.capacity_percent,
-            a.capacity_weeks,
-            agreed(r)
-        )),
-    ]
+    format!(
+        "{begin}Capacity %: the weekly hours all open cases need ÷ my contracted {} hours × 100; sustained overload means above {:.0}% for {} or more consecutive weeks. {} Hours beyond contract: hours logged minus the contract's share for each working day logged; unlogged days count as neither. Deadlines count as due in or soon after leave by their first due date.",
+        a.contracted_hours,
+        a.capacity_percent,
+        a.capacity_weeks,
+        agreed(r)
+    )
 }

@@ -127,6 +127,22 @@ impl Dates<'_> {
         )
     }
 
+    /// The configured pattern without its year ("%d %b %Y" gives "%d %b", "%Y-%m-%d" gives
+    /// "%m-%d"), for lists within a span the document dates with its year once; the pattern
+    /// itself when nothing is left.
+    pub fn without_year(&self) -> String {
+        let mut pattern = self.0.to_string();
+        for year in ["%Y", "%y", "%G", "%C"] {
+            pattern = pattern.replace(year, "");
+        }
+        let pattern = pattern.trim_matches([' ', '/', '-', '.', ',']).to_string();
+        if pattern.contains('%') {
+            pattern
+        } else {
+            self.0.to_string()
+        }
+    }
+
     /// The date with its weekday first, "Mon 18 Aug 2025", for days a reader will check
     /// against a calendar (the return from leave).
     pub fn show_day(&self, iso: &str) -> String {

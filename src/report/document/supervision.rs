@@ -5,6 +5,15 @@ use super::{Block, Dates, flagged_facts, plural, upcoming};
 use crate::report::Report;
 
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
+    // The lists give days without their year when the period and the four weeks after it
+    // are in one year (the period, above them, says which): shorter lines, one page.
+    let pattern = d.without_year();
+    let one_year = one_year(r);
+    let d = &if one_year {
+        Dates(&pattern)
+    } else {
+        Dates(d.0)
+    };
     let c = &r.caseload;
     let mut kinds: Vec<String> = r
         .detail
@@ -108,8 +117,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     blocks.push(Block::FillIn {
         header: ["", "Agreed"].map(String::from).to_vec(),
         rows: [
-            "Priorities for the next four weeks",
-            "Cases to reallocate, deadlines to extend",
+            "Priorities for the next four weeks; cases to reallocate, deadlines to extend",
             "Actions: who, by when",
             "Next supervision",
         ]
@@ -151,4 +159,14 @@ fn notes_once(r: &Report, d: &Dates) -> Vec<String> {
             format!("{}: {text}{stress}{told}", days.join(", "))
         })
         .collect()
+}
+
+/// Whether the period and the four weeks after it lie in one calendar year.
+fn one_year(r: &Report) -> bool {
+    use chrono::Datelike;
+    let day = |iso: &str| chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok();
+    match (day(&r.period.from), day(&r.period.to)) {
+        (Some(from), Some(to)) => from.year() == (to + chrono::Days::new(28)).year(),
+        _ => false,
+    }
 }

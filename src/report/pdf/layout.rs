@@ -3,12 +3,13 @@
 //! document's structure it belongs to (or none: decoration), for the tagged PDF.
 
 use super::structure::{Kind, Structure};
-use crate::report::Report;
 use crate::report::document::{Block, Chart, Dates, Document};
+use crate::report::{Purpose, Report};
 use std::sync::OnceLock;
 
 mod band;
 mod chart;
+mod table;
 #[cfg(test)]
 mod tests;
 
@@ -21,6 +22,9 @@ pub const PAGE_W: f32 = 595.0;
 pub const PAGE_H: f32 = 842.0;
 pub const MARGIN: f32 = 50.0;
 const BOTTOM: f32 = PAGE_H - 60.0;
+/// A one-page document's top and bottom: a little closer to the edges (the footer stays).
+const ONE_PAGE_TOP: f32 = 40.0;
+const ONE_PAGE_BOTTOM: f32 = PAGE_H - 50.0;
 const BODY: f32 = 9.5;
 pub const SMALL: f32 = 7.5;
 const TABLE: f32 = 7.5;
@@ -160,10 +164,6 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     Metrics::get().width(text, size)
 }
 
-/// A table row laid out: each cell's lines and whether they are bold, its height, its shade
-/// (the header's) and its colour.
-type Row = (Vec<(Vec<String>, bool)>, f32, Option<Colour>, Colour);
-
 struct Layout<'a> {
     pages: Vec<Vec<Placed>>,
     y: f32,
@@ -172,6 +172,10 @@ struct Layout<'a> {
     /// The element that text and graphics drawn now belong to.
     current: Option<usize>,
     outline: Vec<Bookmark>,
+    /// How much the text is scaled: below 1 for a one-page document that would not fit.
+    scale: f32,
+    /// A notice or a supervision summary, laid out to fit one page.
+    one_page: bool,
 }
 
 /// A heading's place, for the PDF's outline (bookmarks).
@@ -189,6 +193,25 @@ pub struct Laid {
 }
 
 impl Layout<'_> {
+    /// Where a page's content starts.
+    fn top(&self) -> f32 {
+        if self.one_page { ONE_PAGE_TOP } else { MARGIN }
+    }
+
+    /// Where a page's content must end.
+    fn bottom(&self) -> f32 {
+        if self.one_page {
+            ONE_PAGE_BOTTOM
+        } else {
+            BOTTOM
+        }
+    }
+
+    /// A text size at this layout's scale.
+    fn size(&self, size: f32) -> f32 {
+        size * self.scale
+    }
+
     /// Draws `op` on the current page, as part of the current element.
     fn push(&mut self, op: Op) {
         let element = self.current;
@@ -211,12 +234,12 @@ impl Layout<'_> {
 
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
-        self.y = MARGIN;
+        self.y = self.top();
     }
 
     /// Starts a new page unless `height` more points fit on this one.
     fn need(&mut self, height: f32) {
-        if self.y + height > BOTTOM {
+        if self.y + height > self.bottom() {
             self.new_page();
         }
     }
@@ -274,231 +297,163 @@ impl Layout<'_> {
         self.begin(Kind::Para, None);
         self.paragraph(text, size, colour, 0.0);
     }
-
-    fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
-        let width = PAGE_W - 2.0 * MARGIN;
-        // Each column gets at least its longest word, and its longest short cell whole (a
-        // pseudonym "Case 12", a date, "allocated" never wrap); what is left goes to the
-        // columns with longer text, in proportion to how much more they would need. A long
-        // unbroken word is broken to fit its column (never into the next).
-        let pad = 3.0;
-        let short = 64.0;
-        // The flags column is bold: what a reader looks for first.
-        let strong: Vec<bool> = header
-            .iter()
-            .map(|h| h.eq_ignore_ascii_case("flags"))
-            .collect();
-        let column = |c: usize| {
-            rows.iter()
-                .filter_map(move |r| r.get(c))
-                .chain(std::iter::once(&header[c]))
-        };
-        let measure = |c: usize, text: &str| self.m.width_in(text, TABLE, strong[c]);
-        let least: Vec<f32> = (0..header.len())
-            .map(|c| {
-                let word = column(c)
-                    .flat_map(|t| t.split([' ', '\n']))
-                    .map(|w| measure(c, w))
-                    .fold(0.0, f32::max);
-                let whole = column(c)
-                    .map(|t| measure(c, t))
-                    .filter(|w| *w <= short)
-                    .fold(0.0, f32::max);
-                (word.max(whole) + 2.0 * pad).clamp(20.0, 110.0)
-            })
-            .collect();
-        let wanted: Vec<f32> = (0..header.len())
-            .map(|c| {
-                (column(c).map(|t| measure(c, t)).fold(0.0, f32::max) + 2.0 * pad)
-                    .clamp(least[c], 280.0)
-            })
-            .collect();
-        let (sum_least, sum_wanted) = (least.iter().sum::<f32>(), wanted.iter().sum::<f32>());
-        let widths: Vec<f32> = if sum_wanted <= width {
-            wanted.iter().map(|w| w * width / sum_wanted).collect()
-        } else {
-            let share = (width - sum_least).max(0.0) / (sum_wanted - sum_least).max(1.0);
-            least
-                .iter()
-                .zip(&wanted)
-                .map(|(l, w)| l + (w - l) * share)
-                .collect()
-        };
-        let line_height = TABLE * 1.3;
-        // A row: each cell's lines and whether they are bold, its height, shade and colour.
-        let draw_row =
-            |layout: &mut Layout, cells: &[String], shade: Option<Colour>, colour: Colour| {
-                let header = shade.is_some();
-                let wrapped: Vec<(Vec<String>, bool)> = cells
-                    .iter()
-                    .zip(&widths)
-                    .zip(&strong)
-                    .map(|((c, w), bold)| {
-                        let bold = *bold && !header;
-                        (layout.m.wrap_in(c, TABLE, w - 2.0 * pad, bold), bold)
-                    })
-                    .collect();
-                let height = wrapped.iter().map(|c| c.0.len()).max().unwrap_or(1) as f32
-                    * line_height
-                    + 2.0 * pad;
-                (wrapped, height, shade, colour)
-            };
-        let header_row = draw_row(self, header, Some(SHADE), INK);
-        // `cells`: the kind of cell element and the table to add the row to; `None` for the
-        // header repeated on a new page, which is decoration (it was read once already).
-        let put = |layout: &mut Layout, row: &Row, cells: Option<(Kind, usize)>| {
-            let (wrapped, height, shade, colour) = row;
-            let top = layout.y;
-            if let Some(shade) = shade {
-                layout.push_as(
-                    Op::Fill {
-                        rect: (MARGIN, top, width, *height),
-                        colour: *shade,
-                    },
-                    None,
-                );
-            }
-            let row_element = cells
-                .as_ref()
-                .map(|(_, table)| layout.structure.add(Kind::Row, Some(*table)));
-            let mut x = MARGIN;
-            for ((lines, bold), w) in wrapped.iter().zip(&widths) {
-                let cell = cells
-                    .as_ref()
-                    .zip(row_element)
-                    .map(|((kind, _), row)| layout.structure.add(kind.clone(), Some(row)));
-                for (i, line) in lines.iter().enumerate() {
-                    let (x, y) = (x + pad, top + pad + TABLE + i as f32 * line_height);
-                    let (size, colour, text) = (TABLE, *colour, line.clone());
-                    let op = if *bold {
-                        Op::Strong {
-                            x,
-                            y,
-                            size,
-                            colour,
-                            text,
-                        }
-                    } else {
-                        Op::Text {
-                            x,
-                            y,
-                            size,
-                            colour,
-                            text,
-                        }
-                    };
-                    layout.push_as(op, cell);
-                }
-                x += w;
-            }
-            let bottom = top + height;
-            layout.push_as(
-                Op::Line {
-                    points: vec![(MARGIN, bottom), (MARGIN + width, bottom)],
-                    width: 0.4,
-                    colour: RULE,
-                    dashed: false,
-                },
-                None,
-            );
-            layout.y = bottom;
-        };
-        // The header never ends a page alone: it starts where its first row fits beside it
-        // (a fill-in table's rows are several lines tall).
-        let first_row = rows
-            .first()
-            .map_or(header_row.1, |cells| draw_row(self, cells, None, INK).1);
-        self.need(header_row.1 + first_row);
-        let table = self.structure.add(Kind::Table, None);
-        put(self, &header_row, Some((Kind::HeaderCell, table)));
-        for cells in rows {
-            let row = draw_row(self, cells, None, INK);
-            if self.y + row.1 > BOTTOM {
-                self.new_page();
-                put(self, &header_row, None);
-            }
-            put(self, &row, Some((Kind::Cell, table)));
-        }
-        self.y += BODY;
-    }
 }
 
-/// The pages' content, and the document structure it belongs to.
+/// How far a one-page document's text may shrink to stay on one page: to 80%, a body of
+/// 7.6 points. A document that does not fit even then takes two pages, whole: complete beats
+/// short.
+const ONE_PAGE_SCALES: [f32; 5] = [1.0, 0.95, 0.9, 0.85, 0.8];
+
+/// The pages' content, and the document structure it belongs to. A notice and a supervision
+/// summary are one page: their text is set smaller, a step at a time, until it fits.
 pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
+    let one_page = matches!(doc.purpose, Purpose::Notice | Purpose::Supervision);
+    if !one_page {
+        return lay_out_at(doc, report, dates, None);
+    }
+    let mut laid = lay_out_at(doc, report, dates, Some(ONE_PAGE_SCALES[0]));
+    for scale in &ONE_PAGE_SCALES[1..] {
+        if laid.pages.len() == 1 {
+            break;
+        }
+        laid = lay_out_at(doc, report, dates, Some(*scale));
+    }
+    laid
+}
+
+/// The layout at `one_page`'s scale, or at full size for a document of any length (`None`).
+fn lay_out_at(
+    doc: &Document,
+    report: Option<&Report>,
+    dates: &Dates,
+    one_page: Option<f32>,
+) -> Laid {
     let mut layout = Layout {
         pages: vec![Vec::new()],
-        y: MARGIN,
+        y: if one_page.is_some() {
+            ONE_PAGE_TOP
+        } else {
+            MARGIN
+        },
         m: Metrics::get(),
         structure: Structure::default(),
         current: None,
         outline: Vec::new(),
+        scale: one_page.unwrap_or(1.0),
+        one_page: one_page.is_some(),
     };
     layout.bookmark(&doc.title);
     layout.begin(Kind::Heading(1, doc.title.clone()), None);
-    layout.paragraph(&doc.title, 18.0, INK, 0.0);
-    layout.para(&doc.subtitle, 8.5, MUTED);
+    layout.paragraph(&doc.title, layout.size(18.0), INK, 0.0);
+    layout.para(&doc.subtitle, layout.size(8.5), MUTED);
     for block in &doc.blocks {
-        match block {
-            Block::Heading(h) => layout.heading(h, 13.0, ACCENT),
-            Block::Subheading(h) => {
-                layout.begin(Kind::Heading(3, h.clone()), None);
-                layout.paragraph(h, 11.0, INK, 0.0);
-            }
-            Block::Para(p) => layout.para(p, BODY, INK),
-            Block::Small(p) | Block::Record(p) => layout.para(p, SMALL, MUTED),
-            Block::Bullets(items) => {
-                let list = layout.structure.add(Kind::List, None);
-                for item in items {
-                    layout.need(BODY * 1.4);
-                    let entry = layout.structure.add(Kind::ListItem, Some(list));
-                    layout.begin(Kind::Label, Some(entry));
-                    layout.text(MARGIN + 4.0, BODY, INK, "•");
-                    layout.begin(Kind::ListBody, Some(entry));
-                    layout.paragraph(item, BODY, INK, 14.0);
-                    layout.y -= BODY * 0.35;
-                }
-                layout.y += BODY * 0.5;
-            }
-            Block::Table { header, rows } => layout.table(header, rows),
-            // Empty cells three lines tall, to write in.
-            Block::FillIn { header, rows } => {
-                let tall: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|r| {
-                        r.iter()
-                            .map(|c| {
-                                if c.is_empty() {
-                                    "\n\n".into()
-                                } else {
-                                    c.clone()
-                                }
-                            })
-                            .collect()
-                    })
-                    .collect();
-                layout.table(header, &tall);
-            }
-            Block::Chart(Chart::Band(band)) => layout.band_chart(band, dates),
-            Block::Chart(chart) => {
-                if let Some(chart) = report.and_then(|r| crate::report::chart::of(chart, r, dates))
-                {
-                    layout.line_chart(&chart);
-                }
-            }
-            Block::ToComplete { title, prompt } => {
-                layout.heading(title, 13.0, ALERT);
-                layout.para(
-                    &format!("To complete before sending. {prompt}"),
-                    BODY,
-                    ALERT,
-                );
-                layout.y += 60.0;
-            }
-        }
+        layout.block(block, report, dates);
     }
     Laid {
         pages: layout.pages,
         structure: layout.structure,
         outline: layout.outline,
+    }
+}
+
+impl Layout<'_> {
+    fn block(&mut self, block: &Block, report: Option<&Report>, dates: &Dates) {
+        let (body, small) = (self.size(BODY), self.size(SMALL));
+        match block {
+            Block::Heading(h) => self.heading(h, self.size(13.0), ACCENT),
+            Block::Subheading(h) => {
+                self.begin(Kind::Heading(3, h.clone()), None);
+                self.paragraph(h, self.size(11.0), INK, 0.0);
+            }
+            Block::Para(p) => self.para(p, body, INK),
+            Block::Small(p) | Block::Record(p) => self.para(p, small, MUTED),
+            Block::Bullets(items) => self.bullets(items, body),
+            Block::Table { header, rows } => self.table(header, rows),
+            Block::FillIn { header, rows } => self.fill_in(header, rows),
+            Block::Chart(Chart::Band(band)) => self.band_chart(band, dates),
+            Block::Chart(chart) => {
+                if let Some(chart) = report.and_then(|r| crate::report::chart::of(chart, r, dates))
+                {
+                    self.line_chart(&chart);
+                }
+            }
+            Block::ToComplete { title, prompt } => {
+                self.heading(title, self.size(13.0), ALERT);
+                self.para(
+                    &format!("To complete before sending. {prompt}"),
+                    body,
+                    ALERT,
+                );
+                self.y += 60.0 * self.scale;
+            }
+        }
+    }
+
+    /// A table to complete by hand: its empty cells three lines tall to write in (two in a
+    /// one-page document).
+    fn fill_in(&mut self, header: &[String], rows: &[Vec<String>]) {
+        let space = if self.one_page { "\n" } else { "\n\n" };
+        let tall: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| {
+                        if c.is_empty() {
+                            space.into()
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        self.table(header, &tall);
+    }
+
+    fn bullets(&mut self, items: &[String], size: f32) {
+        let list = self.structure.add(Kind::List, None);
+        if self.bullets_in_two_columns(list, items, size) {
+            return;
+        }
+        for item in items {
+            self.need(size * 1.4);
+            self.bullet(list, item, size, 0.0);
+        }
+        self.y += size * 0.5;
+    }
+
+    /// One item of a list, its bullet `indent` points in from the margin.
+    fn bullet(&mut self, list: usize, item: &str, size: f32, indent: f32) {
+        let entry = self.structure.add(Kind::ListItem, Some(list));
+        self.begin(Kind::Label, Some(entry));
+        self.text(MARGIN + indent + 4.0, size, INK, "•");
+        self.begin(Kind::ListBody, Some(entry));
+        self.paragraph(item, size, INK, indent + 14.0);
+        self.y -= size * 0.35;
+    }
+
+    /// A long list of short items (the deadlines of the next four weeks) in two columns,
+    /// read down the first and then the second, when every item fits half the width on one
+    /// line and the list fits on one page; whether it did.
+    fn bullets_in_two_columns(&mut self, list: usize, items: &[String], size: f32) -> bool {
+        let half = (PAGE_W - 2.0 * MARGIN) / 2.0;
+        let rows = items.len().div_ceil(2);
+        let step = size * 1.5;
+        let fits = items.len() >= 6
+            && items
+                .iter()
+                .all(|i| self.m.wrap(i, size, half - 20.0).len() == 1)
+            && rows as f32 * step < self.bottom() - self.top();
+        if !fits {
+            return false;
+        }
+        self.need(rows as f32 * step);
+        let top = self.y;
+        for (n, item) in items.iter().enumerate() {
+            self.y = top + (n % rows) as f32 * step;
+            self.bullet(list, item, size, (n / rows) as f32 * half);
+        }
+        self.y = top + rows as f32 * step + size * 0.5;
+        true
     }
 }
