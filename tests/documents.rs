@@ -198,7 +198,7 @@ fn csv_is_the_chronology_and_reads_back_with_a_csv_parser() {
     );
     assert_eq!(rows.len(), r.detail.chronology.len());
     for (row, item) in rows.iter().zip(&r.detail.chronology) {
-        assert_eq!(&row[0], item.date);
+        assert_eq!(&row[0], item.date.to_string());
         assert_eq!(
             &row[3], item.detail,
             "quoting keeps commas, quotes and semicolons intact"

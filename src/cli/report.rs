@@ -173,7 +173,6 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
     let prefix = &journal.records()[..made.seq as usize];
     let state = crate::domain::replay::replay(prefix);
     let purpose: crate::report::Purpose = made.purpose.parse().map_err(Error::Failed)?;
-    let prepared = chrono::DateTime::parse_from_rfc3339(&made.prepared).expect("checked when read");
     let config = made.letter_config(&config);
     let model = report::analyse(&Inputs {
         state: &state,
@@ -181,14 +180,14 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
         config: &config,
         head: &receipt.head,
         chain_ok: true,
-        today: made.date("today"),
+        today: made.today,
         period: Period {
-            from: made.date("from"),
-            to: made.date("to"),
+            from: made.from,
+            to: made.to,
         },
         purpose,
         reveal_refs: made.refs == "shown",
-        generated_at: prepared,
+        generated_at: made.prepared,
         receipt: Some(receipt.to_string()),
     });
     let again = report::render(&model, format, &config.date_format);
@@ -196,7 +195,7 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
         crate::output::line(format_args!(
             "ok: {shown} is exactly the {} document ({format}) caseload made on {} from records 1 to {} of this journal (head {}); nothing in it has changed",
             made.purpose,
-            &made.prepared[..10],
+            made.prepared.date_naive(),
             made.seq,
             made.head
         ))?;

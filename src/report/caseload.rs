@@ -1,7 +1,7 @@
 //! Open cases and weighted capacity, day by day over the period.
 
+use super::Period;
 use super::model::{Caseload, WeekPoint, round2};
-use super::{Period, iso};
 use crate::config::Config;
 use crate::domain::calendar::week_start;
 use crate::domain::replay::State;
@@ -98,7 +98,7 @@ pub fn summary(state: &State, config: &Config, period: Period, daily: &Daily) ->
         .iter()
         .position(|o| *o == peak_open)
         .filter(|_| peak_open > 0)
-        .map(|i| iso(period.from + Days::new(i as u64)));
+        .map(|i| period.from + Days::new(i as u64));
     let limit = config.limits.caseload;
     let days_over_limit = daily.open.iter().filter(|o| **o > limit).count() as u32;
     // The first day of the highest weighted total (compared exactly, in hundredths).
@@ -109,7 +109,7 @@ pub fn summary(state: &State, config: &Config, period: Period, daily: &Daily) ->
         .iter()
         .position(|w| *w == peak_weight)
         .filter(|_| peak_weight > 0)
-        .map(|i| iso(period.from + Days::new(i as u64)));
+        .map(|i| period.from + Days::new(i as u64));
     let runs = weekly_runs(daily, period, config.limits.capacity_percent);
     Caseload {
         open_at_start: daily.open_on(period.from),
@@ -125,8 +125,8 @@ pub fn summary(state: &State, config: &Config, period: Period, daily: &Daily) ->
         longest_run_over_threshold: runs.longest,
         undiscussed,
         capacity_percent_peak_on,
-        longest_run_first_week_ending: runs.longest_from.map(iso),
-        longest_run_last_week_ending: runs.longest_to.map(iso),
+        longest_run_first_week_ending: runs.longest_from,
+        longest_run_last_week_ending: runs.longest_to,
     }
 }
 
@@ -174,7 +174,7 @@ pub fn weekly_series(daily: &Daily, period: Period) -> Vec<WeekPoint> {
     while monday <= period.to {
         let last = (monday + Days::new(6)).min(period.to);
         weeks.push(WeekPoint {
-            week_start: iso(monday),
+            week_start: monday,
             open: daily.open_on(last),
             capacity_percent: round2(daily.capacity_on(last)),
             hours: 0.0,

@@ -101,10 +101,6 @@ pub fn ticks(max: f64, at_most: usize) -> (f64, Vec<f64>) {
     (top, (0..=count).map(|i| i as f64 * step).collect())
 }
 
-fn date(iso: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()
-}
-
 /// "Jan 2026" at January and at the first label, else "Feb".
 fn month_label(d: NaiveDate, first: bool) -> String {
     if first || d.month() == 1 {
@@ -132,12 +128,7 @@ fn week_months(starts: &[Option<NaiveDate>]) -> Vec<(usize, String)> {
 /// The weeks that leave touches, merged where they meet.
 fn leave_weeks(r: &Report, starts: &[Option<NaiveDate>]) -> Vec<(usize, usize)> {
     let mut slots: Vec<(usize, usize)> = Vec::new();
-    let mut spans: Vec<(NaiveDate, NaiveDate)> = r
-        .series
-        .leave
-        .iter()
-        .filter_map(|(f, t)| Some((date(f)?, date(t)?)))
-        .collect();
+    let mut spans: Vec<(NaiveDate, NaiveDate)> = r.series.leave.clone();
     spans.sort();
     for (from, to) in spans {
         let touched: Vec<usize> = starts
@@ -166,7 +157,7 @@ type Frame = (usize, Vec<(usize, String)>, Vec<(usize, usize)>);
 /// The frame every weekly chart shares: slots, months, leave.
 fn weekly(r: &Report) -> Frame {
     let starts: Vec<Option<NaiveDate>> =
-        r.series.weeks.iter().map(|w| date(&w.week_start)).collect();
+        r.series.weeks.iter().map(|w| Some(w.week_start)).collect();
     (starts.len(), week_months(&starts), leave_weeks(r, &starts))
 }
 
@@ -175,8 +166,8 @@ fn span(r: &Report, d: &Dates) -> String {
     match (weeks.first(), weeks.last()) {
         (Some(a), Some(b)) => format!(
             "from the week of {} to the week of {}",
-            d.show(&a.week_start),
-            d.show(&b.week_start)
+            d.show(a.week_start),
+            d.show(b.week_start)
         ),
         _ => "with no weeks".to_string(),
     }
@@ -208,7 +199,7 @@ pub fn caseload(r: &Report, d: &Dates) -> LineChart {
         peak.map(|p| format!(
             " The highest was {} open cases, in the week of {}.",
             p.open,
-            d.show(&p.week_start)
+            d.show(p.week_start)
         ))
         .unwrap_or_default(),
         leave_sentence(&shaded)
@@ -312,7 +303,7 @@ pub fn hours(r: &Report, d: &Dates) -> LineChart {
             .map(|w| format!(
                 " The longest week was {:.1} hours, the week of {}.",
                 w.hours,
-                d.show(&w.week_start)
+                d.show(w.week_start)
             ))
             .unwrap_or_default(),
         highest_average.map_or_else(
@@ -360,12 +351,12 @@ pub fn hours(r: &Report, d: &Dates) -> LineChart {
     }
 }
 
-/// The months of `report.health.stress_by_month` (`YYYY-MM`): (first day, mean).
+/// The months of `report.health.stress_by_month`: (first day, mean).
 fn monthly_stress(r: &Report) -> Vec<(NaiveDate, Option<f64>)> {
     r.health
         .stress_by_month
         .iter()
-        .filter_map(|m| Some((date(&format!("{}-01", m.month))?, m.mean)))
+        .map(|m| (m.month, m.mean))
         .collect()
 }
 

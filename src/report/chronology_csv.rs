@@ -43,8 +43,10 @@ pub fn write(report: &Report) -> Vec<u8> {
             .from_writer(&mut out);
         for item in &report.detail.chronology {
             let flags = item.flags.join("; ");
+            // ISO dates, whatever `display.date_format` says: a spreadsheet sorts them.
+            let date = item.date.to_string();
             let row = [
-                item.date.as_str(),
+                date.as_str(),
                 item.kind,
                 item.case.as_deref().unwrap_or(""),
                 &item.detail,
@@ -57,7 +59,7 @@ pub fn write(report: &Report) -> Vec<u8> {
         }
         // Last, what the file was made from, for `caseload verify --document`.
         w.write_record([
-            &report.made_from.prepared[..10],
+            &report.made_from.prepared.date_naive().to_string(),
             "document",
             "",
             &report.made_from.line,

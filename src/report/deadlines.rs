@@ -5,7 +5,7 @@ use super::model::{
     DeadlineAfterLeave, DeadlineInLeave, DeadlineSince, Deadlines, ExtensionOut, Outcomes,
     WeekCount, WeekPoint,
 };
-use super::{Inputs, Period, Pseudonyms, iso};
+use super::{Inputs, Period, Pseudonyms};
 use crate::domain::calendar::{WorkCalendar, week_start};
 use crate::domain::replay::{Deadline, State};
 use chrono::NaiveDate;
@@ -37,17 +37,17 @@ fn first_due_in(state: &State, period: Period) -> Vec<&Deadline> {
 /// What became of a deadline since it was set: its date now, its extensions, when it was met.
 pub fn since(d: &Deadline, input: &Inputs, names: &Pseudonyms) -> DeadlineSince {
     DeadlineSince {
-        due_now: iso(d.due),
+        due_now: d.due,
         extensions: d
             .extensions
             .iter()
             .map(|e| ExtensionOut {
-                to: iso(e.to),
+                to: e.to,
                 reason: e.reason.as_deref().map(|r| names.text(r)),
-                recorded_on: super::written_on(input.records, e.seq).map(iso),
+                recorded_on: super::written_on(input.records, e.seq),
             })
             .collect(),
-        met_on: d.met_on.map(iso),
+        met_on: d.met_on,
         outcome: outcome(d, input.period.to.min(input.today)).key(),
     }
 }
@@ -110,9 +110,9 @@ pub fn summary(
             Some(DeadlineInLeave {
                 case: case(d),
                 what: names.text(&d.what),
-                due: iso(d.original_due),
-                leave_from: iso(l.from),
-                leave_to: iso(l.to),
+                due: d.original_due,
+                leave_from: l.from,
+                leave_to: l.to,
                 since: since(d, input, names),
             })
         })
@@ -125,12 +125,12 @@ pub fn summary(
             Some(DeadlineAfterLeave {
                 case: case(d),
                 what: names.text(&d.what),
-                due: iso(d.original_due),
-                leave_to: iso(l.to),
+                due: d.original_due,
+                leave_to: l.to,
                 working_days_after_return: after,
-                returned_on: iso(calendar
+                returned_on: calendar
                     .first_working_day_after(l.to)
-                    .unwrap_or(d.original_due)),
+                    .unwrap_or(d.original_due),
                 since: since(d, input, names),
             })
         })
@@ -147,7 +147,7 @@ pub fn summary(
             _ => Some((*w, *c)),
         })
         .map(|(w, count)| WeekCount {
-            week_start: iso(w),
+            week_start: w,
             count,
         });
 

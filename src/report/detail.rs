@@ -4,11 +4,11 @@
 use super::deadlines::{Outcome, outcome};
 use super::leave::LeaveIndex;
 use super::model::round2;
-use super::{Inputs, Pseudonyms, iso};
+use super::{Inputs, Pseudonyms};
 use crate::domain::Standard;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::replay::Deadline;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 /// Days after the period's end whose deadlines are "coming up".
@@ -55,7 +55,7 @@ pub struct Assumptions {
 /// One dated item: an allocation, a closure, a deadline, leave, a note, a flagged day's hours.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChronoItem {
-    pub date: String,
+    pub date: NaiveDate,
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub case: Option<String>,
@@ -65,12 +65,12 @@ pub struct ChronoItem {
     pub record: u64,
     /// The last day, for leave.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub until: Option<String>,
+    pub until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoteItem {
-    pub date: String,
+    pub date: NaiveDate,
     pub standards: Vec<Standard>,
     pub stress: Option<u8>,
     pub told: Option<String>,
@@ -80,7 +80,7 @@ pub struct NoteItem {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UpcomingDeadline {
     pub record: u64,
-    pub due: String,
+    pub due: NaiveDate,
     pub case: Option<String>,
     pub what: String,
     pub flags: Vec<String>,
@@ -211,7 +211,7 @@ pub fn compute(
                 0,
                 c.id,
                 ChronoItem {
-                    date: iso(c.allocated_on),
+                    date: c.allocated_on,
                     kind: "allocated",
                     case: Some(show(&c.reference)),
                     detail,
@@ -230,7 +230,7 @@ pub fn compute(
                 1,
                 c.id,
                 ChronoItem {
-                    date: iso(closed),
+                    date: closed,
                     kind: "closed",
                     case: Some(show(&c.reference)),
                     detail,
@@ -270,7 +270,7 @@ pub fn compute(
             2,
             d.id,
             ChronoItem {
-                date: iso(d.due),
+                date: d.due,
                 kind: "deadline",
                 case: d.case.as_deref().map(show),
                 detail,
@@ -301,13 +301,13 @@ pub fn compute(
             3,
             l.id,
             ChronoItem {
-                date: iso(l.from),
+                date: l.from,
                 kind: "leave",
                 case: None,
                 detail,
                 flags: Vec::new(),
                 record: l.id,
-                until: Some(iso(l.to)),
+                until: Some(l.to),
             },
         ));
     }
@@ -348,7 +348,7 @@ pub fn compute(
                 4,
                 0,
                 ChronoItem {
-                    date: iso(*day),
+                    date: *day,
                     kind: "hours",
                     case: None,
                     detail,
@@ -386,7 +386,7 @@ pub fn compute(
             5,
             n.id,
             ChronoItem {
-                date: iso(n.note.date),
+                date: n.note.date,
                 kind: "note",
                 case: None,
                 detail: format!("{}{told}", names.text(&n.note.text)),
@@ -447,7 +447,7 @@ pub fn compute(
         notes: notes
             .iter()
             .map(|n| NoteItem {
-                date: iso(n.note.date),
+                date: n.note.date,
                 standards: n.note.standards.clone(),
                 stress: n.note.stress,
                 told: n.note.told.as_deref().map(|t| names.text(t)),
@@ -458,7 +458,7 @@ pub fn compute(
             .into_iter()
             .map(|d| UpcomingDeadline {
                 record: d.id,
-                due: iso(d.due),
+                due: d.due,
                 case: d.case.as_deref().map(show),
                 what: names.text(&d.what),
                 flags: deadline_flags(d, &leave, calendar, post, &config.date_format),
@@ -483,10 +483,4 @@ pub fn compute(
             .filter(|(_, n)| *n > 0)
             .collect(),
     }
-}
-
-/// Whether a date string is a weekend, for documents that mark them.
-pub fn is_weekend(iso_date: &str) -> bool {
-    NaiveDate::parse_from_str(iso_date, "%Y-%m-%d")
-        .is_ok_and(|d| d.weekday().number_from_monday() > 5)
 }

@@ -2,13 +2,13 @@
 //! the period, and the stress scores of the diary notes by month with their trend. Pure
 //! functions of the replayed journal.
 
+use super::Period;
 use super::model::round2;
-use super::{Period, iso};
 use crate::domain::LeaveKind;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::replay::State;
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Health {
@@ -25,15 +25,16 @@ pub struct Health {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SickSpell {
-    pub from: String,
-    pub to: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
     pub working_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonthStress {
-    /// YYYY-MM.
-    pub month: String,
+    /// The month's first day, written `YYYY-MM`.
+    #[serde(serialize_with = "year_month")]
+    pub month: NaiveDate,
     /// The mean of the month's scores (0-10), two decimals; `None` when no note has one.
     pub mean: Option<f64>,
     pub scored: u32,
@@ -52,13 +53,13 @@ pub fn compute(state: &State, period: Period, calendar: &WorkCalendar) -> Health
                 .filter(|d| calendar.is_working_weekday(*d) && !calendar.is_bank_holiday(*d))
                 .count() as u32;
             SickSpell {
-                from: iso(from),
-                to: iso(to),
+                from,
+                to,
                 working_days,
             }
         })
         .collect();
-    sickness.sort_by(|a, b| a.from.cmp(&b.from));
+    sickness.sort_by_key(|s| s.from);
     let months = stress_by_month(state, period);
     Health {
         sick_working_days: sickness.iter().map(|s| s.working_days).sum(),
@@ -90,7 +91,8 @@ pub fn stress_by_month(state: &State, period: Period) -> Vec<MonthStress> {
     }
     out.into_iter()
         .map(|((y, m), sum, n)| MonthStress {
-            month: format!("{y:04}-{m:02}"),
+            // Every (y, m) here came from a real date, so its first day exists.
+            month: NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(period.from),
             mean: (n > 0).then(|| round2(sum / f64::from(n))),
             scored: n,
         })
@@ -118,6 +120,15 @@ pub fn trend(months: &[MonthStress]) -> Option<f64> {
     (sxx > 0.0).then(|| round2(sxy / sxx))
 }
 
+/// A month as the schema writes it: `YYYY-MM`.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with passes the field by reference"
+)]
+fn year_month<S: Serializer>(first_day: &NaiveDate, out: S) -> Result<S::Ok, S::Error> {
+    out.collect_str(&first_day.format("%Y-%m"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,7 +136,7 @@ mod tests {
 
     fn month(mean: Option<f64>) -> MonthStress {
         MonthStress {
-            month: String::new(),
+            month: NaiveDate::MIN,
             mean,
             scored: u32::from(mean.is_some()),
         }

@@ -1,7 +1,7 @@
 //! Hours worked against contract, rest, breaks and the Working Time Regulations average.
 
 use super::model::{Hours, WeekHours, WeekPoint, round2};
-use super::{Inputs, Period, iso};
+use super::{Inputs, Period};
 use crate::domain::calendar::{WorkCalendar, week_start};
 use crate::domain::replay::State;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -123,7 +123,7 @@ pub fn summary(
             _ => Some((*w, *h)),
         })
         .map(|(w, h)| WeekHours {
-            week_start: iso(w),
+            week_start: w,
             hours: round2(h),
         });
 
@@ -166,8 +166,8 @@ pub fn summary(
         expected_logged: round2(expected_logged),
         excess_logged: round2(worked - expected_logged),
         working_days_logged: logged_working_days as u32,
-        wtr_average_max_from: wtr.as_ref().map(|w| iso(w.from)),
-        wtr_average_max_to: wtr.as_ref().map(|w| iso(w.to)),
+        wtr_average_max_from: wtr.as_ref().map(|w| w.from),
+        wtr_average_max_to: wtr.as_ref().map(|w| w.to),
     }
 }
 

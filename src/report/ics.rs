@@ -2,18 +2,11 @@
 //! the calendar is exported again, so importing twice updates rather than duplicates.
 
 use super::Report;
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{Days, Utc};
 use icalendar::{Calendar, Component, EventLike};
 
-fn date(iso: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()
-}
-
 pub fn write(report: &Report) -> String {
-    let stamp = chrono::DateTime::parse_from_rfc3339(&report.generated_at).map_or_else(
-        |_| Utc.timestamp_opt(0, 0).unwrap(),
-        |d| d.with_timezone(&Utc),
-    );
+    let stamp = report.generated_at.with_timezone(&Utc);
     // The defaults name the library (PRODID:ICALENDAR-RS); a calendar names its maker.
     let mut calendar = Calendar::empty();
     for (key, value) in [
@@ -36,9 +29,7 @@ pub fn write(report: &Report) -> String {
     let uid =
         |kind: &str, record: u64| format!("caseload-{journal}-{kind}-{record}@caseload.invalid");
     for item in &report.detail.chronology {
-        let Some(start) = date(&item.date) else {
-            continue;
-        };
+        let start = item.date;
         match item.kind {
             "deadline" => {
                 let case = item
@@ -71,7 +62,7 @@ pub fn write(report: &Report) -> String {
                 );
             }
             "leave" => {
-                let end = item.until.as_deref().and_then(date).unwrap_or(start) + Days::new(1);
+                let end = item.until.unwrap_or(start) + Days::new(1);
                 calendar.push(
                     icalendar::Event::new()
                         .uid(&uid("leave", item.record))
@@ -86,7 +77,7 @@ pub fn write(report: &Report) -> String {
         }
     }
     for u in &report.detail.upcoming {
-        let Some(due) = date(&u.due) else { continue };
+        let due = u.due;
         let case = u
             .case
             .as_deref()

@@ -6,7 +6,7 @@ use super::model::{
     AllocationBeforeLeave, AllocationDuringLeave, MetOnLeaveDay, WorkedDuringLeave,
     WorkedOnLeaveDay, round2,
 };
-use super::{Period, Pseudonyms, iso};
+use super::{Period, Pseudonyms};
 use crate::config::Config;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::replay::{Case, Leave, State};
@@ -116,10 +116,10 @@ impl<'a> LeaveIndex<'a> {
                 let leave = self.allocated_during(c)?;
                 Some(AllocationDuringLeave {
                     case: names.name(&c.reference),
-                    allocated_on: iso(c.allocated_on),
+                    allocated_on: c.allocated_on,
                     leave_kind: leave.kind.key().to_string(),
-                    leave_from: iso(leave.from),
-                    leave_to: iso(leave.to),
+                    leave_from: leave.from,
+                    leave_to: leave.to,
                 })
             })
             .collect()
@@ -141,8 +141,8 @@ impl<'a> LeaveIndex<'a> {
                     self.allocated_before(c, calendar, config.limits.pre_leave_days)?;
                 Some(AllocationBeforeLeave {
                     case: names.name(&c.reference),
-                    allocated_on: iso(c.allocated_on),
-                    leave_from: iso(leave.from),
+                    allocated_on: c.allocated_on,
+                    leave_from: leave.from,
                     working_days_before: before,
                 })
             })
@@ -183,10 +183,10 @@ impl<'a> LeaveIndex<'a> {
         let list: Vec<WorkedOnLeaveDay> = days
             .into_iter()
             .map(|(day, (l, hours, met))| WorkedOnLeaveDay {
-                date: iso(day),
+                date: day,
                 leave_kind: l.kind.key().to_string(),
-                leave_from: iso(l.from),
-                leave_to: iso(l.to),
+                leave_from: l.from,
+                leave_to: l.to,
                 hours: round2(hours),
                 deadlines_met: met,
             })

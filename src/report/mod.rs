@@ -255,10 +255,6 @@ pub(crate) fn written_on(records: &[Record], seq: u64) -> Option<NaiveDate> {
         .map(|r| r.at.date_naive())
 }
 
-pub(crate) fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 /// The report model with the working calendar and per-day hour totals it was computed from,
 /// for a caller that needs more from them than the model holds.
 pub struct Analysis {
@@ -316,9 +312,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
     hours::fill_series(&mut series, &hours_by_day, input.period);
     deadlines::fill_series(&mut series, input.state, input.period);
     for week in &mut series {
-        let sunday = NaiveDate::parse_from_str(&week.week_start, "%Y-%m-%d")
-            .ok()
-            .map(|monday| monday + chrono::Days::new(6))
+        let sunday = Some(week.week_start + chrono::Days::new(6))
             .filter(|sunday| input.period.contains(*sunday));
         week.wtr_average = sunday.and_then(|sunday| {
             let run = Period {
@@ -332,13 +326,11 @@ pub fn analysis(input: &Inputs) -> Analysis {
     let report = Report {
         schema: model::SCHEMA,
         purpose: input.purpose.key(),
-        generated_at: input
-            .generated_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        generated_at: input.generated_at,
         period: model::PeriodOut {
-            from: iso(input.period.from),
-            to: iso(input.period.to),
-            records_begin: begin.map(iso),
+            from: input.period.from,
+            to: input.period.to,
+            records_begin: begin,
         },
         caseload: caseload::summary(input.state, input.config, input.period, &daily),
         allocations_during_leave: leave.allocations_during(input.state, input.period, &names),
@@ -362,7 +354,6 @@ pub fn analysis(input: &Inputs) -> Analysis {
                 .leave_periods()
                 .into_iter()
                 .filter(|(from, to)| *from <= input.period.to && *to >= input.period.from)
-                .map(|(from, to)| (from.to_string(), to.to_string()))
                 .collect(),
         },
         detail: detail::compute(

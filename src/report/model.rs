@@ -1,7 +1,12 @@
 //! The computed report model: `caseload.report/1` (SPEC 8), field for field, plus the weekly
 //! series the documents and the dashboard chart. Everything that shows analysis reads this.
+//!
+//! Dates are held as [`NaiveDate`] and written as `YYYY-MM-DD` by chrono's serde support; the
+//! writers and the TUI format them for people (`config::date_format`) at the edges, so nothing
+//! here is text that has to be parsed back.
 
-use serde::Serialize;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Serialize, Serializer};
 
 pub const SCHEMA: &str = "caseload.report/1";
 
@@ -9,7 +14,10 @@ pub const SCHEMA: &str = "caseload.report/1";
 pub struct Report {
     pub schema: &'static str,
     pub purpose: &'static str,
-    pub generated_at: String,
+    /// The moment the report was made, written to the second with its offset
+    /// (`2026-11-22T12:00:00+00:00`), as the schema has always had it.
+    #[serde(serialize_with = "rfc3339_seconds")]
+    pub generated_at: DateTime<FixedOffset>,
     pub period: PeriodOut,
     pub caseload: Caseload,
     pub allocations_during_leave: Vec<AllocationDuringLeave>,
@@ -37,11 +45,11 @@ pub struct Report {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeriodOut {
-    pub from: String,
-    pub to: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
     /// The first day the log covers (added): nothing before it is counted, and `from` is
     /// never earlier. `None` for an empty journal.
-    pub records_begin: Option<String>,
+    pub records_begin: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,7 +59,7 @@ pub struct Caseload {
     pub allocated: u32,
     pub closed: u32,
     pub peak_open: u32,
-    pub peak_open_on: Option<String>,
+    pub peak_open_on: Option<NaiveDate>,
     pub limit: u32,
     pub days_over_limit: u32,
     pub capacity_percent_peak: f64,
@@ -59,27 +67,27 @@ pub struct Caseload {
     pub longest_run_over_threshold: u32,
     pub undiscussed: u32,
     /// Added: the first day `capacity_percent_peak` was reached.
-    pub capacity_percent_peak_on: Option<String>,
+    pub capacity_percent_peak_on: Option<NaiveDate>,
     /// Added: the first and last Sunday of the longest run over the threshold (the earliest
     /// run, on a tie); each Sunday is the reading for the week it ends.
-    pub longest_run_first_week_ending: Option<String>,
-    pub longest_run_last_week_ending: Option<String>,
+    pub longest_run_first_week_ending: Option<NaiveDate>,
+    pub longest_run_last_week_ending: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AllocationDuringLeave {
     pub case: String,
-    pub allocated_on: String,
+    pub allocated_on: NaiveDate,
     pub leave_kind: String,
-    pub leave_from: String,
-    pub leave_to: String,
+    pub leave_from: NaiveDate,
+    pub leave_to: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AllocationBeforeLeave {
     pub case: String,
-    pub allocated_on: String,
-    pub leave_from: String,
+    pub allocated_on: NaiveDate,
+    pub leave_from: NaiveDate,
     pub working_days_before: u32,
 }
 
@@ -121,9 +129,9 @@ pub struct DeadlineInLeave {
     pub case: Option<String>,
     pub what: String,
     /// The due date that fell in leave: the first one set (an extension never removes it).
-    pub due: String,
-    pub leave_from: String,
-    pub leave_to: String,
+    pub due: NaiveDate,
+    pub leave_from: NaiveDate,
+    pub leave_to: NaiveDate,
     /// Added: what happened to it since.
     #[serde(flatten)]
     pub since: DeadlineSince,
@@ -133,32 +141,32 @@ pub struct DeadlineInLeave {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineSince {
     /// The due date now in force (the same as `due` unless extended).
-    pub due_now: String,
+    pub due_now: NaiveDate,
     pub extensions: Vec<ExtensionOut>,
-    pub met_on: Option<String>,
+    pub met_on: Option<NaiveDate>,
     /// `on_time`, `late`, `overdue` or `not_yet_due`, as in `deadlines.outcomes`.
     pub outcome: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtensionOut {
-    pub to: String,
+    pub to: NaiveDate,
     pub reason: Option<String>,
     /// The day the extension was recorded in the journal (the only date it has).
-    pub recorded_on: Option<String>,
+    pub recorded_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineAfterLeave {
     pub case: Option<String>,
     pub what: String,
-    pub due: String,
+    pub due: NaiveDate,
     /// The last day of leave.
-    pub leave_to: String,
+    pub leave_to: NaiveDate,
     pub working_days_after_return: u32,
     /// Added: the return, the first working day after the leave (weekends, bank holidays
     /// and adjoining leave skipped).
-    pub returned_on: String,
+    pub returned_on: NaiveDate,
     #[serde(flatten)]
     pub since: DeadlineSince,
 }
@@ -175,10 +183,10 @@ pub struct WorkedDuringLeave {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkedOnLeaveDay {
-    pub date: String,
+    pub date: NaiveDate,
     pub leave_kind: String,
-    pub leave_from: String,
-    pub leave_to: String,
+    pub leave_from: NaiveDate,
+    pub leave_to: NaiveDate,
     pub hours: f64,
     /// The deadlines met that day: (case, what).
     pub deadlines_met: Vec<MetOnLeaveDay>,
@@ -192,7 +200,7 @@ pub struct MetOnLeaveDay {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeekCount {
-    pub week_start: String,
+    pub week_start: NaiveDate,
     pub count: u32,
 }
 
@@ -214,13 +222,13 @@ pub struct Hours {
     /// Added: working days with at least one entry (`days_logged` counts any day).
     pub working_days_logged: u32,
     /// Added: the 17-week reference period of `wtr_average_max`, Monday to Sunday.
-    pub wtr_average_max_from: Option<String>,
-    pub wtr_average_max_to: Option<String>,
+    pub wtr_average_max_from: Option<NaiveDate>,
+    pub wtr_average_max_to: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeekHours {
-    pub week_start: String,
+    pub week_start: NaiveDate,
     pub hours: f64,
 }
 
@@ -262,8 +270,8 @@ pub struct Integrity {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportedRecords {
-    /// YYYY-MM-DD: the day of the import.
-    pub imported_on: String,
+    /// The day of the import.
+    pub imported_on: NaiveDate,
     pub records: u64,
     pub first_record: u64,
     pub last_record: u64,
@@ -272,23 +280,23 @@ pub struct ImportedRecords {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RedactedRecord {
     pub record: u64,
-    /// YYYY-MM-DD, or `None` if no redaction record says when.
-    pub redacted_on: Option<String>,
+    /// The day of the redaction, or `None` if no redaction record says when.
+    pub redacted_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Series {
     pub weeks: Vec<WeekPoint>,
-    /// Leave overlapping the period, as (first day, last day) in ISO form, for the charts'
+    /// Leave overlapping the period, as (first day, last day), for the charts'
     /// shading (not in the JSON: its leave is in the chronology).
     #[serde(skip)]
-    pub leave: Vec<(String, String)>,
+    pub leave: Vec<(NaiveDate, NaiveDate)>,
 }
 
 /// One Monday-start week of the period (the first and last may be cut by the period's ends).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeekPoint {
-    pub week_start: String,
+    pub week_start: NaiveDate,
     /// Open cases and capacity % on the week's last day inside the period.
     pub open: u32,
     pub capacity_percent: f64,
@@ -303,4 +311,13 @@ pub struct WeekPoint {
 pub fn round2(x: f64) -> f64 {
     // Adding 0.0 turns the -0.0 of an empty sum into 0.0.
     (x * 100.0).round() / 100.0 + 0.0
+}
+
+/// `generated_at` as RFC 3339 to the second, with the offset as `+00:00` rather than `Z`
+/// (chrono's own serde form keeps fractions and may differ).
+pub(crate) fn rfc3339_seconds<S: Serializer>(
+    at: &DateTime<FixedOffset>,
+    out: S,
+) -> Result<S::Ok, S::Error> {
+    out.serialize_str(&at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
 }

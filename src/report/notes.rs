@@ -69,9 +69,7 @@ pub fn integrity(input: &Inputs) -> Integrity {
         .map(|stub| RedactedRecord {
             record: stub.seq,
             redacted_on: records.iter().find_map(|r| match r.event {
-                Event::Redaction { target, .. } if target == stub.seq => {
-                    Some(r.at.date_naive().format("%Y-%m-%d").to_string())
-                }
+                Event::Redaction { target, .. } if target == stub.seq => Some(r.at.date_naive()),
                 _ => None,
             }),
         })
@@ -88,7 +86,7 @@ pub fn integrity(input: &Inputs) -> Integrity {
         imported: crate::import::batches(records)
             .into_iter()
             .map(|b| ImportedRecords {
-                imported_on: b.at.date_naive().format("%Y-%m-%d").to_string(),
+                imported_on: b.at.date_naive(),
                 records: b.records,
                 first_record: b.first,
                 last_record: b.last,

@@ -9,7 +9,7 @@
 
 use super::Format;
 use crate::config::Config;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use serde::Serialize;
 
 /// The start of the line, how a document's record of its making is found in its bytes.
@@ -21,10 +21,11 @@ pub const MADE_BY: &str = concat!("caseload-", env!("CARGO_PKG_VERSION"));
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MadeFrom {
     pub purpose: String,
-    pub from: String,
-    pub to: String,
-    pub today: String,
-    pub prepared: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub today: NaiveDate,
+    #[serde(serialize_with = "super::model::rfc3339_seconds")]
+    pub prepared: DateTime<FixedOffset>,
     /// `hidden` (pseudonyms) or `shown` (`--reveal-refs`).
     pub refs: String,
     pub seq: u64,
@@ -56,10 +57,10 @@ impl MadeFrom {
     ) -> MadeFrom {
         let mut made = MadeFrom {
             purpose: purpose.to_string(),
-            from: super::iso(from),
-            to: super::iso(to),
-            today: super::iso(today),
-            prepared: prepared.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            from,
+            to,
+            today,
+            prepared: prepared.with_nanosecond(0).unwrap_or(prepared),
             refs: if reveal_refs { "shown" } else { "hidden" }.into(),
             seq,
             head: head.to_string(),
@@ -99,7 +100,8 @@ impl MadeFrom {
             self.from,
             self.to,
             self.today,
-            self.prepared,
+            self.prepared
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             self.refs,
             self.seq,
             self.head,
@@ -158,15 +160,12 @@ impl MadeFrom {
         if refs != "hidden" && refs != "shown" {
             return Err(format!("its `refs=` is neither hidden nor shown: {refs}"));
         }
-        for key in ["from", "to", "today"] {
-            date(key)?;
-        }
         let mut made = MadeFrom {
             purpose: field("purpose")?,
-            from: field("from")?,
-            to: field("to")?,
-            today: field("today")?,
-            prepared: prepared.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            from: date("from")?,
+            to: date("to")?,
+            today: date("today")?,
+            prepared,
             refs,
             seq,
             head: field("head")?,
@@ -185,15 +184,6 @@ impl MadeFrom {
         };
         made.line = made.compose();
         Ok(made)
-    }
-
-    pub fn date(&self, which: &str) -> NaiveDate {
-        let text = match which {
-            "from" => &self.from,
-            "to" => &self.to,
-            _ => &self.today,
-        };
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("checked when read")
     }
 }
 

@@ -237,14 +237,11 @@ pub fn build(input: &Inputs, report: &Report, id: &ShareId) -> Share {
         .series
         .weeks
         .iter()
-        .filter_map(|w| {
-            let monday = NaiveDate::parse_from_str(&w.week_start, "%Y-%m-%d").ok()?;
-            Some(ShareWeek {
-                week: iso_week(monday),
-                open: w.open,
-                capacity_percent: w.capacity_percent,
-                hours: logged_in_week(input, monday, period).then_some(w.hours),
-            })
+        .map(|w| ShareWeek {
+            week: iso_week(w.week_start),
+            open: w.open,
+            capacity_percent: w.capacity_percent,
+            hours: logged_in_week(input, w.week_start, period).then_some(w.hours),
         })
         .collect();
     let calendar = super::calendar(input.state, input.config);
@@ -329,10 +326,9 @@ pub fn build(input: &Inputs, report: &Report, id: &ShareId) -> Share {
     }
 }
 
-/// The report's period as dates (the model keeps them as text).
+/// The report's period, first and last day.
 fn report_period(report: &Report) -> (NaiveDate, NaiveDate) {
-    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
-    (day(&report.period.from), day(&report.period.to))
+    (report.period.from, report.period.to)
 }
 
 /// Whether any hours were logged in the week starting `monday`, inside the period.

@@ -92,8 +92,8 @@ pub fn band(b: &super::document::BandSeries, d: &Dates) -> String {
             super::html::escape(label)
         ));
     }
-    let first = b.weeks.first().map(|w| d.show(w)).unwrap_or_default();
-    let last = b.weeks.last().map(|w| d.show(w)).unwrap_or_default();
+    let first = b.weeks.first().map(|w| d.show(*w)).unwrap_or_default();
+    let last = b.weeks.last().map(|w| d.show(*w)).unwrap_or_default();
     format!(
         r##"<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 -12 {W} {}" role="img" aria-label="{}">{body}{legend}<text x="{LEFT}" y="{:.1}" font-size="11" fill="#555">{first}</text><text x="{W}" y="{:.1}" font-size="11" text-anchor="end" fill="#555">{last}</text></svg><figcaption>{}</figcaption></figure>"##,
         H + 12.0,

@@ -151,7 +151,7 @@ pub struct PeriodOut {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Team {
     pub schema: &'static str,
-    pub prepared: String,
+    pub prepared: NaiveDate,
     pub min_members: usize,
     pub members: usize,
     pub period: PeriodOut,
@@ -217,7 +217,7 @@ pub fn combine(shares: &[Share], period: Weeks, k: usize, prepared: NaiveDate) -
     listed.sort_by(|a, b| a.share_id.cmp(&b.share_id));
     Team {
         schema: SCHEMA,
-        prepared: prepared.format("%Y-%m-%d").to_string(),
+        prepared,
         min_members: k,
         members: n,
         period: PeriodOut {

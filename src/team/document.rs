@@ -8,6 +8,7 @@ use super::stats::{Band, Unit};
 use crate::domain::Standard;
 use crate::report::document::{BandSeries, Block, Chart, Dates, Document, plural};
 use crate::report::share::parse_iso_week;
+use chrono::NaiveDate;
 
 /// The line a team document ends with: what it was made from.
 pub fn made_from(team: &Team) -> String {
@@ -34,10 +35,7 @@ pub fn made_from(team: &Team) -> String {
 
 /// "Monday 17 Nov 2025" for a share week.
 fn monday(d: &Dates, week: &str) -> String {
-    parse_iso_week(week).map_or_else(
-        || week.to_string(),
-        |m| d.show(&m.format("%Y-%m-%d").to_string()),
-    )
+    parse_iso_week(week).map_or_else(|| week.to_string(), |m| d.show(m))
 }
 
 pub fn build(team: &Team, date_format: &str) -> Document {
@@ -173,7 +171,7 @@ pub fn build(team: &Team, date_format: &str) -> Document {
             monday(&d, &team.period.last_week),
             team.period.first_week,
             team.period.last_week,
-            d.show(&team.prepared)
+            d.show(team.prepared)
         ),
         blocks,
     }
@@ -360,11 +358,10 @@ fn rows(figures: &[FigureOut], k: usize) -> Vec<Vec<String>> {
 }
 
 fn charts(team: &Team, d: &Dates) -> Vec<Block> {
-    let mondays: Vec<String> = team
+    let mondays: Vec<NaiveDate> = team
         .weeks
         .iter()
         .filter_map(|w| parse_iso_week(&w.week))
-        .map(|m| m.format("%Y-%m-%d").to_string())
         .collect();
     let median_of = |key: &str| {
         team.settings
@@ -395,8 +392,8 @@ fn charts(team: &Team, d: &Dates) -> Vec<Block> {
         ) {
             (Some(peak), Some(first), Some(last)) => format!(
                 "{what}, week by week from {} to {}: the median and the middle half of members {}. The highest weekly median was {}.",
-                d.show(first),
-                d.show(last),
+                d.show(*first),
+                d.show(*last),
                 if shown == values.len() {
                     "in every week".to_string()
                 } else {

@@ -130,7 +130,7 @@ fn redacted_sentence(r: &Report, d: &Dates<'_>) -> String {
     }
     let each: Vec<String> = redacted
         .iter()
-        .map(|x| match &x.redacted_on {
+        .map(|x| match x.redacted_on {
             Some(on) => format!("record {} redacted on {}", x.record, d.show(on)),
             None => format!("record {} redacted", x.record),
         })
@@ -190,7 +190,7 @@ fn imported_sentence(imports: &[crate::report::model::ImportedRecords], d: &Date
             format!(
                 "{} on {} ({range})",
                 plural(b.records, "record", "records"),
-                d.show(&b.imported_on)
+                d.show(b.imported_on)
             )
         })
         .collect();

@@ -34,7 +34,7 @@ pub fn blocks(r: &Report, d: &Dates, purpose: Purpose) -> Vec<Block> {
     }
     let a = &r.detail.assumptions;
     let per_day = a.contracted_hours / a.working_days.len().max(1) as f64;
-    let begin = r.period.records_begin.as_deref().map_or_else(
+    let begin = r.period.records_begin.map_or_else(
         || "The journal has no records yet, so nothing is counted.".to_string(),
         |b| {
             format!(
@@ -88,7 +88,6 @@ fn short_definitions(r: &Report, d: &Dates) -> String {
     let begin = r
         .period
         .records_begin
-        .as_deref()
         .map(|b| {
             format!(
                 "The records begin on {}; nothing before is counted. ",

@@ -23,15 +23,15 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
         |e| format!("under {e}'s grievance procedure"),
     );
     let mut blocks = vec![
-        Block::Para(format!("Date: {}", d.show(&r.made_from.today))),
+        Block::Para(format!("Date: {}", d.show(r.made_from.today))),
         Block::Para(from),
         Block::Para(to),
         Block::Para(format!("Dear {},", addressee(r))),
         Block::Heading("Formal grievance: my workload".into()),
         Block::Para(format!(
             "This is a formal grievance {procedure}. It is about my workload and how work has been allocated to me from {} to {}. The facts below come from the dated record I kept at the time; the record itself is enclosed.",
-            d.show(&r.period.from),
-            d.show(&r.period.to)
+            d.show(r.period.from),
+            d.show(r.period.to)
         )),
     ];
     blocks.extend(facts(r, d));
@@ -65,9 +65,9 @@ fn facts(r: &Report, d: &Dates) -> Vec<Block> {
         Block::Heading("Summary of the facts".into()),
         Block::Para(format!(
             "On {}, the first day of the period, I had {} open; on {}, its last day, {}. In the period {} allocated to me and {} closed. The caseload limit is {}.",
-            d.show(&r.period.from),
+            d.show(r.period.from),
             plural(r.caseload.open_at_start, "case", "cases"),
-            d.show(&r.period.to),
+            d.show(r.period.to),
             r.caseload.open_at_end,
             plural(r.caseload.allocated, "case was", "cases were"),
             r.caseload.closed,
@@ -85,7 +85,7 @@ fn raised_before(r: &Report, d: &Dates) -> Vec<Block> {
         .iter()
         .filter_map(|n| {
             let who = n.told.clone()?;
-            Some(vec![d.show(&n.date), who, n.text.clone()])
+            Some(vec![d.show(n.date), who, n.text.clone()])
         })
         .collect();
     let mut blocks = vec![Block::Heading("When I raised these concerns before".into())];

@@ -6,12 +6,9 @@ use super::{Block, Dates};
 use crate::report::Report;
 use chrono::NaiveDate;
 
-/// "Dec 2025" for "2025-12".
-pub fn month_label(month: &str) -> String {
-    NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").map_or_else(
-        |_| month.to_string(),
-        |d| d.format("%b\u{a0}%Y").to_string(),
-    )
+/// "Dec 2025" for the month starting on `first_day`.
+pub fn month_label(first_day: NaiveDate) -> String {
+    first_day.format("%b\u{a0}%Y").to_string()
 }
 
 /// One sentence on sickness absence in the period, with its spells.
@@ -26,9 +23,9 @@ pub fn sickness(r: &Report, d: &Dates) -> String {
         .map(|s| {
             let days = plural(s.working_days, "working day", "working days");
             if s.from == s.to {
-                format!("{} ({days})", d.show(&s.from))
+                format!("{} ({days})", d.show(s.from))
             } else {
-                format!("{} to {} ({days})", d.show(&s.from), d.show(&s.to))
+                format!("{} to {} ({days})", d.show(s.from), d.show(s.to))
             }
         })
         .collect();
@@ -64,9 +61,9 @@ pub fn stress(r: &Report) -> Option<String> {
         text.push_str(&format!(
             " By month, the mean was {:.1} in {} and {:.1} in {}; the trend across the {} scored months is {direction} (a least-squares line through the monthly means).",
             first.mean.unwrap_or_default(),
-            month_label(&first.month),
+            month_label(first.month),
             last.mean.unwrap_or_default(),
-            month_label(&last.month),
+            month_label(last.month),
             with.len()
         ));
     }
@@ -86,7 +83,7 @@ pub fn stress_table(r: &Report) -> Option<Block> {
             .iter()
             .map(|m| {
                 vec![
-                    month_label(&m.month),
+                    month_label(m.month),
                     m.mean.map_or_else(|| "-".into(), |x| format!("{x:.1}")),
                     m.scored.to_string(),
                 ]

@@ -47,8 +47,8 @@ pub struct BandSeries {
     pub description: String,
     /// After each axis value: "", "%" or " h".
     pub unit: &'static str,
-    /// Each week's Monday, `YYYY-MM-DD`.
-    pub weeks: Vec<String>,
+    /// Each week's Monday.
+    pub weeks: Vec<NaiveDate>,
     /// Per week: (first quartile, median, third quartile).
     pub values: Vec<Option<(f64, f64, f64)>>,
     /// A dashed line across the chart, with its label.
@@ -115,16 +115,14 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Formats ISO dates for people, with the configured pattern.
+/// Formats the model's dates for people, with the configured pattern (`display.date_format`,
+/// checked when the configuration is read).
 pub struct Dates<'a>(pub &'a str);
 
 impl Dates<'_> {
     /// The date for people, with no-break spaces so that "22 Nov 2026" never splits.
-    pub fn show(&self, iso: &str) -> String {
-        NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(
-            |_| iso.to_string(),
-            |d| d.format(self.0).to_string().replace(' ', "\u{a0}"),
-        )
+    pub fn show(&self, date: NaiveDate) -> String {
+        date.format(self.0).to_string().replace(' ', "\u{a0}")
     }
 
     /// The configured pattern without its year ("%d %b %Y" gives "%d %b", "%Y-%m-%d" gives
@@ -145,11 +143,8 @@ impl Dates<'_> {
 
     /// The date with its weekday first, "Mon 18 Aug 2025", for days a reader will check
     /// against a calendar (the return from leave).
-    pub fn show_day(&self, iso: &str) -> String {
-        NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(
-            |_| iso.to_string(),
-            |d| format!("{}\u{a0}{}", d.format("%a"), self.show(iso)),
-        )
+    pub fn show_day(&self, date: NaiveDate) -> String {
+        format!("{}\u{a0}{}", date.format("%a"), self.show(date))
     }
 }
 
@@ -158,8 +153,8 @@ pub fn build(report: &Report, date_format: &str) -> Document {
     let purpose: Purpose = report.purpose.parse().unwrap_or(Purpose::Grievance);
     let period = format!(
         "{} to {}",
-        dates.show(&report.period.from),
-        dates.show(&report.period.to)
+        dates.show(report.period.from),
+        dates.show(report.period.to)
     );
     let (title, mut blocks) = match purpose {
         // A share is never a document (the CLI and the UI write it with report::share).
@@ -179,7 +174,7 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         "Made from: {}. To check this file against the journal: `caseload verify --document FILE`.",
         report.made_from.line
     )));
-    let begin = report.period.records_begin.as_deref().map_or_else(
+    let begin = report.period.records_begin.map_or_else(
         || "The journal has no records yet.".to_string(),
         |b| format!("The records begin on {}.", dates.show(b)),
     );
@@ -188,7 +183,7 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         title: title.to_string(),
         subtitle: format!(
             "Period: {period}. {begin} Prepared {} from a dated, hash-chained personal work log (caseload).",
-            dates.show(&report.generated_at[..10])
+            dates.show(report.generated_at.date_naive())
         ),
         blocks,
     }

@@ -24,16 +24,16 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     };
     let mut points = vec![format!(
         "As of {}, I have {} open cases against a limit of {}, and my weighted workload is {shown}% of my contracted {} hours: {against}.",
-        d.show(&r.period.to),
+        d.show(r.period.to),
         c.open_at_end,
         c.limit,
         a.contracted_hours,
     )];
-    let since = d.show(&r.period.from);
+    let since = d.show(r.period.from);
     if c.weeks_over_threshold > 0 {
         let run = match (
-            c.longest_run_first_week_ending.as_deref(),
-            c.longest_run_last_week_ending.as_deref(),
+            c.longest_run_first_week_ending,
+            c.longest_run_last_week_ending,
         ) {
             (Some(from), Some(to)) => {
                 format!(", the weeks ending {} to {}", d.show(from), d.show(to))
@@ -71,12 +71,12 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let during: Vec<String> = r
         .allocations_during_leave
         .iter()
-        .map(|x| format!("{} on {}", x.case, d.show(&x.allocated_on)))
+        .map(|x| format!("{} on {}", x.case, d.show(x.allocated_on)))
         .collect();
     if !during.is_empty() {
         points.push(format!(
             "Since {}, {} allocated to me while I was on leave: {}.",
-            d.show(&r.period.from),
+            d.show(r.period.from),
             plural(during.len() as u64, "case was", "cases were"),
             during.join(", ")
         ));
@@ -84,7 +84,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let before: Vec<String> = r
         .allocations_before_leave
         .iter()
-        .map(|x| format!("{} on {}", x.case, d.show(&x.allocated_on)))
+        .map(|x| format!("{} on {}", x.case, d.show(x.allocated_on)))
         .collect();
     if !before.is_empty() {
         points.push(format!(
@@ -95,7 +95,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
         ));
     }
     if let Some(text) = super::worked_during_leave(r) {
-        points.push(format!("Since {}, {text}", d.show(&r.period.from)));
+        points.push(format!("Since {}, {text}", d.show(r.period.from)));
     }
     let soon = &r.detail.upcoming;
     if !soon.is_empty() {
@@ -105,7 +105,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             .map(|u| {
                 format!(
                     "{} {}{}",
-                    d.show(&u.due),
+                    d.show(u.due),
                     u.case
                         .as_deref()
                         .map(|c| format!("{c} "))
@@ -135,7 +135,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     if !missed.is_empty() {
         points.push(format!(
             "Since {}, {} (of {} due).",
-            d.show(&r.period.from),
+            d.show(r.period.from),
             missed.join(", and "),
             r.deadlines.due
         ));

@@ -128,7 +128,6 @@ pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
     );
     let peak = c
         .peak_open_on
-        .as_deref()
         .map(|p| format!(", peaking at {} on {}", c.peak_open, d.show(p)))
         .unwrap_or_default();
     add(
@@ -207,20 +206,17 @@ pub fn since(s: &crate::report::model::DeadlineSince, d: &Dates) -> String {
         .extensions
         .iter()
         .map(|e| {
-            let recorded = e
-                .recorded_on
-                .as_deref()
-                .map(|r| format!("recorded {}", d.show(r)));
+            let recorded = e.recorded_on.map(|r| format!("recorded {}", d.show(r)));
             let why = match (recorded, &e.reason) {
                 (Some(r), Some(why)) => format!(" ({r}: {why})"),
                 (Some(r), None) => format!(" ({r}, no reason given)"),
                 (None, Some(why)) => format!(" ({why})"),
                 (None, None) => String::new(),
             };
-            format!("extended to {}{why}", d.show(&e.to))
+            format!("extended to {}{why}", d.show(e.to))
         })
         .collect();
-    parts.push(match (s.outcome, s.met_on.as_deref()) {
+    parts.push(match (s.outcome, s.met_on) {
         ("on_time", Some(m)) => format!("met {}", d.show(m)),
         ("late", Some(m)) => format!("met late, {}", d.show(m)),
         ("overdue", _) => "overdue: not met".to_string(),
@@ -257,14 +253,12 @@ pub fn worked_during_leave(r: &Report) -> Option<String> {
 /// "41.5 hours, the week of Mon 09 Mar 2026 to Sun 15 Mar 2026".
 pub fn longest_week(r: &Report, d: &Dates) -> Option<String> {
     let w = r.hours.max_week.as_ref()?;
-    let sunday = chrono::NaiveDate::parse_from_str(&w.week_start, "%Y-%m-%d")
-        .ok()
-        .map(|m| crate::report::iso(m + chrono::Days::new(6)))?;
+    let sunday = w.week_start + chrono::Days::new(6);
     Some(format!(
         "{:.1} hours, the week of {} to {}",
         w.hours,
-        d.show_day(&w.week_start),
-        d.show_day(&sunday)
+        d.show_day(w.week_start),
+        d.show_day(sunday)
     ))
 }
 
@@ -273,10 +267,7 @@ pub fn longest_week(r: &Report, d: &Dates) -> Option<String> {
 pub fn wtr_average(r: &Report, d: &Dates) -> Option<String> {
     let h = &r.hours;
     let avg = h.wtr_average_max?;
-    let (from, to) = (
-        h.wtr_average_max_from.as_deref()?,
-        h.wtr_average_max_to.as_deref()?,
-    );
+    let (from, to) = (h.wtr_average_max_from?, h.wtr_average_max_to?);
     Some(format!(
         "{avg:.2} hours a week, over the 17 weeks from {} to {} (the Working Time Regulations limit is an average of 48 hours a week over 17 weeks)",
         d.show_day(from),
@@ -290,8 +281,8 @@ pub fn capacity_over_threshold(r: &Report, d: &Dates) -> String {
     let c = &r.caseload;
     let a = &r.detail.assumptions;
     let run = match (
-        c.longest_run_first_week_ending.as_deref(),
-        c.longest_run_last_week_ending.as_deref(),
+        c.longest_run_first_week_ending,
+        c.longest_run_last_week_ending,
     ) {
         (Some(from), Some(to)) if from == to => format!("the week ending {}", d.show_day(from)),
         (Some(from), Some(to)) => format!(
@@ -314,7 +305,6 @@ pub fn capacity_over_threshold(r: &Report, d: &Dates) -> String {
     };
     let peak = c
         .capacity_percent_peak_on
-        .as_deref()
         .map(|p| format!(" on {}", d.show_day(p)))
         .unwrap_or_default();
     format!(

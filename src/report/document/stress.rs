@@ -12,7 +12,6 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
         Standard::Demands => {
             let peak = c
                 .peak_open_on
-                .as_deref()
                 .map(|p| format!(" on {}", d.show(p)))
                 .unwrap_or_default();
             out.push(format!(
@@ -28,7 +27,6 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
             } else {
                 let on = c
                     .capacity_percent_peak_on
-                    .as_deref()
                     .map(|p| format!(" on {}", d.show(p)))
                     .unwrap_or_default();
                 out.push(format!(
@@ -147,7 +145,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
                 .iter()
                 .map(|n| {
                     vec![
-                        d.show(&n.date),
+                        d.show(n.date),
                         n.stress.map(|s| format!("{s}/10")).unwrap_or_default(),
                         n.standards
                             .iter()

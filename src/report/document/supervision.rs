@@ -68,7 +68,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             };
             format!(
                 "{} {}: {}{flags}",
-                d.show(&i.date),
+                d.show(i.date),
                 i.case.as_deref().unwrap_or_default(),
                 i.detail
             )
@@ -95,7 +95,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
                     };
                     format!(
                         "{} {}{}{flags}",
-                        d.show(&u.due),
+                        d.show(u.due),
                         u.case
                             .as_deref()
                             .map(|c| format!("{c}: "))
@@ -142,7 +142,7 @@ fn notes_once(r: &Report, d: &Dates) -> Vec<String> {
     grouped
         .into_iter()
         .map(|(text, notes)| {
-            let days: Vec<String> = notes.iter().map(|n| d.show(&n.date)).collect();
+            let days: Vec<String> = notes.iter().map(|n| d.show(n.date)).collect();
             let scores: Vec<u8> = notes.iter().filter_map(|n| n.stress).collect();
             let stress = match (scores.iter().min(), scores.iter().max()) {
                 (Some(lo), Some(hi)) if lo == hi => format!(" (stress {lo}/10)"),
@@ -164,9 +164,5 @@ fn notes_once(r: &Report, d: &Dates) -> Vec<String> {
 /// Whether the period and the four weeks after it lie in one calendar year.
 fn one_year(r: &Report) -> bool {
     use chrono::Datelike;
-    let day = |iso: &str| chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok();
-    match (day(&r.period.from), day(&r.period.to)) {
-        (Some(from), Some(to)) => from.year() == (to + chrono::Days::new(28)).year(),
-        _ => false,
-    }
+    r.period.from.year() == (r.period.to + chrono::Days::new(28)).year()
 }

@@ -3,6 +3,7 @@
 use super::sentences::{ordinal, plural, since};
 use super::{Block, Dates};
 use crate::report::Report;
+use chrono::NaiveDate;
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> Block {
     Block::Table {
@@ -20,20 +21,20 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
         blocks.push(Block::Subheading(
             "Cases allocated during or just before leave".into(),
         ));
-        let mut rows: Vec<(String, Vec<String>)> = r
+        let mut rows: Vec<(NaiveDate, Vec<String>)> = r
             .allocations_during_leave
             .iter()
             .map(|a| {
                 (
-                    a.allocated_on.clone(),
+                    a.allocated_on,
                     vec![
-                        d.show(&a.allocated_on),
+                        d.show(a.allocated_on),
                         a.case.clone(),
                         format!(
                             "during {} leave ({} to {})",
                             a.leave_kind,
-                            d.show(&a.leave_from),
-                            d.show(&a.leave_to)
+                            d.show(a.leave_from),
+                            d.show(a.leave_to)
                         ),
                     ],
                 )
@@ -41,19 +42,19 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
             .collect();
         rows.extend(r.allocations_before_leave.iter().map(|a| {
             (
-                a.allocated_on.clone(),
+                a.allocated_on,
                 vec![
-                    d.show(&a.allocated_on),
+                    d.show(a.allocated_on),
                     a.case.clone(),
                     format!(
                         "{} before leave starting {}",
                         plural(a.working_days_before, "working day", "working days"),
-                        d.show(&a.leave_from)
+                        d.show(a.leave_from)
                     ),
                 ],
             )
         }));
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        rows.sort_by_key(|row| row.0);
         blocks.push(table(
             &["Allocated", "Case", "In relation to leave"],
             rows.into_iter().map(|(_, r)| r).collect(),
@@ -64,20 +65,20 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
         blocks.push(Block::Subheading(
             "Deadlines during or just after leave".into(),
         ));
-        let mut rows: Vec<(String, Vec<String>)> = dl
+        let mut rows: Vec<(NaiveDate, Vec<String>)> = dl
             .in_leave
             .iter()
             .map(|x| {
                 (
-                    x.due.clone(),
+                    x.due,
                     vec![
-                        d.show(&x.due),
+                        d.show(x.due),
                         x.case.clone().unwrap_or_default(),
                         x.what.clone(),
                         format!(
                             "during leave ({} to {})",
-                            d.show(&x.leave_from),
-                            d.show(&x.leave_to)
+                            d.show(x.leave_from),
+                            d.show(x.leave_to)
                         ),
                         since(&x.since, d),
                     ],
@@ -86,22 +87,22 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
             .collect();
         rows.extend(dl.soon_after_leave.iter().map(|x| {
             (
-                x.due.clone(),
+                x.due,
                 vec![
-                    d.show(&x.due),
+                    d.show(x.due),
                     x.case.clone().unwrap_or_default(),
                     x.what.clone(),
                     format!(
                         "{} working day back: leave ended {}, back on {}",
                         ordinal(x.working_days_after_return),
-                        d.show_day(&x.leave_to),
-                        d.show_day(&x.returned_on)
+                        d.show_day(x.leave_to),
+                        d.show_day(x.returned_on)
                     ),
                     since(&x.since, d),
                 ],
             )
         }));
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        rows.sort_by_key(|row| row.0);
         blocks.push(table(
             &["First due", "Case", "What", "In relation to leave", "Since"],
             rows.into_iter().map(|(_, r)| r).collect(),
@@ -116,12 +117,12 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
                 .iter()
                 .map(|x| {
                     vec![
-                        d.show_day(&x.date),
+                        d.show_day(x.date),
                         format!(
                             "{} leave, {} to {}",
                             x.leave_kind,
-                            d.show(&x.leave_from),
-                            d.show(&x.leave_to)
+                            d.show(x.leave_from),
+                            d.show(x.leave_to)
                         ),
                         if x.hours > 0.0 {
                             format!("{:.2}", x.hours)
@@ -152,7 +153,7 @@ pub fn chronology(r: &Report, d: &Dates) -> Block {
             .iter()
             .map(|i| {
                 vec![
-                    d.show(&i.date),
+                    d.show(i.date),
                     i.kind.to_string(),
                     i.case.clone().unwrap_or_default(),
                     i.detail.clone(),
@@ -174,7 +175,7 @@ pub fn upcoming(r: &Report, d: &Dates) -> Block {
             .iter()
             .map(|u| {
                 vec![
-                    d.show(&u.due),
+                    d.show(u.due),
                     u.case.clone().unwrap_or_default(),
                     u.what.clone(),
                     u.flags.join("; "),

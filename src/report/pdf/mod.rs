@@ -33,9 +33,13 @@ use layout::{
 
 pub fn write(report: &Report, date_format: &str) -> Vec<u8> {
     let doc = build(report, date_format);
+    let prepared = report
+        .made_from
+        .prepared
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let made = Made {
         line: &report.made_from.line,
-        prepared: &report.made_from.prepared,
+        prepared: &prepared,
     };
     render(&doc, Some(report), &made, date_format, true)
         .or_else(|_| render(&doc, Some(report), &made, date_format, false))

@@ -1,7 +1,7 @@
 //! Leave as evidence: the return is the first working day after it, and what was due or done
 //! in it stays on the record whatever happened later.
 
-use super::J;
+use super::{J, d};
 use crate::domain::event::*;
 use crate::report::{Format, render};
 
@@ -29,9 +29,9 @@ fn the_return_is_the_first_working_day_after_leave_not_its_last_day() {
         .iter()
         .map(|a| {
             (
-                a.due.as_str(),
-                a.leave_to.as_str(),
-                a.returned_on.as_str(),
+                a.due,
+                a.leave_to,
+                a.returned_on,
                 a.working_days_after_return,
             )
         })
@@ -39,9 +39,9 @@ fn the_return_is_the_first_working_day_after_leave_not_its_last_day() {
     assert_eq!(
         back,
         [
-            ("2026-04-07", "2026-04-02", "2026-04-07", 1),
-            ("2026-08-11", "2026-08-07", "2026-08-10", 2),
-            ("2026-09-01", "2026-08-28", "2026-09-01", 1),
+            (d("2026-04-07"), d("2026-04-02"), d("2026-04-07"), 1),
+            (d("2026-08-11"), d("2026-08-07"), d("2026-08-10"), 2),
+            (d("2026-09-01"), d("2026-08-28"), d("2026-09-01"), 1),
         ]
     );
     let md = markdown(&r);
@@ -76,21 +76,15 @@ fn a_deadline_due_in_leave_stays_flagged_after_it_is_extended_and_shows_the_exte
         "an extension never removes the flag"
     );
     let x = &r.deadlines.in_leave[0];
-    assert_eq!(
-        (x.due.as_str(), x.since.due_now.as_str()),
-        ("2026-08-05", "2026-08-25")
-    );
-    assert_eq!(
-        x.since.extensions[0].recorded_on.as_deref(),
-        Some("2026-07-20")
-    );
+    assert_eq!((x.due, x.since.due_now), (d("2026-08-05"), d("2026-08-25")));
+    assert_eq!(x.since.extensions[0].recorded_on, Some(d("2026-07-20")));
     assert_eq!(
         x.since.extensions[0].reason.as_deref(),
         Some("court agreed after I raised my leave")
     );
     assert_eq!(
-        (x.since.met_on.as_deref(), x.since.outcome),
-        (Some("2026-08-24"), "on_time")
+        (x.since.met_on, x.since.outcome),
+        (Some(d("2026-08-24")), "on_time")
     );
     // The row the UI marks is the row the report lists.
     let state = crate::domain::replay::replay(&j.records);
@@ -124,14 +118,14 @@ fn hours_logged_and_deadlines_met_on_leave_days_are_work_during_leave_everywhere
     let days: Vec<_> = w
         .list
         .iter()
-        .map(|x| (x.date.as_str(), x.hours, x.deadlines_met.len()))
+        .map(|x| (x.date, x.hours, x.deadlines_met.len()))
         .collect();
     assert_eq!(
         days,
         [
-            ("2026-08-05", 2.5, 0),
-            ("2026-08-08", 1.5, 0),
-            ("2026-08-12", 0.0, 1)
+            (d("2026-08-05"), 2.5, 0),
+            (d("2026-08-08"), 1.5, 0),
+            (d("2026-08-12"), 0.0, 1)
         ]
     );
     assert_eq!(w.list[2].deadlines_met[0].case.as_deref(), Some("Case 1"));
@@ -140,7 +134,7 @@ fn hours_logged_and_deadlines_met_on_leave_days_are_work_during_leave_everywhere
         r.detail
             .chronology
             .iter()
-            .find(|i| i.date == date && i.kind == kind)
+            .find(|i| i.date == d(date) && i.kind == kind)
             .map(|i| i.flags.clone())
             .unwrap_or_default()
     };

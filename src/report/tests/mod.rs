@@ -156,12 +156,12 @@ fn open_cases_count_the_allocation_day_but_not_the_closing_day() {
     // SPEC 7 changed: the period starts when the records begin (the first record, written on
     // 2 Mar), not on the 1 Mar asked for, so A is open at the start.
     let r = j.report("2026-03-01", "2026-03-08", "2026-03-08");
-    assert_eq!(r.period.from, "2026-03-02");
+    assert_eq!(r.period.from, d("2026-03-02"));
     assert_eq!((r.caseload.open_at_start, r.caseload.open_at_end), (1, 1));
     assert_eq!((r.caseload.allocated, r.caseload.closed), (2, 1));
     assert_eq!(
-        (r.caseload.peak_open, r.caseload.peak_open_on.as_deref()),
-        (2, Some("2026-03-04"))
+        (r.caseload.peak_open, r.caseload.peak_open_on),
+        (2, Some(d("2026-03-04")))
     );
     // 1.5 + 3.0 hours of a 37-hour week = 12.16%.
     assert_eq!(r.caseload.capacity_percent_peak, 12.16);
@@ -193,14 +193,14 @@ fn days_over_limit_and_sustained_capacity_are_counted_on_sundays() {
     );
     // Every headline figure carries its dates.
     let c = &r.caseload;
-    assert_eq!(c.capacity_percent_peak_on.as_deref(), Some("2026-03-09"));
-    assert_eq!(c.peak_open_on.as_deref(), Some("2026-03-09"));
+    assert_eq!(c.capacity_percent_peak_on, Some(d("2026-03-09")));
+    assert_eq!(c.peak_open_on, Some(d("2026-03-09")));
     assert_eq!(
         (
-            c.longest_run_first_week_ending.as_deref(),
-            c.longest_run_last_week_ending.as_deref()
+            c.longest_run_first_week_ending,
+            c.longest_run_last_week_ending
         ),
-        (Some("2026-03-15"), Some("2026-03-22"))
+        (Some(d("2026-03-15")), Some(d("2026-03-22")))
     );
 }
 
@@ -215,9 +215,9 @@ fn allocations_during_leave_include_weekends_inside_it() {
     let during: Vec<_> = r
         .allocations_during_leave
         .iter()
-        .map(|a| a.allocated_on.as_str())
+        .map(|a| a.allocated_on)
         .collect();
-    assert_eq!(during, ["2026-08-03", "2026-08-08"]);
+    assert_eq!(during, [d("2026-08-03"), d("2026-08-08")]);
     assert_eq!(r.allocations_during_leave[0].leave_kind, "annual");
     assert_eq!(r.allocations_during_leave[1].case, "Case 2");
 }
@@ -235,15 +235,15 @@ fn allocations_before_leave_skip_the_bank_holiday_monday() {
     let before: Vec<_> = r
         .allocations_before_leave
         .iter()
-        .map(|a| (a.allocated_on.as_str(), a.working_days_before))
+        .map(|a| (a.allocated_on, a.working_days_before))
         .collect();
     // Wednesday is three working days before: outside the default window of 2. Saturday is
     // zero working days before (nothing left to do the work in), which is not flagged.
-    assert_eq!(before, [("2026-05-21", 2), ("2026-05-22", 1)]);
+    assert_eq!(before, [(d("2026-05-21"), 2), (d("2026-05-22"), 1)]);
     assert!(
         r.allocations_before_leave
             .iter()
-            .all(|a| a.leave_from == "2026-05-26")
+            .all(|a| a.leave_from == d("2026-05-26"))
     );
 }
 
@@ -277,25 +277,19 @@ fn deadlines_in_and_soon_after_leave() {
     let r = j.report("2026-01-01", "2026-12-31", "2026-12-31");
     assert_eq!(r.deadlines.in_leave.len(), 1);
     assert_eq!(r.deadlines.in_leave[0].case.as_deref(), Some("Case 1"));
-    assert_eq!(r.deadlines.in_leave[0].leave_to, "2026-08-07");
+    assert_eq!(r.deadlines.in_leave[0].leave_to, d("2026-08-07"));
     let after: Vec<_> = r
         .deadlines
         .soon_after_leave
         .iter()
-        .map(|a| {
-            (
-                a.due.as_str(),
-                a.working_days_after_return,
-                a.case.is_none(),
-            )
-        })
+        .map(|a| (a.due, a.working_days_after_return, a.case.is_none()))
         .collect();
     assert_eq!(
         after,
         [
-            ("2026-08-10", 1, false),
-            ("2026-08-12", 3, true),
-            ("2026-09-01", 1, true)
+            (d("2026-08-10"), 1, false),
+            (d("2026-08-12"), 3, true),
+            (d("2026-09-01"), 1, true)
         ]
     );
 }
@@ -330,10 +324,7 @@ fn met_missed_late_and_extended() {
     assert!(md.contains("Of 5 deadlines due in the period, 2 met on time, 1 met late, 1 overdue (past the due date and not met) and 1 not yet due; 1 of the 5 had been extended."), "{md}");
     // Busiest week: Mon 9 Mar holds the 10th, 11th and 12th (the extended one moved to the 20th).
     let busiest = dl.busiest_week.as_ref().unwrap();
-    assert_eq!(
-        (busiest.week_start.as_str(), busiest.count),
-        ("2026-03-09", 3)
-    );
+    assert_eq!((busiest.week_start, busiest.count), (d("2026-03-09"), 3));
 }
 
 #[test]
@@ -355,10 +346,8 @@ fn hours_against_contract_with_rest_and_breaks() {
     assert_eq!((h.days_logged, h.days_unlogged), (4, 1));
     assert_eq!((h.short_rest, h.missed_breaks), (1, 2));
     assert_eq!(
-        h.max_week
-            .as_ref()
-            .map(|w| (w.week_start.as_str(), w.hours)),
-        Some(("2026-05-04", 29.17))
+        h.max_week.as_ref().map(|w| (w.week_start, w.hours)),
+        Some((d("2026-05-04"), 29.17))
     );
 }
 
@@ -382,9 +371,9 @@ fn weeks_split_by_the_period_ends_count_only_days_inside() {
         .series
         .weeks
         .iter()
-        .map(|w| (w.week_start.as_str(), w.hours))
+        .map(|w| (w.week_start, w.hours))
         .collect();
-    assert_eq!(weeks, [("2026-06-01", 16.0), ("2026-06-08", 8.0)]);
+    assert_eq!(weeks, [(d("2026-06-01"), 16.0), (d("2026-06-08"), 8.0)]);
     assert_eq!(r.hours.max_week.as_ref().unwrap().hours, 16.0);
 }
 
@@ -594,6 +583,7 @@ fn the_default_period_is_the_twelve_months_ending_today() {
     );
 }
 
+mod dates;
 mod leave_evidence;
 mod properties;
 mod records_begin;

@@ -41,8 +41,8 @@ fn a_young_journal_is_judged_from_its_first_record_not_over_twelve_empty_months(
         &default.to.to_string(),
         "2026-10-31",
     );
-    assert_eq!(r.period.records_begin.as_deref(), Some("2026-10-01"));
-    assert_eq!(r.period.from, "2026-10-01");
+    assert_eq!(r.period.records_begin, Some(d("2026-10-01")));
+    assert_eq!(r.period.from, d("2026-10-01"));
     // The cases entered on the first day were already open: they are the caseload at the start.
     assert_eq!(r.caseload.open_at_start, 2);
     assert_eq!(
@@ -64,7 +64,7 @@ fn a_young_journal_is_judged_from_its_first_record_not_over_twelve_empty_months(
     assert_eq!((r.hours.days_logged, r.hours.working_days_logged), (5, 4));
     // Fewer than 17 weeks of records: no 17-week average at all.
     assert_eq!(r.hours.wtr_average_max, None);
-    assert_eq!(r.series.weeks.first().unwrap().week_start, "2026-09-28");
+    assert_eq!(r.series.weeks.first().unwrap().week_start, d("2026-09-28"));
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn hours_copied_in_from_an_older_diary_move_the_start_back_but_allocations_do_no
     }
     j.push_at(event, "2026-10-20");
     let r = j.report("2025-11-01", "2026-10-31", "2026-10-31");
-    assert_eq!(r.period.from, "2026-09-14");
+    assert_eq!(r.period.from, d("2026-09-14"));
 }
 
 #[test]
@@ -103,11 +103,8 @@ fn a_seventeen_week_run_that_starts_before_the_records_is_not_averaged() {
     let r = j.report("2025-06-01", "2026-05-03", "2026-05-03");
     assert_eq!(r.hours.wtr_average_max, Some(60.0));
     assert_eq!(
-        (
-            r.hours.wtr_average_max_from.as_deref(),
-            r.hours.wtr_average_max_to.as_deref()
-        ),
-        (Some("2026-01-05"), Some("2026-05-03"))
+        (r.hours.wtr_average_max_from, r.hours.wtr_average_max_to),
+        (Some(d("2026-01-05")), Some(d("2026-05-03")))
     );
     let short = j.report("2025-06-01", "2026-05-02", "2026-05-03");
     assert_eq!(short.hours.wtr_average_max, None);

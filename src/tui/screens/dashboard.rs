@@ -12,11 +12,8 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
-fn date(app: &App, iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(
-        |_| iso.to_string(),
-        |d| format_date(d, &app.config.date_format),
-    )
+fn date(app: &App, day: NaiveDate) -> String {
+    format_date(day, &app.config.date_format)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -94,11 +91,7 @@ fn render_hours_card(app: &App, area: Rect, buf: &mut Buffer) {
     let wtr = app.dashboard.wtr_current;
     let hours_title = match &app.timer {
         Some(t) if t.date == app.today => format!("Hours · timer from {}", t.start),
-        Some(t) => format!(
-            "Hours · timer from {} {}",
-            date(app, &t.date.to_string()),
-            t.start
-        ),
+        Some(t) => format!("Hours · timer from {} {}", date(app, t.date), t.start),
         None => "Hours".to_string(),
     };
     card(
@@ -178,11 +171,11 @@ fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
 
     let first = weeks
         .first()
-        .map(|w| date(app, &w.week_start))
+        .map(|w| date(app, w.week_start))
         .unwrap_or_default();
     let final_week = weeks
         .last()
-        .map(|w| date(app, &w.week_start))
+        .map(|w| date(app, w.week_start))
         .unwrap_or_default();
     Chart::new(datasets)
         .block(
@@ -258,8 +251,8 @@ fn render_facts(app: &App, area: Rect, buf: &mut Buffer) {
     let y = &app.dashboard.year;
     let title = format!(
         " Flagged, {} to {} ",
-        date(app, &y.period.from),
-        date(app, &y.period.to)
+        date(app, y.period.from),
+        date(app, y.period.to)
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -297,7 +290,6 @@ fn allocation_and_caseload_facts(app: &App) -> Vec<Line<'static>> {
     let w = &y.worked_during_leave;
     let peak = c
         .peak_open_on
-        .as_deref()
         .map(|_| format!(", peak {}", c.peak_open))
         .unwrap_or_default();
     let sustained = if c.longest_run_over_threshold >= limits.capacity_weeks {

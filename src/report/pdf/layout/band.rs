@@ -133,8 +133,8 @@ impl Layout<'_> {
                 text: label.clone(),
             });
         }
-        let first = d.show(&b.weeks[0]);
-        let last = d.show(&b.weeks[b.weeks.len() - 1]);
+        let first = d.show(b.weeks[0]);
+        let last = d.show(b.weeks[b.weeks.len() - 1]);
         self.push(Op::Text {
             x: left,
             y: top + h + 11.0,
