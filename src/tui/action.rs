@@ -97,6 +97,11 @@ pub enum Action {
     /// it could not run.
     EditorFinished(Result<Option<String>, String>),
     JournalChanged,
+    /// The clock's date, each turn of the event loop of a window opened on the real today:
+    /// a window left open past midnight moves to the new day ([`App::follows_clock`]).
+    ///
+    /// [`App::follows_clock`]: crate::tui::app::App::follows_clock
+    Tick(chrono::NaiveDate),
     Resize,
     ReportFinished(Result<String, String>),
 }

@@ -73,6 +73,9 @@ pub fn build_app(
         now.with_nanosecond(0).unwrap_or(now),
     );
     app.report.reports_dir = reports_dir;
+    // A today given with --today (another day) stays put; the clock's today moves with it.
+    // (A --today that names the real date cannot be told from none, and follows too.)
+    app.follows_clock = today == now.date_naive();
     Ok(app)
 }
 
@@ -195,6 +198,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         // times with that moment).
         let now = Local::now().fixed_offset();
         app.now = now.with_nanosecond(0).unwrap_or(now);
+        if app.follows_clock {
+            dirty |= app.update(Action::Tick(now.date_naive()));
+        }
         if dirty {
             terminal
                 .draw(|f| f.render_widget(&*app, f.area()))

@@ -603,3 +603,59 @@ fn a_megabyte_pasted_into_a_note_is_refused_beside_the_field() {
     );
     assert_eq!(journal_len(&f), 0);
 }
+
+/// A window left open past midnight moves to the new day on the event loop's tick (which
+/// sends the clock's date); a tick on the same day changes nothing and asks for no redraw.
+#[test]
+fn a_tick_on_a_new_day_moves_today_and_what_depends_on_it() {
+    let mut f = demo();
+    f.app.status = Some(("saved (record 9)".to_string(), false));
+    let before = draw(&f.app);
+    assert!(!f.app.update(Action::Tick(today())), "same day: no redraw");
+    assert_eq!(draw(&f.app), before);
+    let monday = today().succ_opt().unwrap();
+    assert!(f.app.update(Action::Tick(monday)));
+    assert_eq!(f.app.today, monday);
+    // A tick is not a key press: the last message stays.
+    assert_eq!(f.app.status.as_ref().unwrap().0, "saved (record 9)");
+    let after = draw(&f.app);
+    for (was, is) in [
+        ("22 Nov 2026\"", "23 Nov 2026\""),
+        ("45.3 h this week", "0.0 h this week"),
+        (
+            "Flagged, 23 Nov 2025 to 22 Nov 2026",
+            "Flagged, 24 Nov 2025 to 23 Nov 2026",
+        ),
+    ] {
+        assert!(before.contains(was) && after.contains(is), "{after}");
+        assert!(!after.contains(was), "{after}");
+    }
+    assert_eq!(
+        f.app.journal.records().len(),
+        789,
+        "the records the window had"
+    );
+    assert!(
+        !f.app.update(Action::Tick(monday)),
+        "the same new day again"
+    );
+}
+
+/// Only a window on the clock's today follows the clock: one pinned to another day with
+/// `--today` (every test and the README's pictures) stays on it.
+#[test]
+fn only_a_window_on_the_real_today_follows_the_clock() {
+    let dir = common::private_tempdir();
+    let reports = dir.path().join("reports");
+    // Read from the clock here because build_app reads it; any day gives the same answers.
+    let real = chrono::Local::now().date_naive();
+    for (today, follows) in [
+        (real, true),
+        (real.pred_opt().unwrap(), false),
+        (real.succ_opt().unwrap(), false),
+    ] {
+        let journal = Journal::open(dir.path(), Access::ReadWrite).unwrap();
+        let app = caseload::tui::build_app(journal, config(), today, reports.clone()).unwrap();
+        assert_eq!(app.follows_clock, follows, "{today}");
+    }
+}

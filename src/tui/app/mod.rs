@@ -53,6 +53,9 @@ pub struct App {
     pub journal: Journal,
     pub config: Config,
     pub today: NaiveDate,
+    /// Whether `today` is the clock's (no `--today` pinned it): the event loop then sends
+    /// [`Action::Tick`] with the clock's date, so a window open past midnight moves on.
+    pub follows_clock: bool,
     /// When the data was last analysed (the report's "generated at").
     pub now: DateTime<FixedOffset>,
     pub keymap: KeyMap,
@@ -109,6 +112,7 @@ impl App {
             journal,
             config,
             today,
+            follows_clock: false,
             now,
             keymap,
             theme,
@@ -212,6 +216,19 @@ impl App {
         self.rebuild_tables_keeping(keep);
     }
 
+    /// A new day on the clock: what is derived from today (the dashboard, the flags and
+    /// statuses in the tables) is worked out again from the records already read; the
+    /// same day changes nothing, so a tick neither recomputes nor redraws.
+    fn move_to_day(&mut self, date: NaiveDate) -> bool {
+        if date == self.today {
+            return false;
+        }
+        self.today = date;
+        let keep = self.selected_ids();
+        self.recompute(keep);
+        true
+    }
+
     pub fn table_kind(&self) -> Option<RecordKind> {
         RECORD_SCREENS
             .iter()
@@ -267,6 +284,7 @@ impl App {
                 return true;
             }
             Action::JournalChanged => return self.read_new_records(),
+            Action::Tick(date) => return self.move_to_day(date),
             Action::ReportFinished(result) => {
                 let what = self.report.writing().noun();
                 match &result {
