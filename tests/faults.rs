@@ -457,8 +457,7 @@ fn the_ui_warns_once_when_others_can_read_the_journal() {
     let (message, warning) = app.status.clone().unwrap();
     assert!(warning, "{message}");
     assert!(
-        message
-            == "run `caseload verify --fix-permissions`: other users can read the data folder (755)",
+        message == "run `caseload verify --fix-permissions`: others can read the data folder",
         "{message}"
     );
     assert!(common::tui::draw(&app).contains("run `caseload verify --fix-permissions`"));

@@ -659,3 +659,40 @@ fn only_a_window_on_the_real_today_follows_the_clock() {
         assert_eq!(app.follows_clock, follows, "{today}");
     }
 }
+
+/// Files others can read are said in one status line that a window of 80 columns shows
+/// whole: the fix first, then the names when they fit, else how many there are.
+#[cfg(unix)]
+#[test]
+fn loose_permissions_are_said_whole_at_80_columns() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = demo();
+    let dir = f.dir.path();
+    let mode = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    mode(&dir.join("journal.jsonl"), 0o644);
+    let status = |app: &App| app.status.clone().unwrap();
+    let app = app_on(dir, config());
+    assert_eq!(
+        status(&app),
+        (
+            "run `caseload verify --fix-permissions`: others can read journal.jsonl".to_string(),
+            true
+        )
+    );
+    mode(dir, 0o755);
+    mode(&dir.join("journal.lock"), 0o644);
+    let mut app = app_on(dir, config());
+    app.size = (80, 24);
+    app.update(Action::Resize);
+    let (message, _) = status(&app);
+    assert_eq!(
+        message,
+        "run `caseload verify --fix-permissions`: others can read 3 files and folders"
+    );
+    let screen = draw(&app);
+    assert!(screen.contains(&format!(" ✗ {message}")), "{screen}");
+    snapshot!("loose_permissions_80x24", &app);
+    mode(dir, 0o700);
+}

@@ -33,6 +33,47 @@ fn day_hours(journal: &Journal) -> HashMap<NaiveDate, f64> {
     totals
 }
 
+/// Files others can read, said in one status line that fits the narrowest window (80
+/// columns, after " ✗ "): the fix first, then as many names as fit and how many more
+/// (`caseload verify` lists them all, with their modes).
+fn loose_notice(journal: &Journal) -> String {
+    const ROOM: usize = super::screens::MIN_WIDTH as usize - 3;
+    let fix = "run `caseload verify --fix-permissions`: others can read ";
+    let loose = journal.loose_permissions();
+    let names: Vec<String> = loose
+        .iter()
+        .map(|l| match l.path.strip_prefix(journal.dir()) {
+            Ok(name) if name.as_os_str().is_empty() => "the data folder".to_string(),
+            Ok(name) => name.display().to_string(),
+            Err(_) => l.path.display().to_string(),
+        })
+        .collect();
+    let said = |shown: usize| {
+        let rest = names.len() - shown;
+        let listed = match (shown, rest) {
+            (0, n) => {
+                let folders = loose.iter().filter(|l| l.path.is_dir()).count();
+                match (n - folders, folders) {
+                    (_, 0) => crate::report::document::plural(n as u64, "file", "files"),
+                    (0, _) => crate::report::document::plural(n as u64, "folder", "folders"),
+                    _ => format!("{n} files and folders"),
+                }
+            }
+            (_, 0) if shown > 1 => {
+                format!("{} and {}", names[..shown - 1].join(", "), names[shown - 1])
+            }
+            (_, 0) => names[0].clone(),
+            (_, n) => format!("{} and {n} more", names[..shown].join(", ")),
+        };
+        format!("{fix}{listed}")
+    };
+    (1..=names.len())
+        .rev()
+        .map(said)
+        .find(|line| line.chars().count() <= ROOM)
+        .unwrap_or_else(|| said(0))
+}
+
 /// What is drawn over the current screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
@@ -139,7 +180,13 @@ impl App {
         if let Some(damage) = app.journal.damage() {
             app.status = Some((format!("read-only: {damage}"), true));
         }
+        let loose = app.journal.loose_summary();
         for notice in app.journal.take_notices() {
+            let notice = if Some(&notice) == loose.as_ref() {
+                loose_notice(&app.journal)
+            } else {
+                notice
+            };
             app.status = Some((notice, true));
         }
         app
