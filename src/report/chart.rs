@@ -101,24 +101,56 @@ pub fn ticks(max: f64, at_most: usize) -> (f64, Vec<f64>) {
     (top, (0..=count).map(|i| i as f64 * step).collect())
 }
 
-/// "Jan 2026" at January and at the first label, else "Feb".
+/// "Jan 2026" at the first label and where the year changes, else "Feb".
 fn month_label(d: NaiveDate, first: bool) -> String {
-    if first || d.month() == 1 {
+    if first {
         d.format("%b %Y").to_string()
     } else {
         d.format("%b").to_string()
     }
 }
 
-/// The slots where a month begins: the first week starting in it.
-fn week_months(starts: &[Option<NaiveDate>]) -> Vec<(usize, String)> {
+/// About how many characters of month label fit along the x-axis: the HTML's 10-unit labels
+/// on a 668-unit axis (the PDF's 6-point labels on a 473-point axis hold more).
+const AXIS_CHARS: f64 = 115.0;
+
+/// Labels for the slots where months begin: every month when the labels (drawn from their
+/// tick rightwards) fit with half a character between them, else every 2nd, 3rd, 4th, 6th or
+/// 12th month, so that a long period does not run its labels together ("Jun 2025Jul"). The
+/// year is given at the first label and wherever it changes. HTML and PDF draw the same.
+fn month_labels(marks: &[(usize, NaiveDate)], slots: usize) -> Vec<(usize, String)> {
+    let per_slot = AXIS_CHARS / slots.max(1) as f64;
+    let label = |kept: &[&(usize, NaiveDate)]| -> Vec<(usize, String)> {
+        kept.iter()
+            .enumerate()
+            .map(|(n, (i, d))| {
+                let new_year = n == 0 || kept[n - 1].1.year() != d.year();
+                (*i, month_label(*d, new_year))
+            })
+            .collect()
+    };
+    let mut labels = Vec::new();
+    for step in [1, 2, 3, 4, 6, 12] {
+        labels = label(&marks.iter().step_by(step).collect::<Vec<_>>());
+        let fits = labels
+            .windows(2)
+            .all(|w| (w[1].0 - w[0].0) as f64 * per_slot >= w[0].1.chars().count() as f64 + 0.5);
+        if fits {
+            break;
+        }
+    }
+    labels
+}
+
+/// The slots where a month begins: the first week starting in it, and its first day.
+fn week_months(starts: &[Option<NaiveDate>]) -> Vec<(usize, NaiveDate)> {
     let mut months = Vec::new();
     let mut last: Option<(i32, u32)> = None;
     for (i, d) in starts.iter().enumerate() {
         let Some(d) = d else { continue };
         let key = (d.year(), d.month());
         if last.is_some_and(|l| l != key) {
-            months.push((i, month_label(*d, months.is_empty())));
+            months.push((i, *d));
         }
         last = Some(key);
     }
@@ -158,7 +190,8 @@ type Frame = (usize, Vec<(usize, String)>, Vec<(usize, usize)>);
 fn weekly(r: &Report) -> Frame {
     let starts: Vec<Option<NaiveDate>> =
         r.series.weeks.iter().map(|w| Some(w.week_start)).collect();
-    (starts.len(), week_months(&starts), leave_weeks(r, &starts))
+    let months = month_labels(&week_months(&starts), starts.len());
+    (starts.len(), months, leave_weeks(r, &starts))
 }
 
 fn span(r: &Report, d: &Dates) -> String {
@@ -383,11 +416,14 @@ pub fn stress(r: &Report) -> LineChart {
         slots: months.len(),
         y_max: 10.0,
         ticks: (0..=5).map(|i| f64::from(i) * 2.0).collect(),
-        months: months
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (i, month_label(m.0, i == 0)))
-            .collect(),
+        months: month_labels(
+            &months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, m.0))
+                .collect::<Vec<_>>(),
+            months.len(),
+        ),
         shaded: Vec::new(),
         bars: None,
         lines: vec![Line {
@@ -403,7 +439,7 @@ pub fn stress(r: &Report) -> LineChart {
 
 #[cfg(test)]
 mod tests {
-    use super::{month_label, ticks, week_months};
+    use super::{AXIS_CHARS, month_label, month_labels, ticks, week_months};
     use chrono::NaiveDate;
 
     #[test]
@@ -424,6 +460,43 @@ mod tests {
     }
 
     #[test]
+    fn month_labels_thin_out_when_they_would_run_together() {
+        let first = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        let monthly = |n: u32| -> Vec<(usize, NaiveDate)> {
+            (0..n)
+                .map(|i| {
+                    (
+                        i as usize,
+                        first(2025 + ((5 + i) / 12) as i32, (5 + i) % 12 + 1),
+                    )
+                })
+                .collect()
+        };
+        // Thirteen months fit one label each; eighteen take every second month, the year
+        // given where it changes even when January is not labelled.
+        assert_eq!(month_labels(&monthly(13), 13).len(), 13);
+        let eighteen = month_labels(&monthly(18), 18);
+        let texts: Vec<&str> = eighteen.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jun 2025", "Aug", "Oct", "Dec", "Feb 2026", "Apr", "Jun", "Aug", "Oct"
+            ]
+        );
+        assert_eq!(eighteen[1].0, 2);
+        // Five years of weeks: every sixth or twelfth month, never touching.
+        let weeks: Vec<Option<NaiveDate>> = (0..260)
+            .map(|w| Some(first(2021, 1) + chrono::Days::new(7 * w)))
+            .collect();
+        let labels = month_labels(&week_months(&weeks), weeks.len());
+        let per_slot = AXIS_CHARS / 260.0;
+        assert!(labels.len() >= 5 && labels.len() <= 20, "{labels:?}");
+        for w in labels.windows(2) {
+            assert!((w[1].0 - w[0].0) as f64 * per_slot > w[0].1.len() as f64);
+        }
+    }
+
+    #[test]
     fn months_are_labelled_where_they_begin() {
         let week = |d: &str| Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
         let starts = [
@@ -434,7 +507,7 @@ mod tests {
             week("2026-02-02"),
         ];
         assert_eq!(
-            week_months(&starts),
+            month_labels(&week_months(&starts), starts.len()),
             vec![(2, "Jan 2026".to_string()), (4, "Feb".to_string())]
         );
         let d = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();

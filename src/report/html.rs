@@ -33,7 +33,7 @@ td.long { overflow-wrap: anywhere; }
 th { background: #f1f3f5; }
 tr:nth-child(even) td { background: #fafafa; }
 figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; } figcaption { font-size: .85rem; color: #555; }
-table.fill td { height: 2.6em; }
+table.fill { table-layout: fixed; } table.fill td { height: 2.6em; }
 .complete { border: 2px dashed #b3261e; padding: .6rem .9rem; background: #fff8f6; }
 .complete strong { color: #b3261e; }
 small, .small { color: #444; font-size: .85rem; display: block; margin: .4rem 0; }

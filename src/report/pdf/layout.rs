@@ -368,7 +368,7 @@ impl Layout<'_> {
             Block::Para(p) => self.para(p, body, INK),
             Block::Small(p) | Block::Record(p) => self.para(p, small, MUTED),
             Block::Bullets(items) => self.bullets(items, body),
-            Block::Table { header, rows } => self.table(header, rows),
+            Block::Table { header, rows } => self.table(header, rows, false),
             Block::FillIn { header, rows } => self.fill_in(header, rows),
             Block::Chart(Chart::Band(band)) => self.band_chart(band, dates),
             Block::Chart(chart) => {
@@ -407,7 +407,7 @@ impl Layout<'_> {
                     .collect()
             })
             .collect();
-        self.table(header, &tall);
+        self.table(header, &tall, true);
     }
 
     fn bullets(&mut self, items: &[String], size: f32) {

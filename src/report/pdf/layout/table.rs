@@ -17,15 +17,18 @@ struct Row {
     colour: Colour,
 }
 
-/// The columns of one table: their widths, which are bold, the text size.
+/// The columns of one table: their widths, which are bold, the text size, and whether they
+/// are ruled off from each other (a table to write in by hand).
 struct Columns {
     widths: Vec<f32>,
     strong: Vec<bool>,
     size: f32,
+    ruled: bool,
 }
 
 impl Layout<'_> {
-    pub(super) fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
+    /// A table; `ruled`: lines between the columns too, to write in.
+    pub(super) fn table(&mut self, header: &[String], rows: &[Vec<String>], ruled: bool) {
         let size = self.size(super::TABLE);
         // The flags column is bold: what a reader looks for first.
         let strong: Vec<bool> = header
@@ -36,6 +39,7 @@ impl Layout<'_> {
             widths: self.column_widths(header, rows, &strong, size),
             strong,
             size,
+            ruled,
         };
         let header_row = self.row(&columns, header, Some(SHADE));
         // The header never ends a page alone: it starts where its first row fits beside it
@@ -190,6 +194,21 @@ impl Layout<'_> {
             x += w;
         }
         let bottom = top + row.height;
+        if columns.ruled {
+            let mut x = MARGIN;
+            for w in &columns.widths[..columns.widths.len().saturating_sub(1)] {
+                x += w;
+                self.push_as(
+                    Op::Line {
+                        points: vec![(x, top), (x, bottom)],
+                        width: 0.4,
+                        colour: RULE,
+                        dashed: false,
+                    },
+                    None,
+                );
+            }
+        }
         self.push_as(
             Op::Line {
                 points: vec![(MARGIN, bottom), (MARGIN + width, bottom)],
