@@ -50,209 +50,275 @@ struct Listing {
 }
 
 fn build(journal: &Journal, config: &Config, today: NaiveDate, args: &ListArgs) -> Listing {
-    let state: &State = journal.state();
-    let by_date = args.by == ListOrder::Date;
-    let show = |d: NaiveDate| format_date(d, &config.date_format);
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let mut listing = Listing {
-        header: Vec::new(),
-        rows: Vec::new(),
-        json: Vec::new(),
+    let view = View {
+        journal,
+        state: journal.state(),
+        config,
+        today,
+        args,
     };
     match args.what {
-        ListWhat::Cases if args.key => pseudonym_key(journal, &mut listing, today, args, show),
-        ListWhat::Cases => {
-            listing.header = vec![
-                "REF",
-                "KIND",
-                "ALLOCATED",
-                "BY",
-                "DISCUSSED",
-                "HOURS/WK",
-                "CLOSED",
-                "ID",
-            ];
-            let mut cases: Vec<_> = state
-                .cases
-                .iter()
-                .filter(|c| !args.open || c.is_open_on(today))
-                .collect();
-            if by_date {
-                cases.sort_by_key(|c| (c.allocated_on, c.id));
-            }
-            for c in cases {
-                let weight = config.weight_of(&c.kind, c.weight);
-                listing.rows.push(vec![
-                    c.reference.clone(),
-                    c.kind.clone(),
-                    show(c.allocated_on),
-                    opt(&c.allocated_by),
-                    if c.discussed { "yes" } else { "NO" }.into(),
-                    format!("{weight:.1}"),
-                    c.closed_on.map(show).unwrap_or_default(),
-                    c.id.to_string(),
-                ]);
-                listing.json.push(json!({
-                    "id": c.id, "ref": c.reference, "kind": c.kind, "allocated_on": c.allocated_on,
-                    "allocated_by": c.allocated_by, "discussed": c.discussed, "weight": c.weight,
-                    "weekly_hours": weight, "closed_on": c.closed_on, "outcome": c.outcome, "note": c.note,
-                    "amended": c.amended,
-                }));
-            }
-        }
-        ListWhat::Deadlines => {
-            listing.header = vec!["ID", "DUE", "CASE", "WHAT", "STATUS"];
-            let mut deadlines: Vec<_> = state
-                .deadlines
-                .iter()
-                .filter(|d| !args.open || d.met_on.is_none())
-                .collect();
-            if by_date {
-                deadlines.sort_by_key(|d| (d.due, d.id));
-            }
-            for d in deadlines {
-                let status = match d.met_on {
-                    Some(met) if met > d.due => format!("met late, {}", show(met)),
-                    Some(met) => format!("met {}", show(met)),
-                    None if d.due < today => "MISSED".into(),
-                    None => "open".into(),
-                };
-                let status = if d.extensions.is_empty() {
-                    status
-                } else {
-                    format!("{status} (extended from {})", show(d.original_due))
-                };
-                listing.rows.push(vec![
-                    d.id.to_string(),
-                    show(d.due),
-                    opt(&d.case),
-                    d.what.clone(),
-                    status,
-                ]);
-                listing.json.push(json!({
-                    "id": d.id, "case": d.case, "what": d.what, "due": d.due, "original_due": d.original_due,
-                    "met_on": d.met_on, "extensions": d.extensions.len(), "amended": d.amended,
-                }));
-            }
-        }
-        ListWhat::Leave => {
-            listing.header = vec!["ID", "KIND", "FROM", "TO", "NOTE"];
-            let mut leave: Vec<_> = state.leave.iter().collect();
-            if by_date {
-                leave.sort_by_key(|l| (l.from, l.id));
-            }
-            for l in leave {
-                listing.rows.push(vec![
-                    l.id.to_string(),
-                    l.kind.to_string(),
-                    show(l.from),
-                    show(l.to),
-                    opt(&l.note),
-                ]);
-                listing.json.push(json!({
-                    "id": l.id, "kind": l.kind, "from": l.from, "to": l.to, "note": l.note, "amended": l.amended,
-                }));
-            }
-        }
-        ListWhat::Hours => {
-            listing.header = vec!["ID", "DATE", "START", "END", "BREAK", "HOURS", "NOTE"];
-            let mut hours: Vec<_> = state.hours.iter().collect();
-            if by_date {
-                // Within a day: timed entries by start time, then plain numbers of hours.
-                hours.sort_by_key(|h| (h.entry.date, h.entry.start.is_none(), h.entry.start, h.id));
-            }
-            for h in hours {
-                let e = &h.entry;
-                let time = |t: Option<crate::domain::ClockTime>| {
-                    t.map(|t| t.to_string()).unwrap_or_default()
-                };
-                listing.rows.push(vec![
-                    h.id.to_string(),
-                    show(e.date),
-                    time(e.start),
-                    time(e.end),
-                    e.break_minutes.map(|b| format!("{b}m")).unwrap_or_default(),
-                    format!("{:.2}", e.worked()),
-                    opt(&e.note),
-                ]);
-                listing.json.push(json!({
-                    "id": h.id, "date": e.date, "start": e.start, "end": e.end, "break_minutes": e.break_minutes,
-                    "hours": (e.worked() * 100.0).round() / 100.0, "note": e.note, "amended": h.amended,
-                }));
-            }
-        }
-        ListWhat::Notes => {
-            listing.header = vec!["ID", "DATE", "STRESS", "STANDARDS", "TOLD", "TEXT"];
-            let mut notes: Vec<_> = state.notes.iter().collect();
-            if by_date {
-                notes.sort_by_key(|n| (n.note.date, n.id));
-            }
-            for n in notes {
-                let e = &n.note;
-                let standards: Vec<&str> = e.standards.iter().map(|s| s.key()).collect();
-                listing.rows.push(vec![
-                    n.id.to_string(),
-                    show(e.date),
-                    e.stress.map(|s| s.to_string()).unwrap_or_default(),
-                    standards.join(","),
-                    opt(&e.told),
-                    one_line(&e.text),
-                ]);
-                listing.json.push(json!({
-                    "id": n.id, "date": e.date, "text": e.text, "standards": e.standards, "stress": e.stress,
-                    "told": e.told, "amended": n.amended,
-                }));
-            }
-        }
-        ListWhat::Events => {
-            listing.header = vec!["SEQ", "WRITTEN", "TYPE", "STATUS", "ABOUT"];
-            for r in journal.records() {
-                let redacted = state.redacted_by.get(&r.seq).and_then(|by| {
-                    let on = journal.records().get((*by as usize).checked_sub(1)?)?.at;
-                    Some(format!("redacted on {} by {by}", show(on.date_naive())))
-                });
-                let status = if let Some(redacted) = redacted {
-                    redacted
-                } else if state.voided.contains(&r.seq) {
-                    "withdrawn".to_string()
-                } else if let Some(by) = state.amended_by.get(&r.seq) {
-                    format!("amended by {by}")
-                } else {
-                    String::new()
-                };
-                listing.rows.push(vec![
-                    r.seq.to_string(),
-                    r.at.format("%Y-%m-%d %H:%M").to_string(),
-                    r.event.type_name().to_string(),
-                    status,
-                    describe(&r.event, journal.records(), state, &config.date_format),
-                ]);
-                let mut value = serde_json::to_value(&r.event).expect("events serialise");
-                if let Value::Object(map) = &mut value {
-                    map.insert("seq".into(), json!(r.seq));
-                    map.insert(
-                        "at".into(),
-                        json!(r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
-                    );
-                    map.insert("withdrawn".into(), json!(state.voided.contains(&r.seq)));
-                    if let Some(by) = state.redacted_by.get(&r.seq) {
-                        map.insert("redacted_by".into(), json!(by));
-                    }
-                    map.insert(
-                        "about".into(),
-                        json!(describe(
-                            &r.event,
-                            journal.records(),
-                            state,
-                            &config.date_format
-                        )),
-                    );
-                }
-                listing.json.push(value);
-            }
+        ListWhat::Cases if args.key => pseudonym_key(&view),
+        ListWhat::Cases => cases(&view),
+        ListWhat::Deadlines => deadlines(&view),
+        ListWhat::Leave => leave(&view),
+        ListWhat::Hours => hours(&view),
+        ListWhat::Notes => notes(&view),
+        ListWhat::Events => events(&view),
+    }
+}
+
+/// What every listing reads: the journal, the configuration and the options.
+struct View<'a> {
+    journal: &'a Journal,
+    state: &'a State,
+    config: &'a Config,
+    today: NaiveDate,
+    args: &'a ListArgs,
+}
+
+impl<'a> View<'a> {
+    fn show(&self, date: NaiveDate) -> String {
+        format_date(date, &self.config.date_format)
+    }
+
+    fn by_date(&self) -> bool {
+        self.args.by == ListOrder::Date
+    }
+
+    /// The cases `--open` keeps (all of them without it).
+    fn cases(&self) -> Vec<&'a crate::domain::Case> {
+        self.state
+            .cases
+            .iter()
+            .filter(|c| !self.args.open || c.is_open_on(self.today))
+            .collect()
+    }
+}
+
+impl Listing {
+    fn new(header: Vec<&'static str>) -> Listing {
+        Listing {
+            header,
+            rows: Vec::new(),
+            json: Vec::new(),
         }
     }
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+fn cases(view: &View) -> Listing {
+    let mut listing = Listing::new(vec![
+        "REF",
+        "KIND",
+        "ALLOCATED",
+        "BY",
+        "DISCUSSED",
+        "HOURS/WK",
+        "CLOSED",
+        "ID",
+    ]);
+    let mut cases = view.cases();
+    if view.by_date() {
+        cases.sort_by_key(|c| (c.allocated_on, c.id));
+    }
+    for c in cases {
+        let weight = view.config.weight_of(&c.kind, c.weight);
+        listing.rows.push(vec![
+            c.reference.clone(),
+            c.kind.clone(),
+            view.show(c.allocated_on),
+            opt(&c.allocated_by),
+            if c.discussed { "yes" } else { "NO" }.into(),
+            format!("{weight:.1}"),
+            c.closed_on.map(|d| view.show(d)).unwrap_or_default(),
+            c.id.to_string(),
+        ]);
+        listing.json.push(json!({
+            "id": c.id, "ref": c.reference, "kind": c.kind, "allocated_on": c.allocated_on,
+            "allocated_by": c.allocated_by, "discussed": c.discussed, "weight": c.weight,
+            "weekly_hours": weight, "closed_on": c.closed_on, "outcome": c.outcome, "note": c.note,
+            "amended": c.amended,
+        }));
+    }
     listing
+}
+
+fn deadlines(view: &View) -> Listing {
+    let mut listing = Listing::new(vec!["ID", "DUE", "CASE", "WHAT", "STATUS"]);
+    let mut deadlines: Vec<_> = view
+        .state
+        .deadlines
+        .iter()
+        .filter(|d| !view.args.open || d.met_on.is_none())
+        .collect();
+    if view.by_date() {
+        deadlines.sort_by_key(|d| (d.due, d.id));
+    }
+    for d in deadlines {
+        listing.rows.push(vec![
+            d.id.to_string(),
+            view.show(d.due),
+            opt(&d.case),
+            d.what.clone(),
+            deadline_status(view, d),
+        ]);
+        listing.json.push(json!({
+            "id": d.id, "case": d.case, "what": d.what, "due": d.due, "original_due": d.original_due,
+            "met_on": d.met_on, "extensions": d.extensions.len(), "amended": d.amended,
+        }));
+    }
+    listing
+}
+
+/// Met (late or in time), missed or open, and the original date if it was extended.
+fn deadline_status(view: &View, d: &crate::domain::Deadline) -> String {
+    let status = match d.met_on {
+        Some(met) if met > d.due => format!("met late, {}", view.show(met)),
+        Some(met) => format!("met {}", view.show(met)),
+        None if d.due < view.today => "MISSED".into(),
+        None => "open".into(),
+    };
+    if d.extensions.is_empty() {
+        status
+    } else {
+        format!("{status} (extended from {})", view.show(d.original_due))
+    }
+}
+
+fn leave(view: &View) -> Listing {
+    let mut listing = Listing::new(vec!["ID", "KIND", "FROM", "TO", "NOTE"]);
+    let mut leave: Vec<_> = view.state.leave.iter().collect();
+    if view.by_date() {
+        leave.sort_by_key(|l| (l.from, l.id));
+    }
+    for l in leave {
+        listing.rows.push(vec![
+            l.id.to_string(),
+            l.kind.to_string(),
+            view.show(l.from),
+            view.show(l.to),
+            opt(&l.note),
+        ]);
+        listing.json.push(json!({
+            "id": l.id, "kind": l.kind, "from": l.from, "to": l.to, "note": l.note, "amended": l.amended,
+        }));
+    }
+    listing
+}
+
+fn hours(view: &View) -> Listing {
+    let mut listing = Listing::new(vec!["ID", "DATE", "START", "END", "BREAK", "HOURS", "NOTE"]);
+    let mut hours: Vec<_> = view.state.hours.iter().collect();
+    if view.by_date() {
+        // Within a day: timed entries by start time, then plain numbers of hours.
+        hours.sort_by_key(|h| (h.entry.date, h.entry.start.is_none(), h.entry.start, h.id));
+    }
+    let time = |t: Option<crate::domain::ClockTime>| t.map(|t| t.to_string()).unwrap_or_default();
+    for h in hours {
+        let e = &h.entry;
+        listing.rows.push(vec![
+            h.id.to_string(),
+            view.show(e.date),
+            time(e.start),
+            time(e.end),
+            e.break_minutes.map(|b| format!("{b}m")).unwrap_or_default(),
+            format!("{:.2}", e.worked()),
+            opt(&e.note),
+        ]);
+        listing.json.push(json!({
+            "id": h.id, "date": e.date, "start": e.start, "end": e.end, "break_minutes": e.break_minutes,
+            "hours": (e.worked() * 100.0).round() / 100.0, "note": e.note, "amended": h.amended,
+        }));
+    }
+    listing
+}
+
+fn notes(view: &View) -> Listing {
+    let mut listing = Listing::new(vec!["ID", "DATE", "STRESS", "STANDARDS", "TOLD", "TEXT"]);
+    let mut notes: Vec<_> = view.state.notes.iter().collect();
+    if view.by_date() {
+        notes.sort_by_key(|n| (n.note.date, n.id));
+    }
+    for n in notes {
+        let e = &n.note;
+        let standards: Vec<&str> = e.standards.iter().map(|s| s.key()).collect();
+        listing.rows.push(vec![
+            n.id.to_string(),
+            view.show(e.date),
+            e.stress.map(|s| s.to_string()).unwrap_or_default(),
+            standards.join(","),
+            opt(&e.told),
+            one_line(&e.text),
+        ]);
+        listing.json.push(json!({
+            "id": n.id, "date": e.date, "text": e.text, "standards": e.standards, "stress": e.stress,
+            "told": e.told, "amended": n.amended,
+        }));
+    }
+    listing
+}
+
+/// Every journal line in order, with what later lines did to it.
+fn events(view: &View) -> Listing {
+    let mut listing = Listing::new(vec!["SEQ", "WRITTEN", "TYPE", "STATUS", "ABOUT"]);
+    let records = view.journal.records();
+    for r in records {
+        let about = describe(&r.event, records, view.state, &view.config.date_format);
+        listing.rows.push(vec![
+            r.seq.to_string(),
+            r.at.format("%Y-%m-%d %H:%M").to_string(),
+            r.event.type_name().to_string(),
+            event_status(view, r.seq),
+            about.clone(),
+        ]);
+        let mut value = serde_json::to_value(&r.event).expect("events serialise");
+        if let Value::Object(map) = &mut value {
+            map.insert("seq".into(), json!(r.seq));
+            map.insert(
+                "at".into(),
+                json!(r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+            );
+            map.insert(
+                "withdrawn".into(),
+                json!(view.state.voided.contains(&r.seq)),
+            );
+            if let Some(by) = view.state.redacted_by.get(&r.seq) {
+                map.insert("redacted_by".into(), json!(by));
+            }
+            map.insert("about".into(), json!(about));
+        }
+        listing.json.push(value);
+    }
+    listing
+}
+
+/// Redacted (when, by which line), withdrawn, amended, or nothing.
+fn event_status(view: &View, seq: u64) -> String {
+    let state = view.state;
+    let redacted = state.redacted_by.get(&seq).and_then(|by| {
+        let on = view
+            .journal
+            .records()
+            .get((*by as usize).checked_sub(1)?)?
+            .at;
+        Some(format!(
+            "redacted on {} by {by}",
+            view.show(on.date_naive())
+        ))
+    });
+    if let Some(redacted) = redacted {
+        redacted
+    } else if state.voided.contains(&seq) {
+        "withdrawn".to_string()
+    } else if let Some(by) = state.amended_by.get(&seq) {
+        format!("amended by {by}")
+    } else {
+        String::new()
+    }
 }
 
 /// A note on one table line: its line breaks shown as ¶ (the JSON keeps them).
@@ -261,32 +327,22 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// The key to the reports' pseudonyms, in the order of their numbers.
-fn pseudonym_key(
-    journal: &Journal,
-    listing: &mut Listing,
-    today: NaiveDate,
-    args: &ListArgs,
-    show: impl Fn(NaiveDate) -> String,
-) {
-    let names = crate::report::Pseudonyms::new(journal.records(), journal.state(), false);
-    let mut cases: Vec<_> = journal
-        .state()
-        .cases
-        .iter()
-        .filter(|c| !args.open || c.is_open_on(today))
-        .collect();
+fn pseudonym_key(view: &View) -> Listing {
+    let names = crate::report::Pseudonyms::new(view.journal.records(), view.state, false);
+    let mut cases = view.cases();
     cases.sort_by_key(|c| names.number(&c.reference));
-    listing.header = vec!["CASE", "REF", "ALLOCATED"];
+    let mut listing = Listing::new(vec!["CASE", "REF", "ALLOCATED"]);
     for c in cases {
         listing.rows.push(vec![
             names.pseudonym(&c.reference),
             c.reference.clone(),
-            show(c.allocated_on),
+            view.show(c.allocated_on),
         ]);
         listing.json.push(json!({
             "case": names.pseudonym(&c.reference), "ref": c.reference, "allocated_on": c.allocated_on,
         }));
     }
+    listing
 }
 
 /// Left-aligned columns separated by two spaces; the last column is not padded. A journal's

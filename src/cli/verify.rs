@@ -77,40 +77,56 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
     );
     match receipt {
         None => line(format_args!("ok: {summary}"))?,
-        Some(receipt) => match journal.check_receipt(&receipt)? {
-            Verdict::Matches { seq } => line(format_args!(
-                "ok: the receipt for record {seq} matches: nothing up to it has changed; the journal has {summary}"
-            ))?,
-            Verdict::Mistyped => {
-                return Err(Error::invalid(
-                    "--receipt: this receipt is mistyped: its check code does not match the rest of it, so a character was changed, added or lost when it was copied; copy it again exactly as it was sent (it says nothing about the journal)",
-                ));
-            }
-            Verdict::OtherJournal => {
-                return Err(Error::Failed(format!(
-                    "this receipt is not from this journal: it was made from a journal whose first record is not this one's (or this journal was rewritten from its first record on); this journal has {summary}"
-                )));
-            }
-            Verdict::Removed { seq, records } => {
-                return Err(Error::Failed(format!(
-                    "records were removed since the receipt: it names record {seq}, but the journal has only {records} records"
-                )));
-            }
-            Verdict::Changed { seq, now } => {
-                return Err(Error::Failed(format!(
-                    "records up to seq {seq} have changed since the receipt: record {seq} now hashes to {now}, not to the receipt's {}",
-                    receipt.head
-                )));
-            }
-            Verdict::V1Mismatch { seq, now } => {
-                return Err(Error::Failed(format!(
-                    "record {seq} does not hash to the receipt's {} (it hashes to {now}): either records up to seq {seq} have changed since the receipt or the receipt was mistyped; a v1 receipt has no check code to tell which",
-                    receipt.head
-                )));
-            }
-        },
+        Some(receipt) => receipt_verdict(&mut journal, &receipt, &summary)?,
     }
-    for line_redacted in &redacted {
+    redacted_lines(&redacted)?;
+    time_order_lines(&journal)?;
+    imported_batches(&journal)?;
+    if journal.last_line_unterminated() {
+        line(format_args!(
+            "note: the last record ({records}) has no newline at the end of its line; it is whole and kept, and the next record written adds the newline"
+        ))?;
+    }
+    let loose = journal.loose_permissions();
+    for item in loose {
+        line(format_args!("warning: {item}"))?;
+    }
+    if !loose.is_empty() {
+        line("warning: run `caseload verify --fix-permissions` to make them private")?;
+    }
+    Ok(())
+}
+
+/// What the receipt says about the journal: `ok` when nothing up to it has changed, otherwise
+/// the error that names what did (or that the receipt was mistyped).
+fn receipt_verdict(journal: &mut Journal, receipt: &Receipt, summary: &str) -> Result<()> {
+    match journal.check_receipt(receipt)? {
+        Verdict::Matches { seq } => Ok(line(format_args!(
+            "ok: the receipt for record {seq} matches: nothing up to it has changed; the journal has {summary}"
+        ))?),
+        Verdict::Mistyped => Err(Error::invalid(
+            "--receipt: this receipt is mistyped: its check code does not match the rest of it, so a character was changed, added or lost when it was copied; copy it again exactly as it was sent (it says nothing about the journal)",
+        )),
+        Verdict::OtherJournal => Err(Error::Failed(format!(
+            "this receipt is not from this journal: it was made from a journal whose first record is not this one's (or this journal was rewritten from its first record on); this journal has {summary}"
+        ))),
+        Verdict::Removed { seq, records } => Err(Error::Failed(format!(
+            "records were removed since the receipt: it names record {seq}, but the journal has only {records} records"
+        ))),
+        Verdict::Changed { seq, now } => Err(Error::Failed(format!(
+            "records up to seq {seq} have changed since the receipt: record {seq} now hashes to {now}, not to the receipt's {}",
+            receipt.head
+        ))),
+        Verdict::V1Mismatch { seq, now } => Err(Error::Failed(format!(
+            "record {seq} does not hash to the receipt's {} (it hashes to {now}): either records up to seq {seq} have changed since the receipt or the receipt was mistyped; a v1 receipt has no check code to tell which",
+            receipt.head
+        ))),
+    }
+}
+
+/// Each redacted line: when and why, or that nothing here says so, or that it still holds text.
+fn redacted_lines(redacted: &[crate::journal::RedactedLine]) -> Result<()> {
+    for line_redacted in redacted {
         let what = format!(
             "record {} (a {} record)",
             line_redacted.seq, line_redacted.was
@@ -129,7 +145,11 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
             ))?,
         }
     }
-    time_order_lines(&journal)?;
+    Ok(())
+}
+
+/// Each import batch, with a reminder that its records were not written at the time.
+fn imported_batches(journal: &Journal) -> Result<()> {
     for batch in crate::import::batches(journal.records()) {
         line(format_args!(
             "imported: {} on {} from {} (records {} to {}); written when imported, not on the days they describe, so never counted as written at the time",
@@ -143,18 +163,6 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
             batch.first,
             batch.last
         ))?;
-    }
-    if journal.last_line_unterminated() {
-        line(format_args!(
-            "note: the last record ({records}) has no newline at the end of its line; it is whole and kept, and the next record written adds the newline"
-        ))?;
-    }
-    let loose = journal.loose_permissions();
-    for item in loose {
-        line(format_args!("warning: {item}"))?;
-    }
-    if !loose.is_empty() {
-        line("warning: run `caseload verify --fix-permissions` to make them private")?;
     }
     Ok(())
 }

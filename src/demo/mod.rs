@@ -259,8 +259,32 @@ pub fn generate_with(
         intensity,
     };
     let start = today - Days::new(days);
-    // Leave: two weeks, three sick days and a week in every 365 days, starting on Mondays.
-    let mut leave: Vec<(LeaveKind, NaiveDate, NaiveDate)> = Vec::new();
+    let leave = leave_blocks(start, today);
+    let calendar = working_calendar(&leave);
+    g.book_leave(&leave, start, today);
+
+    // A starting caseload, then allocations through the period.
+    for n in 0..14 {
+        let day = start + Days::new(n);
+        g.allocate(day, today, true, None);
+    }
+    for day in start.iter_days().take_while(|d| *d <= today) {
+        g.allocations_on(day, today, &calendar, &leave);
+        match intensity {
+            Intensity::Demo => log_day(&mut g, &calendar, day, today),
+            Intensity::Full => detailed::log_day(&mut g, &calendar, day, today),
+        }
+    }
+    into_records(g.drafts)
+}
+
+/// A leave booking: its kind and first and last days.
+type LeaveBlock = (LeaveKind, NaiveDate, NaiveDate);
+
+/// Two weeks, three sick days and a week in every 365 days from `start`, each starting on a
+/// Monday; sick leave only once it has ended by `today`.
+fn leave_blocks(start: NaiveDate, today: NaiveDate) -> Vec<LeaveBlock> {
+    let mut leave = Vec::new();
     let mut block = start;
     while block < today {
         for (offset, length, kind) in [
@@ -279,8 +303,13 @@ pub fn generate_with(
         }
         block = block + Days::new(365);
     }
+    leave
+}
+
+/// Monday to Friday in England and Wales, less the leave.
+fn working_calendar(leave: &[LeaveBlock]) -> WorkCalendar {
     let periods: Vec<(NaiveDate, NaiveDate)> = leave.iter().map(|(_, f, t)| (*f, *t)).collect();
-    let calendar = WorkCalendar::new(
+    WorkCalendar::new(
         &[
             Weekday::Mon,
             Weekday::Tue,
@@ -290,94 +319,115 @@ pub fn generate_with(
         ],
         Region::EnglandAndWales,
         &periods,
-    );
-    for (kind, from, to) in &leave {
-        // Annual leave is booked weeks ahead; sickness is recorded on return.
-        let booked = if *kind == LeaveKind::Sick {
-            *to + Days::new(1)
-        } else {
-            *from - Days::new(30)
-        };
-        let at = g.written(booked.max(start).min(today));
-        g.push(
-            at,
-            Event::LeaveAdded(LeaveAdded {
-                kind: *kind,
-                from: *from,
-                to: *to,
-                note: None,
-                imported: None,
-            }),
-            None,
-        );
+    )
+}
+
+impl Generator {
+    fn book_leave(&mut self, leave: &[LeaveBlock], start: NaiveDate, today: NaiveDate) {
+        for (kind, from, to) in leave {
+            // Annual leave is booked weeks ahead; sickness is recorded on return.
+            let booked = if *kind == LeaveKind::Sick {
+                *to + Days::new(1)
+            } else {
+                *from - Days::new(30)
+            };
+            let at = self.written(booked.max(start).min(today));
+            self.push(
+                at,
+                Event::LeaveAdded(LeaveAdded {
+                    kind: *kind,
+                    from: *from,
+                    to: *to,
+                    note: None,
+                    imported: None,
+                }),
+                None,
+            );
+        }
     }
 
-    // A starting caseload, then allocations through the period.
-    for n in 0..14 {
-        let day = start + Days::new(n);
-        g.allocate(day, today, true, None);
-    }
-    for day in start.iter_days().take_while(|d| *d <= today) {
+    /// The day's new cases: one late on the last working day before annual leave, one on the
+    /// first day of it, and about one working day in five otherwise.
+    fn allocations_on(
+        &mut self,
+        day: NaiveDate,
+        today: NaiveDate,
+        calendar: &WorkCalendar,
+        leave: &[LeaveBlock],
+    ) {
         if calendar.is_working_day(day) {
             let next_leave = leave
                 .iter()
                 .find(|(k, from, _)| *k == LeaveKind::Annual && *from > day);
-            let last_before_leave = next_leave
-                .is_some_and(|(_, from, _)| calendar.working_days_between(day, *from) == 1);
-            if last_before_leave {
-                let case = g.allocate(
-                    day,
-                    today,
-                    false,
-                    Some("Allocated at 4pm on my last day before annual leave"),
-                );
-                let (_, from, to) = next_leave.expect("checked above");
-                let back = to
-                    .iter_days()
-                    .skip(1)
-                    .find(|d| calendar.is_working_day(*d))
-                    .expect("a working day follows");
-                let after = g.last_case;
-                g.deadline(
-                    after,
-                    Some(&case),
-                    "Case analysis for the court",
-                    back,
-                    today,
-                );
-                let at = g.written(day);
-                let text = format!(
-                    "Given a new case on my last day before leave (from {}); filing due my first day back",
-                    from.format("%d %b %Y")
-                );
-                g.push(
-                    at,
-                    Event::from(NoteAdded {
-                        date: day,
-                        text,
-                        standards: vec![Standard::Demands, Standard::Control],
-                        stress: Some(8),
-                        told: Some("manager by email".into()),
-                    }),
-                    None,
-                );
-            } else if g.rng.u32(0..100) < 19 {
-                let discussed = g.rng.u32(0..100) >= 35;
-                g.allocate(day, today, discussed, None);
+            match next_leave {
+                Some(block) if calendar.working_days_between(day, block.1) == 1 => {
+                    self.allocated_before_leave(day, today, calendar, block);
+                }
+                _ => {
+                    if self.rng.u32(0..100) < 19 {
+                        let discussed = self.rng.u32(0..100) >= 35;
+                        self.allocate(day, today, discussed, None);
+                    }
+                }
             }
         } else if leave
             .iter()
             .any(|(k, from, _)| *k == LeaveKind::Annual && day == *from + Days::new(1))
         {
-            g.allocate(day, today, false, Some("Allocated while I was on leave"));
-        }
-        match intensity {
-            Intensity::Demo => log_day(&mut g, &calendar, day, today),
-            Intensity::Full => detailed::log_day(&mut g, &calendar, day, today),
+            self.allocate(day, today, false, Some("Allocated while I was on leave"));
         }
     }
 
-    let mut drafts = g.drafts;
+    /// A case given at 4pm on the last day before leave, its filing due the first day back,
+    /// and the diary note saying so.
+    fn allocated_before_leave(
+        &mut self,
+        day: NaiveDate,
+        today: NaiveDate,
+        calendar: &WorkCalendar,
+        &(_, from, to): &LeaveBlock,
+    ) {
+        let case = self.allocate(
+            day,
+            today,
+            false,
+            Some("Allocated at 4pm on my last day before annual leave"),
+        );
+        let back = to
+            .iter_days()
+            .skip(1)
+            .find(|d| calendar.is_working_day(*d))
+            .expect("a working day follows");
+        let after = self.last_case;
+        self.deadline(
+            after,
+            Some(&case),
+            "Case analysis for the court",
+            back,
+            today,
+        );
+        let at = self.written(day);
+        let text = format!(
+            "Given a new case on my last day before leave (from {}); filing due my first day back",
+            from.format("%d %b %Y")
+        );
+        self.push(
+            at,
+            Event::from(NoteAdded {
+                date: day,
+                text,
+                standards: vec![Standard::Demands, Standard::Control],
+                stress: Some(8),
+                told: Some("manager by email".into()),
+            }),
+            None,
+        );
+    }
+}
+
+/// The drafts in written order, numbered, with each deadline's met or extended record
+/// pointing at the deadline's number.
+fn into_records(mut drafts: Vec<Draft>) -> Vec<Record> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|i| (drafts[*i].at, *i));
     let mut seq_of = vec![0u64; drafts.len()];

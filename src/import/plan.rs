@@ -2,18 +2,20 @@
 //! `domain::commands`, as typing them would be, against the journal and the rows before it),
 //! already in the journal (matched by reference and dates: skipped), or refused with why.
 
-use super::columns::{Field, map_columns};
+use super::columns::{Field, Mapping, map_columns};
 use super::rows::{Draft, Reader};
 use super::table::Table;
 use super::values::{self, DateReading};
 use super::{ImportError, Request, Target};
 use crate::domain::commands::{self as check, Refusal};
 use crate::domain::dates::show_dates;
-use crate::domain::event::{DeadlineMet, Event, HoursLogged};
+use crate::domain::event::{
+    CaseAllocated, CaseClosed, DeadlineMet, DeadlineSet, Event, HoursLogged, LeaveAdded,
+};
 use crate::domain::references::same_reference;
 use crate::domain::replay::{Record, State, replay};
 use crate::domain::text::ref_key;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::HashMap;
 
 /// What becomes of one row.
@@ -106,6 +108,22 @@ struct Working {
 }
 
 impl Working {
+    /// The journal as it is; the import's records follow its last, at its last written time.
+    fn new(state: &State, records: &[Record]) -> Working {
+        let at = records.last().map_or_else(
+            || DateTime::parse_from_rfc3339("2000-01-01T00:00:00+00:00").expect("a fixed time"),
+            |r| r.at,
+        );
+        Working {
+            state: state.clone(),
+            pending: Vec::new(),
+            next_seq: records.len() as u64 + 1,
+            first_new: records.len() as u64 + 1,
+            at,
+            row_of: HashMap::new(),
+        }
+    }
+
     fn apply(&mut self, events: &[Event], row: u64) {
         for event in events {
             let record = Record {
@@ -154,25 +172,7 @@ pub fn plan(
         )));
     }
     let mapping = map_columns(table, target, &request.maps)?;
-    let date_columns: Vec<usize> = [
-        Field::Allocated,
-        Field::Closed,
-        Field::Due,
-        Field::Met,
-        Field::From,
-        Field::To,
-        Field::Date,
-    ]
-    .iter()
-    .filter_map(|f| mapping.column(*f))
-    .collect();
-    let order = values::order_of(
-        request.date_order,
-        table
-            .rows
-            .iter()
-            .flat_map(|r| date_columns.iter().map(move |c| (r.number, r.cell(*c)))),
-    );
+    let order = date_order(table, request, &mapping);
     let references: Vec<(String, String)> = state
         .cases
         .iter()
@@ -190,20 +190,8 @@ pub fn plan(
         },
         references: &references,
     };
-    let at = records.last().map_or_else(
-        || DateTime::parse_from_rfc3339("2000-01-01T00:00:00+00:00").expect("a fixed time"),
-        |r| r.at,
-    );
-    let mut work = Working {
-        state: state.clone(),
-        pending: Vec::new(),
-        next_seq: records.len() as u64 + 1,
-        first_new: records.len() as u64 + 1,
-        at,
-        row_of: HashMap::new(),
-    };
+    let mut work = Working::new(state, records);
     let kinds: Vec<&str> = request.case_kinds.iter().map(|(k, _)| k.as_str()).collect();
-    let shown = |refusal: Refusal| show_dates(&refusal.to_string(), &request.date_format);
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut blank = 0;
     for row in &table.rows {
@@ -211,27 +199,9 @@ pub fn plan(
             blank += 1;
             continue;
         };
-        let outcome = match draft {
-            Err(reason) => Outcome::Refused(show_dates(&reason, &request.date_format)),
-            Ok(draft) => match settle(draft, &work, &kinds, table.unit).and_then(|settled| {
-                if let Settled::New(events) = &settled {
-                    for event in events {
-                        check::not_after_today(event, request.limit)?;
-                    }
-                }
-                Ok(settled)
-            }) {
-                Ok(Settled::New(events)) => {
-                    work.apply(&events, row.number);
-                    Outcome::New(events)
-                }
-                Ok(Settled::Known(what)) => Outcome::Known(show_dates(&what, &request.date_format)),
-                Err(refusal) => Outcome::Refused(shown(refusal)),
-            },
-        };
         rows.push(Planned {
             row: row.number,
-            outcome,
+            outcome: outcome_of(draft, &mut work, &kinds, request, table.unit, row.number),
         });
     }
     Ok(Plan {
@@ -252,121 +222,202 @@ pub fn plan(
     })
 }
 
+/// The order (day first or month first) the file's dates are in, from every date column.
+fn date_order(table: &Table, request: &Request, mapping: &Mapping) -> values::Order {
+    let date_columns: Vec<usize> = [
+        Field::Allocated,
+        Field::Closed,
+        Field::Due,
+        Field::Met,
+        Field::From,
+        Field::To,
+        Field::Date,
+    ]
+    .iter()
+    .filter_map(|f| mapping.column(*f))
+    .collect();
+    values::order_of(
+        request.date_order,
+        table
+            .rows
+            .iter()
+            .flat_map(|r| date_columns.iter().map(move |c| (r.number, r.cell(*c)))),
+    )
+}
+
+/// One row's outcome: refused as read, already known, or new (applied to `work`, so the rows
+/// after it are checked against it). Dates in messages are shown in the display format.
+fn outcome_of(
+    draft: Result<Draft, String>,
+    work: &mut Working,
+    kinds: &[&str],
+    request: &Request,
+    unit: &str,
+    row: u64,
+) -> Outcome {
+    let shown = |text: &str| show_dates(text, &request.date_format);
+    let draft = match draft {
+        Err(reason) => return Outcome::Refused(shown(&reason)),
+        Ok(draft) => draft,
+    };
+    let settled = settle(draft, work, kinds, unit).and_then(|settled| {
+        if let Settled::New(events) = &settled {
+            for event in events {
+                check::not_after_today(event, request.limit)?;
+            }
+        }
+        Ok(settled)
+    });
+    match settled {
+        Ok(Settled::New(events)) => {
+            work.apply(&events, row);
+            Outcome::New(events)
+        }
+        Ok(Settled::Known(what)) => Outcome::Known(shown(&what)),
+        Err(refusal) => Outcome::Refused(shown(&refusal.to_string())),
+    }
+}
+
 enum Settled {
     New(Vec<Event>),
     Known(String),
 }
 
 fn settle(draft: Draft, work: &Working, kinds: &[&str], unit: &str) -> Result<Settled, Refusal> {
+    match draft {
+        Draft::Case { allocated, closed } => settle_case(allocated, closed, work, kinds, unit),
+        Draft::Deadline { set, met } => settle_deadline(set, met, work, unit),
+        Draft::Leave(leave) => settle_leave(leave, work, unit),
+        Draft::Hours(entry) => settle_hours(entry, work, unit),
+    }
+}
+
+/// A case already in the journal by reference is known (or closed, if this row closes it);
+/// the same reference allocated on another day is refused.
+fn settle_case(
+    allocated: CaseAllocated,
+    closed: Option<CaseClosed>,
+    work: &Working,
+    kinds: &[&str],
+    unit: &str,
+) -> Result<Settled, Refusal> {
     let state = &work.state;
-    Ok(match draft {
-        Draft::Case { allocated, closed } => {
-            if let Some(existing) = same_reference(state, &allocated.reference, None) {
-                if existing.allocated_on != allocated.allocated_on {
-                    return Err(Refusal::Rule(format!(
-                        "case `{}` is already in the journal allocated on {} ({}); this row says {}: references must be unique, ignoring capitals",
-                        existing.reference,
-                        existing.allocated_on,
-                        work.where_(existing.id, unit),
-                        allocated.allocated_on
-                    )));
-                }
-                return match (closed, existing.closed_on) {
-                    (Some(closing), None) => {
-                        Ok(Settled::New(vec![check::close_case(state, closing)?]))
-                    }
-                    _ => Ok(Settled::Known(format!(
-                        "case {} allocated on {} ({})",
-                        existing.reference,
-                        existing.allocated_on,
-                        work.where_(existing.id, unit)
-                    ))),
-                };
-            }
-            let allocation = check::allocate_case(state, kinds, allocated, None)?;
-            let mut events = vec![allocation];
-            if let Some(closing) = closed {
-                events.push(check::close_case(&work.alone(&events[0]), closing)?);
-            }
-            Settled::New(events)
+    if let Some(existing) = same_reference(state, &allocated.reference, None) {
+        if existing.allocated_on != allocated.allocated_on {
+            return Err(Refusal::Rule(format!(
+                "case `{}` is already in the journal allocated on {} ({}); this row says {}: references must be unique, ignoring capitals",
+                existing.reference,
+                existing.allocated_on,
+                work.where_(existing.id, unit),
+                allocated.allocated_on
+            )));
         }
-        Draft::Deadline { set, met } => {
-            let imported = set.imported.clone();
-            let event = check::set_deadline(state, set)?;
-            let Event::DeadlineSet(set) = &event else {
-                return Err(Refusal::Rule("a deadline was not built as one".into()));
-            };
-            let what = set.what.trim().to_lowercase();
-            let case = set.case.as_deref().map(ref_key);
-            let existing = state.deadlines.iter().find(|d| {
-                d.original_due == set.due
-                    && d.case.as_deref().map(ref_key) == case
-                    && d.what.trim().to_lowercase() == what
-            });
-            let met_record = |deadline: u64, on| DeadlineMet {
-                deadline,
-                on,
-                imported: imported.clone(),
-            };
-            if let Some(existing) = existing {
-                return match (met, existing.met_on) {
-                    (Some(on), None) => Ok(Settled::New(vec![check::meet_deadline(
-                        state,
-                        met_record(existing.id, on),
-                    )?])),
-                    _ => Ok(Settled::Known(format!(
-                        "deadline {} due {} ({})",
-                        existing.what,
-                        existing.original_due,
-                        work.where_(existing.id, unit)
-                    ))),
-                };
+        return match (closed, existing.closed_on) {
+            (Some(closing), None) => Ok(Settled::New(vec![check::close_case(state, closing)?])),
+            _ => Ok(Settled::Known(format!(
+                "case {} allocated on {} ({})",
+                existing.reference,
+                existing.allocated_on,
+                work.where_(existing.id, unit)
+            ))),
+        };
+    }
+    let allocation = check::allocate_case(state, kinds, allocated, None)?;
+    let mut events = vec![allocation];
+    if let Some(closing) = closed {
+        events.push(check::close_case(&work.alone(&events[0]), closing)?);
+    }
+    Ok(Settled::New(events))
+}
+
+/// A deadline with the same case, what and original due date is known (or met, if this row
+/// meets it).
+fn settle_deadline(
+    set: DeadlineSet,
+    met: Option<NaiveDate>,
+    work: &Working,
+    unit: &str,
+) -> Result<Settled, Refusal> {
+    let state = &work.state;
+    let imported = set.imported.clone();
+    let event = check::set_deadline(state, set)?;
+    let Event::DeadlineSet(set) = &event else {
+        return Err(Refusal::Rule("a deadline was not built as one".into()));
+    };
+    let what = set.what.trim().to_lowercase();
+    let case = set.case.as_deref().map(ref_key);
+    let existing = state.deadlines.iter().find(|d| {
+        d.original_due == set.due
+            && d.case.as_deref().map(ref_key) == case
+            && d.what.trim().to_lowercase() == what
+    });
+    let met_record = |deadline: u64, on| DeadlineMet {
+        deadline,
+        on,
+        imported: imported.clone(),
+    };
+    if let Some(existing) = existing {
+        return match (met, existing.met_on) {
+            (Some(on), None) => Ok(Settled::New(vec![check::meet_deadline(
+                state,
+                met_record(existing.id, on),
+            )?])),
+            _ => Ok(Settled::Known(format!(
+                "deadline {} due {} ({})",
+                existing.what,
+                existing.original_due,
+                work.where_(existing.id, unit)
+            ))),
+        };
+    }
+    let mut events = vec![event.clone()];
+    if let Some(on) = met {
+        events.push(check::meet_deadline(
+            &work.alone(&event),
+            met_record(work.next_seq, on),
+        )?);
+    }
+    Ok(Settled::New(events))
+}
+
+fn settle_leave(leave: LeaveAdded, work: &Working, unit: &str) -> Result<Settled, Refusal> {
+    let state = &work.state;
+    if let Some(existing) = state
+        .leave
+        .iter()
+        .find(|l| l.kind == leave.kind && l.from == leave.from && l.to == leave.to)
+    {
+        return Ok(Settled::Known(format!(
+            "{} from {} to {} ({})",
+            existing.kind.label(),
+            existing.from,
+            existing.to,
+            work.where_(existing.id, unit)
+        )));
+    }
+    Ok(Settled::New(vec![check::add_leave(state, leave, None)?]))
+}
+
+/// The same day's hours (times, break and hours alike) are known.
+fn settle_hours(entry: HoursLogged, work: &Working, unit: &str) -> Result<Settled, Refusal> {
+    let state = &work.state;
+    let same = |h: &HoursLogged| {
+        h.date == entry.date
+            && h.start == entry.start
+            && h.end == entry.end
+            && h.break_minutes.unwrap_or(0) == entry.break_minutes.unwrap_or(0)
+            && match (h.hours, entry.hours) {
+                (Some(a), Some(b)) => (a - b).abs() < 0.005,
+                (None, None) => true,
+                _ => false,
             }
-            let mut events = vec![event.clone()];
-            if let Some(on) = met {
-                events.push(check::meet_deadline(
-                    &work.alone(&event),
-                    met_record(work.next_seq, on),
-                )?);
-            }
-            Settled::New(events)
-        }
-        Draft::Leave(leave) => {
-            if let Some(existing) = state
-                .leave
-                .iter()
-                .find(|l| l.kind == leave.kind && l.from == leave.from && l.to == leave.to)
-            {
-                return Ok(Settled::Known(format!(
-                    "{} from {} to {} ({})",
-                    existing.kind.label(),
-                    existing.from,
-                    existing.to,
-                    work.where_(existing.id, unit)
-                )));
-            }
-            Settled::New(vec![check::add_leave(state, leave, None)?])
-        }
-        Draft::Hours(entry) => {
-            let same = |h: &HoursLogged| {
-                h.date == entry.date
-                    && h.start == entry.start
-                    && h.end == entry.end
-                    && h.break_minutes.unwrap_or(0) == entry.break_minutes.unwrap_or(0)
-                    && match (h.hours, entry.hours) {
-                        (Some(a), Some(b)) => (a - b).abs() < 0.005,
-                        (None, None) => true,
-                        _ => false,
-                    }
-            };
-            if let Some(existing) = state.hours.iter().find(|h| same(&h.entry)) {
-                return Ok(Settled::Known(format!(
-                    "hours on {} ({})",
-                    existing.entry.date,
-                    work.where_(existing.id, unit)
-                )));
-            }
-            Settled::New(vec![check::log_hours(state, entry, None)?])
-        }
-    })
+    };
+    if let Some(existing) = state.hours.iter().find(|h| same(&h.entry)) {
+        return Ok(Settled::Known(format!(
+            "hours on {} ({})",
+            existing.entry.date,
+            work.where_(existing.id, unit)
+        )));
+    }
+    Ok(Settled::New(vec![check::log_hours(state, entry, None)?]))
 }
