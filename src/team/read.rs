@@ -59,8 +59,21 @@ pub fn parse(bytes: &[u8]) -> Result<Share, NotAShare> {
     Ok(share)
 }
 
-/// The figures must be possible and agree with each other.
+/// The figures must be possible and agree with each other. The checks run in this order, and
+/// the first that fails is the one reported.
 fn check(s: &Share) -> Result<(), String> {
+    check_identity(s)?;
+    let weeks = check_weeks(s)?;
+    let days = weeks * 7;
+    check_assumptions(s)?;
+    check_caseload(s, weeks)?;
+    check_leave(s, days)?;
+    check_deadlines(s)?;
+    check_hours(s, days)?;
+    check_notes(s)
+}
+
+fn check_identity(s: &Share) -> Result<(), String> {
     if !ShareId::is_valid(&s.share_id) {
         return Err("`share_id` is not 32 lowercase hex digits".into());
     }
@@ -70,6 +83,12 @@ fn check(s: &Share) -> Result<(), String> {
             clip(&s.assumptions.role)
         ));
     }
+    Ok(())
+}
+
+/// The period's ISO weeks, its count of them and the `weeks` listed one by one from the first;
+/// returns the number of weeks.
+fn check_weeks(s: &Share) -> Result<u32, String> {
     let week = |field: &str, text: &str| {
         parse_iso_week(text).ok_or_else(|| {
             format!(
@@ -111,6 +130,10 @@ fn check(s: &Share) -> Result<(), String> {
             within(&format!("weeks[{i}].hours"), h, 168.0)?;
         }
     }
+    Ok(weeks as u32)
+}
+
+fn check_assumptions(s: &Share) -> Result<(), String> {
     let a = &s.assumptions;
     if !(a.contracted_hours > 0.0 && a.contracted_hours <= 168.0) {
         return Err("`assumptions.contracted_hours` is not from 0 to 168".into());
@@ -118,75 +141,83 @@ fn check(s: &Share) -> Result<(), String> {
     if !(1..=7).contains(&a.working_days_per_week) {
         return Err("`assumptions.working_days_per_week` is not from 1 to 7".into());
     }
-    within("assumptions.capacity_percent", a.capacity_percent, 10_000.0)?;
+    within("assumptions.capacity_percent", a.capacity_percent, 10_000.0)
+}
+
+fn check_caseload(s: &Share, weeks: u32) -> Result<(), String> {
     let c = &s.caseload;
     within(
         "caseload.capacity_percent_peak",
         c.capacity_percent_peak,
         10_000.0,
     )?;
-    let days = weeks as u32 * 7;
-    let week_count = weeks as u32;
-    no_more(
-        "caseload.open_at_start",
-        c.open_at_start,
-        "caseload.peak_open",
-        c.peak_open,
-    )?;
-    no_more(
-        "caseload.open_at_end",
-        c.open_at_end,
-        "caseload.peak_open",
-        c.peak_open,
-    )?;
-    no_more(
-        "caseload.undiscussed",
-        c.undiscussed,
-        "caseload.allocated",
-        c.allocated,
-    )?;
-    no_more(
-        "caseload.days_over_limit",
-        c.days_over_limit,
-        "the days in the period",
-        days,
-    )?;
-    no_more(
-        "caseload.weeks_over_threshold",
-        c.weeks_over_threshold,
-        "the weeks in the period",
-        week_count,
-    )?;
-    no_more(
-        "caseload.longest_run_over_threshold",
-        c.longest_run_over_threshold,
-        "caseload.weeks_over_threshold",
-        c.weeks_over_threshold,
-    )?;
+    let days = weeks * 7;
+    for (field, value, than, max) in [
+        (
+            "caseload.open_at_start",
+            c.open_at_start,
+            "caseload.peak_open",
+            c.peak_open,
+        ),
+        (
+            "caseload.open_at_end",
+            c.open_at_end,
+            "caseload.peak_open",
+            c.peak_open,
+        ),
+        (
+            "caseload.undiscussed",
+            c.undiscussed,
+            "caseload.allocated",
+            c.allocated,
+        ),
+        (
+            "caseload.days_over_limit",
+            c.days_over_limit,
+            "the days in the period",
+            days,
+        ),
+        (
+            "caseload.weeks_over_threshold",
+            c.weeks_over_threshold,
+            "the weeks in the period",
+            weeks,
+        ),
+        (
+            "caseload.longest_run_over_threshold",
+            c.longest_run_over_threshold,
+            "caseload.weeks_over_threshold",
+            c.weeks_over_threshold,
+        ),
+    ] {
+        no_more(field, value, than, max)?;
+    }
+    Ok(())
+}
+
+fn check_leave(s: &Share, days: u32) -> Result<(), String> {
     let l = &s.leave;
     no_more(
         "leave.allocated_during_leave + leave.allocated_before_leave",
         l.allocated_during_leave + l.allocated_before_leave,
         "caseload.allocated",
-        c.allocated,
+        s.caseload.allocated,
     )?;
-    no_more(
-        "leave.days_worked_during_leave",
-        l.days_worked_during_leave,
-        "the days in the period",
-        days,
-    )?;
-    no_more(
-        "leave.sickness_absence_days",
-        l.sickness_absence_days,
-        "the days in the period",
-        days,
-    )?;
+    for (field, value) in [
+        ("leave.days_worked_during_leave", l.days_worked_during_leave),
+        ("leave.sickness_absence_days", l.sickness_absence_days),
+    ] {
+        no_more(field, value, "the days in the period", days)?;
+    }
     within(
         "leave.hours_worked_during_leave",
         l.hours_worked_during_leave,
         24.0 * f64::from(days),
-    )?;
+    )
+}
+
+/// The deadlines add up, and no more of them fell in leave than were due.
+fn check_deadlines(s: &Share) -> Result<(), String> {
     let d = &s.deadlines;
     if d.on_time + d.late + d.overdue + d.not_yet_due != d.due {
         return Err(format!(
@@ -196,10 +227,13 @@ fn check(s: &Share) -> Result<(), String> {
     }
     no_more(
         "leave.deadlines_in_leave",
-        l.deadlines_in_leave,
+        s.leave.deadlines_in_leave,
         "deadlines.due",
         d.due,
-    )?;
+    )
+}
+
+fn check_hours(s: &Share, days: u32) -> Result<(), String> {
     let h = &s.hours;
     within("hours.worked", h.worked, 24.0 * f64::from(days))?;
     within(
@@ -214,30 +248,25 @@ fn check(s: &Share) -> Result<(), String> {
             "`hours.beyond_contract` is not `hours.worked` minus `hours.expected_logged`".into(),
         );
     }
-    if let Some(w) = h.longest_week {
-        within("hours.longest_week", w, 168.0)?;
+    for (field, week) in [
+        ("hours.longest_week", h.longest_week),
+        ("hours.wtr_average_max", h.wtr_average_max),
+    ] {
+        if let Some(w) = week {
+            within(field, w, 168.0)?;
+        }
     }
-    if let Some(w) = h.wtr_average_max {
-        within("hours.wtr_average_max", w, 168.0)?;
+    for (field, value) in [
+        ("hours.working_days_logged", h.working_days_logged),
+        ("hours.short_rest", h.short_rest),
+        ("hours.missed_breaks", h.missed_breaks),
+    ] {
+        no_more(field, value, "the days in the period", days)?;
     }
-    no_more(
-        "hours.working_days_logged",
-        h.working_days_logged,
-        "the days in the period",
-        days,
-    )?;
-    no_more(
-        "hours.short_rest",
-        h.short_rest,
-        "the days in the period",
-        days,
-    )?;
-    no_more(
-        "hours.missed_breaks",
-        h.missed_breaks,
-        "the days in the period",
-        days,
-    )?;
+    Ok(())
+}
+
+fn check_notes(s: &Share) -> Result<(), String> {
     let n = &s.notes;
     no_more("notes.told", n.told, "notes.count", n.count)?;
     for standard in crate::domain::Standard::ALL {
