@@ -192,134 +192,141 @@ mod every_call {
     const TORN: &[u8] = br#"{"seq":3,"at":"2026-11-01T18:00:00+00:00","type":"note_ad"#;
 
     fn scenarios() -> Vec<Scenario> {
+        let plain = |name, start, work| Scenario {
+            name,
+            start,
+            work,
+            keeps: None,
+            redacts: None,
+        };
         vec![
+            plain(
+                "first appends, one command each, two a day",
+                || (MemDisk::new(), vec![]),
+                appends_one_command_each,
+            ),
+            plain(
+                "appends from one window that stays open",
+                || journal_of(1),
+                appends_from_one_window,
+            ),
             Scenario {
-                name: "first appends, one command each, two a day",
-                start: || (MemDisk::new(), vec![]),
-                work: |disk| {
-                    let mut acked = Vec::new();
-                    for i in 0..notes() {
-                        command(disk, (i / 2) as u64, &format!("append {i}"), &mut acked);
-                    }
-                    acked
-                },
-                keeps: None,
-                redacts: None,
-            },
-            Scenario {
-                name: "appends from one window that stays open",
-                start: || journal_of(1),
-                work: |disk| {
-                    let mut acked = Vec::new();
-                    let Ok(mut journal) =
-                        Journal::open_on(&data(), Access::ReadWrite, Box::new(disk.clone()))
-                    else {
-                        return acked;
-                    };
-                    for i in 0..notes() {
-                        let d = 1 + (i / 2) as u64;
-                        journal.set_clock(move || day(d));
-                        let text = format!("window {i}");
-                        if journal.append(note(text.clone())).is_ok() {
-                            acked.push(text);
-                        }
-                    }
-                    acked
-                },
-                keeps: None,
-                redacts: None,
-            },
-            Scenario {
-                name: "repair of a torn last line, then an append",
-                start: || {
-                    let (disk, texts) = journal_of(2);
-                    let mut bytes = disk.read(&journal_path()).unwrap();
-                    bytes.extend_from_slice(TORN);
-                    disk.put(&journal_path(), &bytes);
-                    (disk, texts)
-                },
-                work: |disk| {
-                    let mut acked = Vec::new();
-                    command(disk, 1, "after the tear", &mut acked);
-                    acked
-                },
                 keeps: Some(TORN),
-                redacts: None,
+                ..plain(
+                    "repair of a torn last line, then an append",
+                    journal_with_a_torn_line,
+                    |disk| one_command(disk, 1, "after the tear"),
+                )
             },
+            plain(
+                "a last record without its newline, then an append",
+                journal_without_its_last_newline,
+                |disk| one_command(disk, 0, "after the missing newline"),
+            ),
+            plain(
+                "a day's backup: 30 kept, one pruned, a stale copy removed",
+                journal_with_30_backups,
+                |disk| one_command(disk, 31, "on a new day"),
+            ),
             Scenario {
-                name: "a last record without its newline, then an append",
-                start: || {
-                    let (disk, texts) = journal_of(2);
-                    let bytes = disk.read(&journal_path()).unwrap();
-                    disk.put(&journal_path(), &bytes[..bytes.len() - 1]);
-                    (disk, texts)
-                },
-                work: |disk| {
-                    let mut acked = Vec::new();
-                    command(disk, 0, "after the missing newline", &mut acked);
-                    acked
-                },
-                keeps: None,
-                redacts: None,
-            },
-            Scenario {
-                name: "a day's backup: 30 kept, one pruned, a stale copy removed",
-                start: || {
-                    let (disk, texts) = journal_of(2);
-                    let bytes = disk.read(&journal_path()).unwrap();
-                    let backups = data().join("backups");
-                    for d in 0..30 {
-                        let name = format!("journal-{}.jsonl", day(d).format("%Y-%m-%d"));
-                        disk.put(&backups.join(name), &bytes);
-                    }
-                    disk.put(
-                        &backups.join(".journal-2026-12-02.jsonl.tmp-4242"),
-                        &bytes[..7],
-                    );
-                    (disk, texts)
-                },
-                work: |disk| {
-                    let mut acked = Vec::new();
-                    command(disk, 31, "on a new day", &mut acked);
-                    acked
-                },
-                keeps: None,
-                redacts: None,
-            },
-            Scenario {
-                name: "a redaction: the journal rewritten, two backups scrubbed",
-                start: || {
-                    let disk = MemDisk::new();
-                    let mut texts = Vec::new();
-                    for text in ["before 0", SECRET, "before 2"] {
-                        command(&disk, 0, text, &mut texts);
-                    }
-                    let bytes = disk.read(&journal_path()).unwrap();
-                    let backups = data().join("backups");
-                    disk.put(&backups.join("journal-2026-10-30.jsonl"), &bytes);
-                    disk.put(&backups.join("journal-2026-10-31.jsonl"), &bytes);
-                    (disk.all_reached_disk(), texts)
-                },
-                work: |disk| {
-                    let mut acked = Vec::new();
-                    let Ok(mut journal) =
-                        Journal::open_on(&data(), Access::ReadWrite, Box::new(disk.clone()))
-                    else {
-                        return acked;
-                    };
-                    journal.set_clock(|| day(1));
-                    if journal
-                        .redact(2, "a name typed by mistake")
-                        .is_ok_and(|r| r.now)
-                    {
-                        acked.push(format!("redacted:{SECRET}"));
-                    }
-                    acked
-                },
-                keeps: None,
                 redacts: Some(SECRET),
+                ..plain(
+                    "a redaction: the journal rewritten, two backups scrubbed",
+                    journal_with_a_secret_in_two_backups,
+                    redact_the_secret,
+                )
             },
         ]
+    }
+
+    fn one_command(disk: &MemDisk, d: u64, text: &str) -> Vec<String> {
+        let mut acked = Vec::new();
+        command(disk, d, text, &mut acked);
+        acked
+    }
+
+    fn appends_one_command_each(disk: &MemDisk) -> Vec<String> {
+        let mut acked = Vec::new();
+        for i in 0..notes() {
+            command(disk, (i / 2) as u64, &format!("append {i}"), &mut acked);
+        }
+        acked
+    }
+
+    fn appends_from_one_window(disk: &MemDisk) -> Vec<String> {
+        let mut acked = Vec::new();
+        let Ok(mut journal) = Journal::open_on(&data(), Access::ReadWrite, Box::new(disk.clone()))
+        else {
+            return acked;
+        };
+        for i in 0..notes() {
+            let d = 1 + (i / 2) as u64;
+            journal.set_clock(move || day(d));
+            let text = format!("window {i}");
+            if journal.append(note(text.clone())).is_ok() {
+                acked.push(text);
+            }
+        }
+        acked
+    }
+
+    fn journal_with_a_torn_line() -> (MemDisk, Vec<String>) {
+        let (disk, texts) = journal_of(2);
+        let mut bytes = disk.read(&journal_path()).unwrap();
+        bytes.extend_from_slice(TORN);
+        disk.put(&journal_path(), &bytes);
+        (disk, texts)
+    }
+
+    fn journal_without_its_last_newline() -> (MemDisk, Vec<String>) {
+        let (disk, texts) = journal_of(2);
+        let bytes = disk.read(&journal_path()).unwrap();
+        disk.put(&journal_path(), &bytes[..bytes.len() - 1]);
+        (disk, texts)
+    }
+
+    fn journal_with_30_backups() -> (MemDisk, Vec<String>) {
+        let (disk, texts) = journal_of(2);
+        let bytes = disk.read(&journal_path()).unwrap();
+        let backups = data().join("backups");
+        for d in 0..30 {
+            let name = format!("journal-{}.jsonl", day(d).format("%Y-%m-%d"));
+            disk.put(&backups.join(name), &bytes);
+        }
+        disk.put(
+            &backups.join(".journal-2026-12-02.jsonl.tmp-4242"),
+            &bytes[..7],
+        );
+        (disk, texts)
+    }
+
+    fn journal_with_a_secret_in_two_backups() -> (MemDisk, Vec<String>) {
+        let disk = MemDisk::new();
+        let mut texts = Vec::new();
+        for text in ["before 0", SECRET, "before 2"] {
+            command(&disk, 0, text, &mut texts);
+        }
+        let bytes = disk.read(&journal_path()).unwrap();
+        let backups = data().join("backups");
+        disk.put(&backups.join("journal-2026-10-30.jsonl"), &bytes);
+        disk.put(&backups.join("journal-2026-10-31.jsonl"), &bytes);
+        (disk.all_reached_disk(), texts)
+    }
+
+    fn redact_the_secret(disk: &MemDisk) -> Vec<String> {
+        let mut acked = Vec::new();
+        let Ok(mut journal) = Journal::open_on(&data(), Access::ReadWrite, Box::new(disk.clone()))
+        else {
+            return acked;
+        };
+        journal.set_clock(|| day(1));
+        if journal
+            .redact(2, "a name typed by mistake")
+            .is_ok_and(|r| r.now)
+        {
+            acked.push(format!("redacted:{SECRET}"));
+        }
+        acked
     }
 
     const SECRET: &str = "Jamie Smith-Jones";
@@ -362,14 +369,7 @@ mod every_call {
             .cloned()
             .collect();
         if let Some(keeps) = keeps {
-            let kept = image.paths().iter().any(|p| {
-                let bytes = image.read(p).unwrap_or_default();
-                (p == &journal_path() && bytes.ends_with(keeps))
-                    || (p.to_string_lossy().contains(".torn-") && bytes == keeps)
-            });
-            if !kept {
-                return Err("the torn line set aside was lost".into());
-            }
+            torn_line_kept(&image, keeps)?;
         }
         if process_lived {
             // A failed write that the process lived through was taken back whole.
@@ -383,6 +383,39 @@ mod every_call {
         if let Some(damage) = journal.damage() {
             return Err(format!("damaged: {damage}"));
         }
+        notes_as_acknowledged(&journal, known, &acked, &gone, process_lived, scenario)?;
+
+        // It takes the next write, and that backup leaves no temporary copy behind.
+        journal.set_clock(|| day(40));
+        journal
+            .append(note("the morning after".into()))
+            .map_err(|e| format!("the next write failed: {e}"))?;
+        files_after_the_next_write(&image, &gone)
+    }
+
+    /// A torn line set aside is evidence: it is still at the journal's end or in a `.torn-` file.
+    fn torn_line_kept(image: &MemDisk, keeps: &[u8]) -> Result<(), String> {
+        let kept = image.paths().iter().any(|p| {
+            let bytes = image.read(p).unwrap_or_default();
+            (p == &journal_path() && bytes.ends_with(keeps))
+                || (p.to_string_lossy().contains(".torn-") && bytes == keeps)
+        });
+        if !kept {
+            return Err("the torn line set aside was lost".into());
+        }
+        Ok(())
+    }
+
+    /// Every acknowledged note is there once, none nobody wrote, none acknowledged as redacted,
+    /// and at most one in flight (none if the process lived through the failure).
+    fn notes_as_acknowledged(
+        journal: &Journal,
+        known: &BTreeSet<String>,
+        acked: &[String],
+        gone: &[&str],
+        process_lived: bool,
+        scenario: &Scenario,
+    ) -> Result<(), String> {
         let present: Vec<String> = journal
             .state()
             .notes
@@ -420,12 +453,12 @@ mod every_call {
                 "{in_flight} unacknowledged notes present: {present:?}"
             ));
         }
+        Ok(())
+    }
 
-        // It takes the next write, and that backup leaves no temporary copy behind.
-        journal.set_clock(|| day(40));
-        journal
-            .append(note("the morning after".into()))
-            .map_err(|e| format!("the next write failed: {e}"))?;
+    /// No file holds redacted text or is a stale temporary copy, and every backup is a whole
+    /// copy of the journal.
+    fn files_after_the_next_write(image: &MemDisk, gone: &[&str]) -> Result<(), String> {
         let bytes = image.read(&journal_path()).unwrap_or_default();
         for path in image.paths() {
             let content = image.read(&path).unwrap_or_default();

@@ -86,112 +86,18 @@ fn drawn() -> impl Strategy<Value = Drawn> {
 /// A journal from the drawn values, and every piece of free text in it (each one unique
 /// and unlike anything caseload writes itself).
 fn journal(d: &Drawn) -> (Vec<Record>, Vec<String>) {
-    let base = NaiveDate::from_ymd_opt(2025, 6, 2).unwrap();
-    let day = |n: u64| base + Days::new(n);
-    let mut events: Vec<Event> = Vec::new();
-    let mut secrets = Vec::new();
-    let mut secret = |s: String| {
-        secrets.push(s.clone());
-        s
-    };
-    for (i, (on, closed, kind, discussed, by)) in d.cases.iter().enumerate() {
-        events.push(Event::from(CaseAllocated {
-            imported: None,
-            reference: secret(format!("FQ{i}ZREF")),
-            kind: KINDS[*kind].into(),
-            allocated_on: day(*on),
-            allocated_by: by.then(|| secret(format!("Manager{i}Qname"))),
-            discussed: *discussed,
-            weight: None,
-            note: Some(secret(format!("case{i}QnoteText"))),
-        }));
-        if let Some(len) = closed {
-            events.push(Event::CaseClosed(CaseClosed {
-                imported: None,
-                reference: format!("FQ{i}ZREF"),
-                on: day(on + len),
-                outcome: Some(secret(format!("outcome{i}Qtext"))),
-            }));
-        }
-    }
-    for (i, (kind_from, len, k)) in d.leave.iter().enumerate() {
-        events.push(Event::LeaveAdded(LeaveAdded {
-            imported: None,
-            kind: LeaveKind::ALL[*k],
-            from: day(*kind_from),
-            to: day(kind_from + len),
-            note: Some(secret(format!("leave{i}Qnote"))),
-        }));
-    }
-    let mut deadline_seqs = Vec::new();
-    for (i, (case, due, met, extended)) in d.deadlines.iter().enumerate() {
-        let case = case
-            .filter(|c| *c < d.cases.len())
-            .map(|c| format!("FQ{c}ZREF"));
-        events.push(Event::DeadlineSet(DeadlineSet {
-            imported: None,
-            case,
-            what: secret(format!("deadline{i}Qwhat")),
-            due: day(*due),
-        }));
-        deadline_seqs.push((events.len() as u64, *due, *met, *extended, i));
-    }
-    for (seq, due, met, extended, i) in deadline_seqs {
-        if let Some(by) = extended {
-            events.push(Event::DeadlineExtended(DeadlineExtended {
-                deadline: seq,
-                due: day(due + by),
-                reason: Some(secret(format!("extension{i}Qwhy"))),
-            }));
-        }
-        if let Some(after) = met {
-            events.push(Event::DeadlineMet(DeadlineMet {
-                imported: None,
-                deadline: seq,
-                on: day((due + after).saturating_sub(10)),
-            }));
-        }
-    }
-    for (i, (on, timed, h)) in d.hours.iter().enumerate() {
-        let entry = if *timed {
-            HoursLogged {
-                imported: None,
-                date: day(*on),
-                start: ClockTime::from_hm(7, 30),
-                end: ClockTime::from_hm(8 + h, 0).or(ClockTime::from_hm(19, 0)),
-                break_minutes: Some(10),
-                hours: None,
-                note: Some(secret(format!("hours{i}Qnote"))),
-            }
-        } else {
-            HoursLogged {
-                imported: None,
-                date: day(*on),
-                start: None,
-                end: None,
-                break_minutes: None,
-                hours: Some(f64::from(*h)),
-                note: None,
-            }
-        };
-        events.push(Event::from(entry));
-    }
-    for (i, (on, standards, stress, told)) in d.notes.iter().enumerate() {
-        let mut standards: Vec<Standard> = standards.iter().map(|s| Standard::ALL[*s]).collect();
-        standards.dedup();
-        events.push(Event::from(NoteAdded {
-            date: day(*on),
-            text: secret(format!("The note {i} says QsecretQ{i} about FQ0ZREF")),
-            standards,
-            stress: *stress,
-            told: told.then(|| secret(format!("told{i}Qwhom"))),
-        }));
-    }
-    let records = events
+    let mut w = Writing::default();
+    w.cases(d);
+    w.leave(d);
+    w.deadlines(d);
+    w.hours(d);
+    w.notes(d);
+    let records = w
+        .events
         .into_iter()
         .enumerate()
         .map(|(i, event)| {
-            let described = event.described_date().unwrap_or(base);
+            let described = event.described_date().unwrap_or(BASE);
             let written = (described + Days::new(d.delays[i % d.delays.len()]))
                 .min(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
             let at = DateTime::parse_from_rfc3339(&format!("{written}T19:{:02}:00+01:00", i % 60))
@@ -203,7 +109,145 @@ fn journal(d: &Drawn) -> (Vec<Record>, Vec<String>) {
             }
         })
         .collect();
-    (records, secrets)
+    (records, w.secrets)
+}
+
+/// The day the drawn journals start.
+const BASE: NaiveDate = NaiveDate::from_ymd_opt(2025, 6, 2).unwrap();
+
+fn day(n: u64) -> NaiveDate {
+    BASE + Days::new(n)
+}
+
+/// The events written so far, and the free text in them.
+#[derive(Default)]
+struct Writing {
+    events: Vec<Event>,
+    secrets: Vec<String>,
+}
+
+impl Writing {
+    /// Free text, remembered so the test can look for it in the share.
+    fn secret(&mut self, s: String) -> String {
+        self.secrets.push(s.clone());
+        s
+    }
+
+    fn cases(&mut self, d: &Drawn) {
+        for (i, (on, closed, kind, discussed, by)) in d.cases.iter().enumerate() {
+            let allocated = CaseAllocated {
+                imported: None,
+                reference: self.secret(format!("FQ{i}ZREF")),
+                kind: KINDS[*kind].into(),
+                allocated_on: day(*on),
+                allocated_by: by.then(|| self.secret(format!("Manager{i}Qname"))),
+                discussed: *discussed,
+                weight: None,
+                note: Some(self.secret(format!("case{i}QnoteText"))),
+            };
+            self.events.push(Event::from(allocated));
+            if let Some(len) = closed {
+                let closing = CaseClosed {
+                    imported: None,
+                    reference: format!("FQ{i}ZREF"),
+                    on: day(on + len),
+                    outcome: Some(self.secret(format!("outcome{i}Qtext"))),
+                };
+                self.events.push(Event::CaseClosed(closing));
+            }
+        }
+    }
+
+    fn leave(&mut self, d: &Drawn) {
+        for (i, (kind_from, len, k)) in d.leave.iter().enumerate() {
+            let leave = LeaveAdded {
+                imported: None,
+                kind: LeaveKind::ALL[*k],
+                from: day(*kind_from),
+                to: day(kind_from + len),
+                note: Some(self.secret(format!("leave{i}Qnote"))),
+            };
+            self.events.push(Event::LeaveAdded(leave));
+        }
+    }
+
+    /// Every deadline, then the extensions and meetings that point at them.
+    fn deadlines(&mut self, d: &Drawn) {
+        let mut deadline_seqs = Vec::new();
+        for (i, (case, due, met, extended)) in d.deadlines.iter().enumerate() {
+            let case = case
+                .filter(|c| *c < d.cases.len())
+                .map(|c| format!("FQ{c}ZREF"));
+            let set = DeadlineSet {
+                imported: None,
+                case,
+                what: self.secret(format!("deadline{i}Qwhat")),
+                due: day(*due),
+            };
+            self.events.push(Event::DeadlineSet(set));
+            deadline_seqs.push((self.events.len() as u64, *due, *met, *extended, i));
+        }
+        for (seq, due, met, extended, i) in deadline_seqs {
+            if let Some(by) = extended {
+                let extension = DeadlineExtended {
+                    deadline: seq,
+                    due: day(due + by),
+                    reason: Some(self.secret(format!("extension{i}Qwhy"))),
+                };
+                self.events.push(Event::DeadlineExtended(extension));
+            }
+            if let Some(after) = met {
+                self.events.push(Event::DeadlineMet(DeadlineMet {
+                    imported: None,
+                    deadline: seq,
+                    on: day((due + after).saturating_sub(10)),
+                }));
+            }
+        }
+    }
+
+    fn hours(&mut self, d: &Drawn) {
+        for (i, (on, timed, h)) in d.hours.iter().enumerate() {
+            let entry = if *timed {
+                HoursLogged {
+                    imported: None,
+                    date: day(*on),
+                    start: ClockTime::from_hm(7, 30),
+                    end: ClockTime::from_hm(8 + h, 0).or(ClockTime::from_hm(19, 0)),
+                    break_minutes: Some(10),
+                    hours: None,
+                    note: Some(self.secret(format!("hours{i}Qnote"))),
+                }
+            } else {
+                HoursLogged {
+                    imported: None,
+                    date: day(*on),
+                    start: None,
+                    end: None,
+                    break_minutes: None,
+                    hours: Some(f64::from(*h)),
+                    note: None,
+                }
+            };
+            self.events.push(Event::from(entry));
+        }
+    }
+
+    fn notes(&mut self, d: &Drawn) {
+        for (i, (on, standards, stress, told)) in d.notes.iter().enumerate() {
+            let mut standards: Vec<Standard> =
+                standards.iter().map(|s| Standard::ALL[*s]).collect();
+            standards.dedup();
+            let note = NoteAdded {
+                date: day(*on),
+                text: self.secret(format!("The note {i} says QsecretQ{i} about FQ0ZREF")),
+                standards,
+                stress: *stress,
+                told: told.then(|| self.secret(format!("told{i}Qwhom"))),
+            };
+            self.events.push(Event::from(note));
+        }
+    }
 }
 
 /// Whether `text` holds a date to the day: four digits, a dash, two, a dash, two.

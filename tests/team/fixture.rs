@@ -197,6 +197,24 @@ fn probation_officer(root: &Path, home: &Path) -> PathBuf {
             ])
             .args(args));
     };
+    type_cases(&cli);
+    for line in [
+        "leave add annual --from 2026-08-03 --to 2026-08-14",
+        "leave add sick --from 2026-03-09 --to 2026-03-11",
+        "case add PB900 --kind psr --on 2026-08-05",
+        "deadline add --due 2026-08-10 --what PSR_due --case PB900",
+    ] {
+        // One command line, its words split at spaces (an underscore stands for a space).
+        let words: Vec<String> = line.split(' ').map(|w| w.replace('_', " ")).collect();
+        cli(&words.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    type_hours_and_notes(&cli);
+    dir
+}
+
+/// Thirty cases over ten months across the preset's kinds: a third allocated without
+/// discussion, a quarter closed.
+fn type_cases(cli: &dyn Fn(&[&str])) {
     let kinds = ["tier-a", "tier-b", "tier-c", "psr", "licence"];
     for i in 0..30 {
         let on = format!("2026-{:02}-{:02}", 1 + i % 10, 5 + i % 20);
@@ -218,43 +236,10 @@ fn probation_officer(root: &Path, home: &Path) -> PathBuf {
             cli(&["case", "close", &reference, "--on", "2026-11-01"]);
         }
     }
-    cli(&[
-        "leave",
-        "add",
-        "annual",
-        "--from",
-        "2026-08-03",
-        "--to",
-        "2026-08-14",
-    ]);
-    cli(&[
-        "leave",
-        "add",
-        "sick",
-        "--from",
-        "2026-03-09",
-        "--to",
-        "2026-03-11",
-    ]);
-    cli(&[
-        "case",
-        "add",
-        "PB900",
-        "--kind",
-        "psr",
-        "--on",
-        "2026-08-05",
-    ]);
-    cli(&[
-        "deadline",
-        "add",
-        "--due",
-        "2026-08-10",
-        "--what",
-        "PSR due",
-        "--case",
-        "PB900",
-    ]);
+}
+
+/// A long Monday every week for forty weeks, and five stressed diary notes.
+fn type_hours_and_notes(cli: &dyn Fn(&[&str])) {
     for day in 0..40 {
         let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + chrono::Days::new(day * 7);
         cli(&[
@@ -287,5 +272,4 @@ fn probation_officer(root: &Path, home: &Path) -> PathBuf {
             "7",
         ]);
     }
-    dir
 }
