@@ -175,6 +175,31 @@ fn a_share_whose_figures_are_impossible_or_disagree_is_refused() {
     }
 }
 
+/// A deadline first due in leave, then extended past the period's end, counts in
+/// `leave.deadlines_in_leave` (judged by its first date) but not in `deadlines.due` (its date
+/// now): a share the report writes so is not refused. (The proptest in tests/share.rs found it.)
+#[test]
+fn a_share_with_more_deadlines_in_leave_than_due_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let extended = edited(dir.path(), "extended.json", |s| {
+        let due = s["deadlines"]["due"].as_u64().unwrap();
+        s["leave"]["deadlines_in_leave"] = (due + 1).into();
+    });
+    let mut args = vec!["--today".to_string(), TODAY.into(), "team".into()];
+    args.extend(fixture().share_paths());
+    args.push(extended);
+    args.extend([
+        "-o".into(),
+        dir.path().join("team.md").display().to_string(),
+    ]);
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn a_share_sent_twice_is_refused_by_id_and_by_figures() {
     let dir = tempfile::tempdir().unwrap();
