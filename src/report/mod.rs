@@ -283,6 +283,33 @@ impl Analysis {
     }
 }
 
+/// The period's weeks for the charts: open cases and capacity, hours, deadlines due, and
+/// the 17-week average for the run ending on each Sunday inside the period.
+fn weekly_series(
+    input: &Inputs,
+    begin: Option<NaiveDate>,
+    calendar: &WorkCalendar,
+    daily: &caseload::Daily,
+    hours_by_day: &hours::DayTotals,
+) -> Vec<model::WeekPoint> {
+    let mut series = caseload::weekly_series(daily, input.period);
+    hours::fill_series(&mut series, hours_by_day, input.period);
+    deadlines::fill_series(&mut series, input.state, input.period);
+    for week in &mut series {
+        let sunday = Some(week.week_start + chrono::Days::new(6))
+            .filter(|sunday| input.period.contains(*sunday));
+        week.wtr_average = sunday.and_then(|sunday| {
+            let run = Period {
+                from: sunday,
+                to: sunday,
+            };
+            hours::wtr_average_max(input.state, run, begin, calendar, hours_by_day)
+                .map(|w| model::round2(w.average))
+        });
+    }
+    series
+}
+
 /// Computes the whole report model.
 pub fn analyse(input: &Inputs) -> Report {
     analysis(input).report
@@ -308,21 +335,7 @@ pub fn analysis(input: &Inputs) -> Analysis {
     let daily = caseload::Daily::compute(input.state, input.config, input.period);
     let hours_by_day = hours::DayTotals::compute(input.state);
     let leave = leave::LeaveIndex::new(input.state);
-    let mut series = caseload::weekly_series(&daily, input.period);
-    hours::fill_series(&mut series, &hours_by_day, input.period);
-    deadlines::fill_series(&mut series, input.state, input.period);
-    for week in &mut series {
-        let sunday = Some(week.week_start + chrono::Days::new(6))
-            .filter(|sunday| input.period.contains(*sunday));
-        week.wtr_average = sunday.and_then(|sunday| {
-            let run = Period {
-                from: sunday,
-                to: sunday,
-            };
-            hours::wtr_average_max(input.state, run, begin, &calendar, &hours_by_day)
-                .map(|w| model::round2(w.average))
-        });
-    }
+    let series = weekly_series(input, begin, &calendar, &daily, &hours_by_day);
     let report = Report {
         schema: model::SCHEMA,
         purpose: input.purpose.key(),

@@ -143,8 +143,9 @@ fn check(s: &Sandbox, file: &std::path::Path) -> (i32, String, String) {
     )
 }
 
-#[test]
-fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
+/// The seeded journal with a note and an 11-hour day (records 1 to 4), and a document of
+/// each (purpose, format) made from it.
+fn journal_with_documents(documents: &[(&str, &str)]) -> (Sandbox, Vec<std::path::PathBuf>) {
     let s = seeded();
     s.ok(&[
         "note",
@@ -165,8 +166,30 @@ fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
         "--end",
         "19:00",
     ]);
-    let mut made = Vec::new();
-    for (purpose, format) in [
+    let made = documents
+        .iter()
+        .map(|(purpose, format)| {
+            let file = s.dir.path().join(format!("{purpose}.{format}"));
+            let out = s
+                .cmd()
+                .args(["report", "--purpose", purpose, "--format", format, "-o"])
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            file
+        })
+        .collect();
+    (s, made)
+}
+
+#[test]
+fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
+    let documents = [
         ("grievance", "md"),
         ("stress", "html"),
         ("supervision", "pdf"),
@@ -174,20 +197,10 @@ fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
         ("notice", "json"),
         ("grievance", "ics"),
         ("notice", "txt"),
-    ] {
-        let file = s.dir.path().join(format!("{purpose}.{format}"));
-        let out = s
-            .cmd()
-            .args(["report", "--purpose", purpose, "--format", format, "-o"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let (code, stdout, stderr) = check(&s, &file);
+    ];
+    let (s, made) = journal_with_documents(&documents);
+    for ((purpose, format), file) in documents.iter().zip(&made) {
+        let (code, stdout, stderr) = check(&s, file);
         assert_eq!(code, 0, "{purpose} {format}: {stderr}");
         assert!(
             stdout.starts_with(&format!(
@@ -196,13 +209,17 @@ fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
             )),
             "{stdout}"
         );
-        made.push(file);
     }
     // The journal grows: the documents still check, against the records they were made from.
     s.ok(&["case", "add", "FD9", "--kind", "s7", "--on", "2026-11-20"]);
     for file in &made {
         assert_eq!(check(&s, file).0, 0, "{}", file.display());
     }
+}
+
+#[test]
+fn verify_document_says_where_a_document_was_altered() {
+    let (s, made) = journal_with_documents(&[("grievance", "md"), ("supervision", "pdf")]);
     // One figure changed in the Markdown: altered, and where.
     let md = std::fs::read_to_string(&made[0]).unwrap();
     let altered = s.dir.path().join("altered.md");
@@ -231,7 +248,7 @@ fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
         "{stderr}"
     );
     // One byte of the PDF flipped.
-    let mut pdf = std::fs::read(&made[2]).unwrap();
+    let mut pdf = std::fs::read(&made[1]).unwrap();
     let middle = pdf.len() / 2;
     pdf[middle] ^= 1;
     let flipped = s.dir.path().join("flipped.pdf");
@@ -239,6 +256,11 @@ fn verify_document_says_whether_a_document_is_exactly_what_caseload_made() {
     let (code, _, stderr) = check(&s, &flipped);
     assert_eq!(code, 1);
     assert!(stderr.contains(&format!("at byte {middle} of")), "{stderr}");
+}
+
+#[test]
+fn verify_document_refuses_another_journal_other_settings_and_a_file_it_did_not_make() {
+    let (s, made) = journal_with_documents(&[("grievance", "md")]);
     // Another journal with as many records does not pass for this one.
     let other = seeded();
     for day in ["2026-11-03", "2026-11-04", "2026-11-05"] {
