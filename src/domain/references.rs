@@ -132,33 +132,39 @@ pub fn same_reference<'a>(
     state.cases_like(reference).find(|c| Some(c.id) != except)
 }
 
+/// Records allocating one case for each reference, in order, all written and allocated on
+/// 1 Jan 2026: the journal the tests of finding references and of pseudonyms start from.
+#[cfg(test)]
+pub(crate) fn allocations(refs: &[&str]) -> Vec<super::replay::Record> {
+    use super::replay::Record;
+    use super::{CaseAllocated, Event};
+    use chrono::{DateTime, NaiveDate};
+    refs.iter()
+        .enumerate()
+        .map(|(i, r)| Record {
+            seq: i as u64 + 1,
+            at: DateTime::parse_from_rfc3339("2026-01-01T09:00:00+00:00").unwrap(),
+            event: Event::from(CaseAllocated {
+                reference: r.to_string(),
+                kind: "s7".into(),
+                allocated_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                allocated_by: None,
+                discussed: true,
+                weight: None,
+                note: None,
+                imported: None,
+            }),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::replay::{Record, replay};
-    use crate::domain::{CaseAllocated, Event};
-    use chrono::{DateTime, NaiveDate};
+    use crate::domain::replay::replay;
 
     fn state(refs: &[&str]) -> State {
-        let records: Vec<Record> = refs
-            .iter()
-            .enumerate()
-            .map(|(i, r)| Record {
-                seq: i as u64 + 1,
-                at: DateTime::parse_from_rfc3339("2026-01-01T09:00:00+00:00").unwrap(),
-                event: Event::from(CaseAllocated {
-                    reference: r.to_string(),
-                    kind: "s7".into(),
-                    allocated_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-                    allocated_by: None,
-                    discussed: true,
-                    weight: None,
-                    note: None,
-                    imported: None,
-                }),
-            })
-            .collect();
-        replay(&records)
+        replay(&allocations(refs))
     }
 
     #[test]

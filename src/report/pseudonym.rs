@@ -212,28 +212,11 @@ impl Pseudonyms {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::event::{CaseAllocated, Event};
-    use chrono::{DateTime, NaiveDate};
+    use crate::domain::event::Event;
+    use crate::domain::references::allocations;
 
     fn names(refs: &[&str], reveal: bool) -> Pseudonyms {
-        let records: Vec<Record> = refs
-            .iter()
-            .enumerate()
-            .map(|(i, r)| Record {
-                seq: i as u64 + 1,
-                at: DateTime::parse_from_rfc3339("2026-01-01T09:00:00+00:00").unwrap(),
-                event: Event::from(CaseAllocated {
-                    reference: r.to_string(),
-                    kind: "s7".into(),
-                    allocated_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-                    allocated_by: None,
-                    discussed: true,
-                    weight: None,
-                    note: None,
-                    imported: None,
-                }),
-            })
-            .collect();
+        let records = allocations(refs);
         Pseudonyms::new(&records, &crate::domain::replay::replay(&records), reveal)
     }
 
@@ -261,23 +244,7 @@ mod tests {
     fn a_redacted_allocation_keeps_its_number_so_no_later_case_moves() {
         let mut n = names(&["A1", "B2", "C3"], false);
         assert_eq!(n.name("C3"), "Case 3");
-        let mut records: Vec<Record> = Vec::new();
-        for (i, r) in ["A1", "B2", "C3"].iter().enumerate() {
-            records.push(Record {
-                seq: i as u64 + 1,
-                at: DateTime::parse_from_rfc3339("2026-01-01T09:00:00+00:00").unwrap(),
-                event: Event::from(CaseAllocated {
-                    reference: r.to_string(),
-                    kind: "s7".into(),
-                    allocated_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-                    allocated_by: None,
-                    discussed: true,
-                    weight: None,
-                    note: None,
-                    imported: None,
-                }),
-            });
-        }
+        let mut records = allocations(&["A1", "B2", "C3"]);
         records[1].event = Event::Redacted {
             was: "case_allocated".into(),
             sha256: "0".repeat(64),

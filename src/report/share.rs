@@ -40,6 +40,14 @@ impl ShareId {
 
 /// The whole share. Every struct refuses fields it does not know, so that a file with
 /// anything more in it (a note, a reference) is not taken for a share.
+///
+/// Why these structs repeat some of the report model's fields (`ShareHours` beside
+/// `model::Hours`, `ShareStandards` beside `model::ByStandard`) instead of reusing them: the
+/// share is its own published schema (`caseload.share/1`, docs/SHARE.md), read back from files
+/// other people send (`Deserialize`, `deny_unknown_fields`), and it is a whitelist: only
+/// counts and figures, never a date, a week's identity or a name. A field added to the
+/// report model must not reach a share, nor change what `caseload team` accepts, unless it is
+/// added here on purpose; so the two are written apart and `build` copies field by field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Share {
