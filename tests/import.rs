@@ -2,15 +2,6 @@
 //! make_fixtures.py, or by hand for the CSV and .ics files): every format and target, column
 //! mapping, dates, refusals writing nothing, re-import writing nothing, the names column
 //! never read, and provenance in verify and in the documents.
-// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
-// it made itself by their extension, and run long as a table of cases.
-#![allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::case_sensitive_file_extension_comparisons,
-    clippy::unused_self
-)]
-
 use crate::common;
 use common::Sandbox;
 use serde_json::Value;
@@ -55,6 +46,17 @@ fn list(s: &Sandbox, what: &str) -> Vec<Value> {
         .as_array()
         .unwrap()
         .clone()
+}
+
+/// Each listed leave's kind, first and last day.
+fn leave_spans(leave: &[Value]) -> Vec<(String, String, String)> {
+    leave
+        .iter()
+        .map(|l| {
+            let field = |key: &str| l[key].as_str().unwrap().to_string();
+            (field("kind"), field("from"), field("to"))
+        })
+        .collect()
 }
 
 const PUBLIC_LAW: &[&str] = &["--map-kind", "Public law=public-law"];
@@ -524,16 +526,7 @@ fn an_outlook_calendar_gives_leave_with_match_and_refuses_meetings_without() {
     let out = import(&s, "outlook.ics", "leave", &["--match", "leave", "--apply"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let leave = list(&s, "leave");
-    let spans: Vec<(String, String, String)> = leave
-        .iter()
-        .map(|l| {
-            (
-                l["kind"].as_str().unwrap().into(),
-                l["from"].as_str().unwrap().into(),
-                l["to"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
+    let spans = leave_spans(&leave);
     // All-day events end the day before their DTEND; the cancelled one is left out.
     assert_eq!(
         spans,
@@ -736,16 +729,7 @@ fn leave_from_a_spreadsheet_by_its_words_and_again_nothing() {
     let path = path.display().to_string();
     let out = run(&s, &["import", &path, "--as", "leave", "--apply"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    let leave: Vec<(String, String, String)> = list(&s, "leave")
-        .iter()
-        .map(|l| {
-            (
-                l["kind"].as_str().unwrap().to_string(),
-                l["from"].as_str().unwrap().to_string(),
-                l["to"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let leave = leave_spans(&list(&s, "leave"));
     assert_eq!(
         leave,
         [

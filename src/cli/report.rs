@@ -14,27 +14,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         return super::share::run(ctx, args);
     }
     let format = args.format.unwrap_or(report::Format::Md);
-    let date = |flag: &str, text: &Option<String>| {
-        text.as_deref()
-            .map(|t| parse_date(t, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
-            .transpose()
-    };
-    let period = Period::for_purpose(
-        args.purpose,
-        date("--from", &args.from)?,
-        date("--to", &args.to)?,
-        ctx.today,
-    )
-    .map_err(Error::Invalid)?;
+    let period = period_of(ctx, args.purpose, args)?;
     // Where it goes is checked before anything is computed, so a refusal is immediate.
     let output = args.output.as_deref().map(crate::output::resolve);
+    refuse_existing(output.as_deref(), args.force)?;
     match &output {
-        Some(path)
-            if crate::output::check_target(path)? == crate::output::Target::ExistingFile
-                && !args.force =>
-        {
-            return Err(crate::output::OutputError::Exists(path.clone()).into());
-        }
         Some(_) => {}
         None if format == report::Format::Pdf && std::io::stdout().is_terminal() => {
             return Err(Error::invalid(format!(
@@ -73,25 +57,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             super::verify::count_records(journal.records().len())
         ));
     }
-    period
-        .check_records_begin(report::records_begin(
-            journal.state(),
-            journal.records(),
-            ctx.today,
-        ))
-        .map_err(Error::Invalid)?;
-    let now = Local::now().fixed_offset();
-    let model = report::analyse(&Inputs::for_journal(
+    let model = report::analyse(&journal_inputs(
+        ctx,
         &journal,
         &config,
-        Request {
-            period,
-            purpose: args.purpose,
-            reveal_refs,
-            today: ctx.today,
-            generated_at: now.with_nanosecond(0).unwrap_or(now),
-        },
-    ));
+        period,
+        args.purpose,
+        reveal_refs,
+    )?);
     let text = report::render(&model, format, &config.date_format);
     match &output {
         Some(path) => {
@@ -101,6 +74,73 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         None => crate::output::to_stdout(&text)?,
     }
     Ok(())
+}
+
+/// `--from` and `--to` read as dates (relative to `--today`), and the period they make for
+/// `purpose` (its own default when they are left out).
+pub(super) fn period_of(
+    ctx: &Context,
+    purpose: report::Purpose,
+    args: &ReportArgs,
+) -> Result<Period> {
+    let date = |flag: &str, text: &Option<String>| {
+        text.as_deref()
+            .map(|t| parse_date(t, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
+            .transpose()
+    };
+    Period::for_purpose(
+        purpose,
+        date("--from", &args.from)?,
+        date("--to", &args.to)?,
+        ctx.today,
+    )
+    .map_err(Error::Invalid)
+}
+
+/// Refuses a destination that cannot be written (`check_target`) or a file that is already
+/// there unless `--force` says to replace it: checked before anything is computed, so the
+/// refusal is immediate (the write itself refuses too).
+pub(super) fn refuse_existing(output: Option<&std::path::Path>, force: bool) -> Result<()> {
+    match output {
+        Some(path)
+            if crate::output::check_target(path)? == crate::output::Target::ExistingFile
+                && !force =>
+        {
+            Err(crate::output::OutputError::Exists(path.to_path_buf()).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// What the analysis reads from the journal for `period`, generated now (to the second). A
+/// period that starts before the journal's records can say anything is refused.
+pub(super) fn journal_inputs<'a>(
+    ctx: &Context,
+    journal: &'a crate::journal::Journal,
+    config: &'a crate::config::Config,
+    period: Period,
+    purpose: report::Purpose,
+    reveal_refs: bool,
+) -> Result<Inputs<'a>> {
+    period
+        .check_records_begin(report::records_begin(
+            journal.state(),
+            journal.records(),
+            ctx.today,
+        ))
+        .map_err(Error::Invalid)?;
+    let now = Local::now().fixed_offset();
+    Ok(Inputs::for_journal(
+        journal,
+        config,
+        Request {
+            period,
+            purpose,
+            reveal_refs,
+            today: ctx.today,
+            generated_at: now.with_nanosecond(0).unwrap_or(now),
+        },
+    ))
 }
 
 /// `caseload verify --document FILE`: makes the document again from the journal as it was

@@ -4,12 +4,10 @@
 
 use super::Context;
 use super::args::ReportArgs;
-use crate::domain::parse_date;
 use crate::error::{Error, Result};
 use crate::journal::Access;
 use crate::report::share::{self, ShareId};
-use crate::report::{self, Format, Inputs, Period, Purpose, Request};
-use chrono::{Local, Timelike};
+use crate::report::{self, Format, Purpose};
 use std::io::Write;
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
@@ -23,25 +21,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             "a share never holds case references or pseudonyms; leave out --reveal-refs",
         ));
     }
-    let date = |flag: &str, text: &Option<String>| {
-        text.as_deref()
-            .map(|t| parse_date(t, ctx.today).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
-            .transpose()
-    };
-    let period = Period::for_purpose(
-        Purpose::Share,
-        date("--from", &args.from)?,
-        date("--to", &args.to)?,
-        ctx.today,
-    )
-    .map_err(Error::Invalid)?;
+    let period = super::report::period_of(ctx, Purpose::Share, args)?;
     let output = args.output.as_deref().map(crate::output::resolve);
-    if let Some(path) = &output
-        && crate::output::check_target(path)? == crate::output::Target::ExistingFile
-        && !args.force
-    {
-        return Err(crate::output::OutputError::Exists(path.clone()).into());
-    }
+    super::report::refuse_existing(output.as_deref(), args.force)?;
     let config = ctx.config()?;
     let journal = ctx.open(Access::ReadOnly)?;
     if let Some(damage) = journal.damage() {
@@ -54,26 +36,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             "the journal has no records yet; a share of nothing would count in the team's figures as a member with no work",
         ));
     }
-    period
-        .check_records_begin(report::records_begin(
-            journal.state(),
-            journal.records(),
-            ctx.today,
-        ))
-        .map_err(Error::Invalid)?;
-    let now = Local::now().fixed_offset();
-    let inputs = Inputs::for_journal(
-        &journal,
-        &config,
-        Request {
-            period,
-            // The share is the grievance summary's figures; the model is never written whole.
-            purpose: Purpose::Grievance,
-            reveal_refs: false,
-            today: ctx.today,
-            generated_at: now.with_nanosecond(0).unwrap_or(now),
-        },
-    );
+    // The share is the grievance summary's figures; the model is never written whole.
+    let inputs =
+        super::report::journal_inputs(ctx, &journal, &config, period, Purpose::Grievance, false)?;
     let model = report::analyse(&inputs);
     let id = ShareId::random().map_err(Error::Failed)?;
     let made = share::build(&inputs, &model, &id);

@@ -50,13 +50,8 @@ pub fn run(today: Option<&str>, args: &TeamArgs) -> Result<()> {
         )));
     }
     let output = args.output.as_deref().map(crate::output::resolve);
+    super::report::refuse_existing(output.as_deref(), args.force)?;
     match &output {
-        Some(path)
-            if crate::output::check_target(path)? == crate::output::Target::ExistingFile
-                && !args.force =>
-        {
-            return Err(crate::output::OutputError::Exists(path.clone()).into());
-        }
         Some(_) => {}
         None if args.format == Format::Pdf && std::io::stdout().is_terminal() => {
             return Err(Error::invalid(
