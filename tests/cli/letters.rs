@@ -63,16 +63,18 @@ fn the_outcome_fills_the_grievance_and_is_refused_elsewhere_or_when_not_text() {
         ),
         "{filled}"
     );
-    refused(
-        &s,
-        &["report", "--purpose", "notice", "--outcome", "x"],
-        "--outcome is for a grievance",
-    );
-    refused(
-        &s,
-        &["report", "--name", "Jo\u{7}Bloggs"],
-        "--name: the text contains a control character",
-    );
+    for (args, needle) in [
+        (
+            &["report", "--purpose", "notice", "--outcome", "x"][..],
+            "--outcome is for a grievance",
+        ),
+        (
+            &["report", "--name", "Jo\u{7}Bloggs"],
+            "--name: the text contains a control character",
+        ),
+    ] {
+        refused(&s, args, needle);
+    }
     with_person(&s, "manager = \"Sam\\u001b[31m\"");
     refused(
         &s,

@@ -72,12 +72,15 @@ fn a_bare_name_is_written_in_the_current_folder_and_not_replaced_without_force()
     let out = run_in(&s, &work.join("out"), &["report", "-o", "../out/g.md"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(work.join("out/g.md").is_file());
-    refused(
-        &s,
-        &["report", "-o", "/nonexistent-folder/g.md"],
-        "the folder /nonexistent-folder does not exist",
-    );
-    refused(&s, &["report", "--force"], "--output <FILE>");
+    for (args, needle) in [
+        (
+            &["report", "-o", "/nonexistent-folder/g.md"][..],
+            "the folder /nonexistent-folder does not exist",
+        ),
+        (&["report", "--force"], "--output <FILE>"),
+    ] {
+        refused(&s, args, needle);
+    }
 }
 
 #[test]

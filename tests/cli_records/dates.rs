@@ -49,16 +49,18 @@ fn dates_as_people_type_them() {
         (&"2026-12-21".into(), &"2027-01-01".into())
     );
     // Refusals name dates as the program shows them.
-    refused(
-        &s,
-        &["case", "add", "FD6", "--kind", "s7", "--on", "1 jan 2099"],
-        "the allocation date 01 Jan 2099 is in the future",
-    );
-    refused(
-        &s,
-        &["case", "add", "FD6", "--kind", "s7", "--on", "someday"],
-        "--on: `someday` is not a date; use 22/11/2026, 22/11/26, 22 Nov 2026, 22 nov, 2026-11-22, today, yesterday, tomorrow, a weekday (mon) or +3 / -3 days",
-    );
+    for (args, needle) in [
+        (
+            &["case", "add", "FD6", "--kind", "s7", "--on", "1 jan 2099"][..],
+            "the allocation date 01 Jan 2099 is in the future",
+        ),
+        (
+            &["case", "add", "FD6", "--kind", "s7", "--on", "someday"],
+            "--on: `someday` is not a date; use 22/11/2026, 22/11/26, 22 Nov 2026, 22 nov, 2026-11-22, today, yesterday, tomorrow, a weekday (mon) or +3 / -3 days",
+        ),
+    ] {
+        refused(&s, args, needle);
+    }
     let help = s.ok(&["--help"]);
     assert!(help.contains("22/11/26, 22 Nov 2026, 22 nov"), "{help}");
     assert!(help.contains("Global options:"), "{help}");

@@ -48,23 +48,24 @@ fn an_unknown_reference_is_refused_with_the_nearest_ones() {
     for r in ["FD26P00401", "FD26P00409", "ZZ9"] {
         s.ok(&["case", "add", r, "--kind", "s7"]);
     }
-    refused(
-        &s,
-        &["case", "close", "FD26P00499"],
-        "no case has reference `FD26P00499`; did you mean FD26P00409 or FD26P00401?",
-    );
-    refused(
-        &s,
-        &[
-            "deadline", "add", "--due", "+3", "--what", "x", "--case", "FD26P004",
-        ],
-        "no case has reference `FD26P004`; did you mean",
-    );
-    refused(
-        &s,
-        &["case", "close", "nothing-like-it"],
-        "no case has reference `nothing-like-it`; `caseload list cases` shows them",
-    );
+    for (args, needle) in [
+        (
+            &["case", "close", "FD26P00499"][..],
+            "no case has reference `FD26P00499`; did you mean FD26P00409 or FD26P00401?",
+        ),
+        (
+            &[
+                "deadline", "add", "--due", "+3", "--what", "x", "--case", "FD26P004",
+            ],
+            "no case has reference `FD26P004`; did you mean",
+        ),
+        (
+            &["case", "close", "nothing-like-it"],
+            "no case has reference `nothing-like-it`; `caseload list cases` shows them",
+        ),
+    ] {
+        refused(&s, args, needle);
+    }
 }
 
 #[test]

@@ -21,12 +21,15 @@ fn share(dir: &std::path::Path, extra: &[&str]) -> Output {
         .unwrap()
 }
 
-fn refused(out: &Output, needle: &str) {
+/// `report --purpose share` with `args` on the data folder `dir` exits 2 with one line
+/// holding `needle`, and writes nothing to standard output; a failure names the args.
+fn refused(dir: &std::path::Path, args: &[&str], needle: &str) {
+    let out = share(dir, args);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains(needle), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(out.stdout.is_empty());
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(needle), "{args:?}: {err}");
+    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
 }
 
 #[test]
@@ -36,13 +39,16 @@ fn a_share_is_json_only_and_never_reveals_references() {
         .parent()
         .unwrap()
         .join("member-1");
-    for format in ["md", "html", "pdf", "csv", "ics"] {
-        refused(&share(&dir, &["--format", format]), "a share is JSON only");
+    for (args, needle) in [
+        (&["--format", "md"][..], "a share is JSON only"),
+        (&["--format", "html"], "a share is JSON only"),
+        (&["--format", "pdf"], "a share is JSON only"),
+        (&["--format", "csv"], "a share is JSON only"),
+        (&["--format", "ics"], "a share is JSON only"),
+        (&["--reveal-refs"], "never holds case references"),
+    ] {
+        refused(&dir, args, needle);
     }
-    refused(
-        &share(&dir, &["--reveal-refs"]),
-        "never holds case references",
-    );
     // Without -o: the JSON on standard output, what it holds on standard error.
     let out = share(&dir, &["--format", "json"]);
     assert!(out.status.success());
@@ -67,7 +73,7 @@ fn an_empty_journal_gives_no_share_and_an_existing_file_is_kept() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     }
-    refused(&share(dir.path(), &[]), "the journal has no records yet");
+    refused(dir.path(), &[], "the journal has no records yet");
     let m = &fixture().members[0];
     let data = m.share_path.parent().unwrap().join("member-1");
     let before = std::fs::read(&m.share_path).unwrap();
