@@ -1,15 +1,6 @@
 //! Crash safety: writers killed with SIGKILL at random moments lose no acknowledged record
 //! and leave a journal whose chain verifies. `CASELOAD_KILLS=2500 cargo test --release --test
 //! it crash:: -- --nocapture` runs the long version (2,500 rounds of two writers); CI runs 150.
-// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
-// it made itself by their extension, and run long as a table of cases.
-#![allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::case_sensitive_file_extension_comparisons,
-    clippy::unused_self
-)]
-
 use crate::common;
 use common::Sandbox;
 use std::collections::HashSet;

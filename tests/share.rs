@@ -1,15 +1,6 @@
 //! `caseload.share/1` over random journals: no note text, case reference, pseudonym, other
 //! free text, journal id, head or receipt, and no date finer than a week ever reaches a share;
 //! and every share caseload makes is one `caseload team` accepts, read back unchanged.
-// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
-// it made itself by their extension, and run long as a table of cases.
-#![allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::case_sensitive_file_extension_comparisons,
-    clippy::unused_self
-)]
-
 use caseload::config::{Config, preset};
 use caseload::domain::dates::ClockTime;
 use caseload::domain::event::*;

@@ -1,14 +1,5 @@
 //! The journal's guarantees (SPEC 6), through the real binary: the chain, torn-tail repair,
 //! damage detection without rewriting, the lock, concurrent writers, receipts and file modes.
-// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
-// it made itself by their extension, and run long as a table of cases.
-#![allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::case_sensitive_file_extension_comparisons,
-    clippy::unused_self
-)]
-
 mod batch;
 use crate::common;
 mod hostile;

@@ -2,15 +2,6 @@
 //! journals (four seeds of the generated heavy user, one part-time with its own settings, one
 //! short, and a probation officer's journal typed in command by command), combined, and
 //! checked against figures this test works out itself from each member's full report.
-// A test may unwrap (it stops at the failing line), compare figures exactly, name the files
-// it made itself by their extension, and run long as a table of cases.
-#![allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::case_sensitive_file_extension_comparisons,
-    clippy::unused_self
-)]
-
 mod fixture;
 mod refusals;
 mod share_cli;
