@@ -330,3 +330,64 @@ fn i_is_in_the_hints_and_the_help() {
     f.app.update(Action::Help);
     assert!(draw(&f.app).contains("import from a file"));
 }
+
+/// The import's reasons name the form's fields, never the command line's flags (`--map`,
+/// `--sheet`, `--match`, `--day-first`), which the window does not have.
+#[test]
+fn refusals_say_what_to_do_in_the_form() {
+    use ImportField as F;
+    let mut f = empty();
+    for (screen, file, tabs, text, field, says) in [
+        (
+            ScreenId::Cases,
+            "cases.xlsx",
+            2,
+            "nonsense",
+            F::Columns,
+            "`nonsense`: write it as field=Header, e.g. ref=Case No",
+        ),
+        (
+            ScreenId::Cases,
+            "cases.xlsx",
+            3,
+            "Section 7",
+            F::Kinds,
+            r#"`Section 7`: write it as "Text in the file=key", e.g. Section 7=s7"#,
+        ),
+        (
+            ScreenId::Cases,
+            "cases-mistakes.csv",
+            1,
+            "Closed",
+            F::Sheet,
+            "Sheet applies only to a workbook",
+        ),
+        (
+            ScreenId::Leave,
+            "cases-mistakes.csv",
+            2,
+            "leave",
+            F::Match,
+            "Match applies only to a calendar",
+        ),
+    ] {
+        import(&mut f.app, screen, &fixture(file), tabs, text);
+        let error = dialog(&f.app).form.field(field).error.clone();
+        assert!(
+            error.as_deref().is_some_and(|e| e.starts_with(says)),
+            "{file} {text}: {error:?}"
+        );
+        let screen = draw(&f.app);
+        assert!(!screen.contains("--"), "{screen}");
+        key(&mut f.app, KeyCode::Esc);
+        key(&mut f.app, KeyCode::Char('y'));
+    }
+    // A row's reason in the preview, too.
+    import(&mut f.app, ScreenId::Cases, &fixture("cases.xlsx"), 0, "");
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("add Public law=KEY under Map kinds") && !screen.contains("--"),
+        "{screen}"
+    );
+    assert!(f.app.journal.records().is_empty());
+}

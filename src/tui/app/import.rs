@@ -3,6 +3,7 @@
 //! a scrollable preview, then, on Enter, every record written under the lock or none, by the
 //! same `import::apply` the command line uses.
 
+use super::import_words::in_form_words;
 use super::{App, Overlay};
 use crate::domain::dates::show_dates;
 use crate::import::preview::{self, Preview, Status};
@@ -112,7 +113,7 @@ impl ImportDialog {
             "Map columns",
             "",
             &format!(
-                "as --map, field=Header; separated by ; (fields: {})",
+                "field=Header, separated by ; (fields: {}); blank: columns are found by their usual headers",
                 fields.join(", ")
             ),
         ));
@@ -120,7 +121,7 @@ impl ImportDialog {
             F::Kinds,
             "Map kinds",
             "",
-            "as --map-kind, Text in the file=kind key; separated by ; (e.g. Section 7=s7)",
+            "Text in the file=kind key, separated by ; (e.g. Section 7=s7); blank: kinds are matched by their key or name",
         ));
         rows.push(Field::choice(
             F::Dates,
@@ -161,8 +162,7 @@ impl ImportDialog {
 /// What is read from where, as `preview::columns_line` says it, without the columns not
 /// read (the preview shows those on a line of their own, never cut).
 fn reading_line(plan: &Plan) -> String {
-    let line = preview::columns_line(plan)
-        .replace("--sheet picks another", "the Sheet field picks another");
+    let line = in_form_words(&preview::columns_line(plan));
     match line.find("; not read: ") {
         Some(at) => line[..at].to_string(),
         None => line,
@@ -254,7 +254,7 @@ impl App {
                 } else {
                     F::Columns
                 };
-                dialog.form.refuse(field, e.to_string());
+                dialog.form.refuse(field, in_form_words(&e.to_string()));
                 return;
             }
         };
@@ -271,7 +271,7 @@ impl App {
                     OpenError::Import(ImportError::Usage(_)) if sheet.is_some() => F::Sheet,
                     _ => F::File,
                 };
-                dialog.form.refuse(field, e.to_string());
+                dialog.form.refuse(field, in_form_words(&e.to_string()));
                 return;
             }
         };
@@ -285,14 +285,19 @@ impl App {
             Err(e) => {
                 // The mapping does not fit the file: a header it lacks, a required field
                 // with no column.
-                dialog.form.refuse(F::Columns, e.to_string());
+                dialog
+                    .form
+                    .refuse(F::Columns, in_form_words(&e.to_string()));
                 return;
             }
         };
-        let shown = preview::preview(&plan, &self.config.date_format);
+        let mut shown = preview::preview(&plan, &self.config.date_format);
+        for row in &mut shown.rows {
+            row.reason = row.reason.as_deref().map(in_form_words);
+        }
         dialog.preview = Some(ImportPreview {
             columns: reading_line(&plan),
-            summary: preview::summary(&plan),
+            summary: in_form_words(&preview::summary(&plan)),
             table,
             request,
             plan,

@@ -5,6 +5,7 @@
 mod confirm;
 mod forms;
 mod import;
+mod import_words;
 mod share;
 mod timer;
 
