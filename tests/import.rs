@@ -48,6 +48,13 @@ fn list(s: &Sandbox, what: &str) -> Vec<Value> {
         .clone()
 }
 
+/// `text` written to `name` in `dir`; its path, as the command line takes it.
+fn file_in(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
 /// Each listed leave's kind, first and last day.
 fn leave_spans(leave: &[Value]) -> Vec<(String, String, String)> {
     leave
@@ -290,13 +297,11 @@ fn a_case_closed_since_the_last_import_gets_its_closing_only() {
 fn map_names_the_columns_and_unknown_fields_or_headers_are_usage_errors() {
     let s = Sandbox::new();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("codes.csv");
-    std::fs::write(
-        &path,
+    let file = file_in(
+        &dir,
+        "codes.csv",
         "Our code,Court ref,Work,When\nA-17,FD26P00901,s7,2026-10-01\n",
-    )
-    .unwrap();
-    let file = path.display().to_string();
+    );
     // Court ref is recognised; --map takes the private code instead, and the date column.
     let out = run(
         &s,
@@ -435,15 +440,8 @@ fn ambiguous_dates_need_a_flag_when_the_file_writes_months_first() {
 fn excel_serials_in_a_csv_are_dates() {
     let s = Sandbox::new();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("serials.csv");
-    std::fs::write(&path, "Case,Type,Allocated\nFD7,s7,46348\n").unwrap();
-    s.ok(&[
-        "import",
-        &path.display().to_string(),
-        "--as",
-        "cases",
-        "--apply",
-    ]);
+    let path = file_in(&dir, "serials.csv", "Case,Type,Allocated\nFD7,s7,46348\n");
+    s.ok(&["import", &path, "--as", "cases", "--apply"]);
     assert_eq!(list(&s, "cases")[0]["allocated_on"], "2026-11-22");
 }
 
@@ -719,14 +717,12 @@ fn the_readme_import_transcript_is_what_caseload_prints() {
 fn leave_from_a_spreadsheet_by_its_words_and_again_nothing() {
     let s = Sandbox::new();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("leave.csv");
     // A team's leave sheet: kinds in words, a serial date, a one-day absence with no end.
-    std::fs::write(
-        &path,
+    let path = file_in(
+        &dir,
+        "leave.csv",
         "Type,Start,End,Comments\nHoliday,03/08/2026,14/08/2026,summer\nSick,46307,,flu\nTOIL,23 Oct 2026,23 Oct 2026,\n",
-    )
-    .unwrap();
-    let path = path.display().to_string();
+    );
     let out = run(&s, &["import", &path, "--as", "leave", "--apply"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     let leave = leave_spans(&list(&s, "leave"));
