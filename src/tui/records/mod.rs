@@ -330,8 +330,16 @@ pub(crate) fn opt(text: &Option<String>) -> String {
     text.clone().unwrap_or_default()
 }
 
+/// How wide a detail line's label is: the values start in one column.
+pub(crate) const LABEL_WIDTH: usize = 14;
+
+/// A detail line: the label, then the value, as two spans so that the pane can wrap the
+/// value under itself (`screens::table::detail_rows`).
 pub(crate) fn field(label: &str, value: impl Into<String>) -> Line<'static> {
-    Line::from(format!("{label:<14}{}", value.into()))
+    Line::from(vec![
+        ratatui::text::Span::raw(format!("{label:<LABEL_WIDTH$}")),
+        ratatui::text::Span::raw(value.into()),
+    ])
 }
 
 /// The detail pane's last line: which journal record this is, and whether it was amended.

@@ -30,15 +30,43 @@ pub fn detail_rows(app: &App) -> (Vec<String>, usize) {
     let body = crate::tui::screens::body_area(app.size);
     let (_, _, detail) = areas(body);
     let inner = Block::default().borders(Borders::ALL).inner(detail);
-    let lines = detail_lines(app);
-    let wrapped = lines
+    let width = usize::from(inner.width);
+    let wrapped = detail_lines(app)
         .iter()
-        .flat_map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            crate::tui::wrap::wrap(&text, usize::from(inner.width))
-        })
+        .flat_map(|l| wrap_detail_line(l, width))
         .collect();
     (wrapped, usize::from(inner.height))
+}
+
+/// A label and its value wrap with the value's lines under the value, so that a long value
+/// ("Work to first hearing") never starts a line where the labels are; other lines wrap
+/// as they are.
+fn wrap_detail_line(line: &Line, width: usize) -> Vec<String> {
+    use crate::tui::records::LABEL_WIDTH;
+    use crate::tui::wrap::wrap;
+    match line.spans.as_slice() {
+        [label, value]
+            if label.content.chars().count() == LABEL_WIDTH && width >= LABEL_WIDTH + 10 =>
+        {
+            let indent = " ".repeat(LABEL_WIDTH);
+            wrap(&value.content, width - LABEL_WIDTH)
+                .into_iter()
+                .enumerate()
+                .map(|(n, part)| {
+                    let head = if n == 0 {
+                        label.content.as_ref()
+                    } else {
+                        &indent
+                    };
+                    format!("{head}{part}").trim_end().to_string()
+                })
+                .collect()
+        }
+        spans => {
+            let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+            wrap(&text, width)
+        }
+    }
 }
 
 fn detail_lines(app: &App) -> Vec<Line<'static>> {
