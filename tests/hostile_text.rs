@@ -15,6 +15,7 @@
 use crate::common;
 
 use caseload::demo::generate;
+use caseload::domain::event::DeadlineSet;
 use caseload::domain::replay::Record;
 use caseload::domain::{Event, NoteAdded, Standard};
 use caseload::journal::Journal;
@@ -76,6 +77,17 @@ fn hostile() -> Sandbox {
             }),
         });
     }
+    // A deadline too, for the writers that quote no notes (the notice, the calendar).
+    records.push(Record {
+        seq: records.len() as u64 + 1,
+        at: last + Duration::minutes(60),
+        event: Event::DeadlineSet(DeadlineSet {
+            case: None,
+            what: format!("{ESCAPES} {}", FORMULAS[0]),
+            due: today + chrono::Days::new(5),
+            imported: None,
+        }),
+    });
     Journal::create_sample(&s.data(), &records).unwrap();
     s
 }
@@ -258,4 +270,40 @@ fn list_and_verify_show_escape_sequences_and_never_send_them() {
     // JSON escapes them itself.
     let out = s.cmd().args(["list", "notes", "--json"]).output().unwrap();
     assert!(!out.stdout.contains(&0x1b));
+}
+
+/// What a journal's escape sequences become: shown, in caret notation, never sent.
+const SHOWN: &str = "red ^[[31malert^[[0m title ^[]0;owned^G \\u{9b}2J";
+
+#[test]
+fn the_plain_text_and_the_calendar_show_escape_sequences_and_never_send_them() {
+    let s = hostile();
+    for purpose in PURPOSES {
+        let txt = String::from_utf8(report(&s, purpose, "txt")).unwrap();
+        assert!(
+            !txt.contains(|c: char| c.is_control() && c != '\n'),
+            "{purpose}: a control character in the plain text"
+        );
+        assert!(
+            txt.contains(SHOWN),
+            "{purpose}: the deadline's escapes are shown"
+        );
+        if matches!(purpose, "grievance" | "stress") {
+            // Plain text has no markup to escape: what was typed is what is written.
+            for typed in MARKUP.iter().chain(&FORMULAS).chain(&RTL) {
+                assert!(txt.contains(typed), "{purpose}: {typed} is not as typed");
+            }
+        }
+    }
+    let ics = String::from_utf8(report(&s, "grievance", "ics")).unwrap();
+    assert!(
+        !ics.contains(|c: char| c.is_control() && c != '\r' && c != '\n'),
+        "a control character in the calendar"
+    );
+    // The calendar escapes `;` and `,` itself (RFC 5545), and folds long lines.
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("red ^[[31malert^[[0m title ^[]0\\;owned^G"),
+        "{unfolded}"
+    );
 }

@@ -11,19 +11,8 @@
 //! row is quoted alike, so that a neutralised cell does not stand out from its neighbours.
 
 use super::Report;
-use std::borrow::Cow;
 
-/// The characters a spreadsheet reads, at the start of a cell, as the start of a formula.
-const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// A cell that a spreadsheet would run as a formula, made plain text: `'` before it.
-pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(FORMULA_START) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
+pub use super::printable::neutralise;
 
 pub fn write(report: &Report) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();

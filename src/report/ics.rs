@@ -1,7 +1,9 @@
 //! `--format ics`: deadlines and leave as all-day events, with UIDs that stay the same when
-//! the calendar is exported again, so importing twice updates rather than duplicates.
+//! the calendar is exported again, so importing twice updates rather than duplicates. Their
+//! text shows a journal's control characters as visible escapes, as every writer does.
 
 use super::Report;
+use super::printable::printable;
 use chrono::{Days, Utc};
 use icalendar::{Calendar, Component, EventLike};
 
@@ -54,8 +56,8 @@ pub fn write(report: &Report) -> String {
                     icalendar::Event::new()
                         .uid(&uid("deadline", item.record))
                         .timestamp(stamp)
-                        .summary(&summary)
-                        .description(&description)
+                        .summary(&printable(&summary))
+                        .description(&printable(&description))
                         .starts(start)
                         .ends(start + Days::new(1))
                         .done(),
@@ -67,7 +69,7 @@ pub fn write(report: &Report) -> String {
                     icalendar::Event::new()
                         .uid(&uid("leave", item.record))
                         .timestamp(stamp)
-                        .summary(&item.detail)
+                        .summary(&printable(&item.detail))
                         .starts(start)
                         .ends(end)
                         .done(),
@@ -87,8 +89,8 @@ pub fn write(report: &Report) -> String {
             icalendar::Event::new()
                 .uid(&uid("deadline", u.record))
                 .timestamp(stamp)
-                .summary(&format!("Deadline: {case}{}", u.what))
-                .description(&u.flags.join("; "))
+                .summary(&printable(&format!("Deadline: {case}{}", u.what)))
+                .description(&printable(&u.flags.join("; ")))
                 .starts(due)
                 .ends(due + Days::new(1))
                 .done(),

@@ -30,9 +30,38 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The byte offsets of the brackets of the document's own marks, "[to complete: your name]",
+/// which are written unescaped (a reader should not see `\[`). Only where they cannot form a
+/// link: no bracket inside, and no `(`, `[` or `:` after the closing one (an inline link, a
+/// full reference, a reference definition); every other bracket is escaped, so no reference
+/// definition exists for the mark to name. A note that types the same words reads the same
+/// and, for the same reasons, is no link either.
+fn own_marks(line: &str) -> Vec<usize> {
+    const MARK: &str = "[to complete: ";
+    let mut at = Vec::new();
+    let mut from = 0;
+    while let Some(start) = line[from..].find(MARK).map(|p| p + from) {
+        let inner = start + 1;
+        let Some(end) = line[inner..].find(['[', ']']).map(|p| p + inner) else {
+            break;
+        };
+        let after = line[end + 1..].chars().next();
+        if line.as_bytes()[end] == b']' && !matches!(after, Some('(' | '[' | ':')) {
+            at.extend([start, end]);
+        }
+        from = end;
+    }
+    at
+}
+
 fn escape_line(line: &str, out: &mut String) {
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marks = own_marks(line);
     for (i, c) in line.char_indices() {
+        if marks.contains(&i) {
+            out.push(c);
+            continue;
+        }
         let opens_block = i == 0 && matches!(c, '#' | '-' | '+' | '=' | '>');
         // "1. " opens an ordered list; "47.8" does not.
         let ends_number = i == digits
@@ -163,5 +192,41 @@ mod tests {
         assert_eq!(escape("    code"), "code");
         assert_eq!(escape("a | b *c* _d_"), "a \\| b \\*c\\* \\_d\\_");
         assert_eq!(escape("x\u{1b}[2J"), "x^\\[\\[2J");
+    }
+
+    /// Every link, image and HTML event a CommonMark renderer finds in `md`.
+    fn markup(md: &str) -> Vec<String> {
+        use pulldown_cmark::{Event, Parser, Tag};
+        Parser::new(md)
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    Some(dest_url.to_string())
+                }
+                Event::Html(h) | Event::InlineHtml(h) => Some(h.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_documents_own_marks_are_plain_brackets_that_never_form_a_link() {
+        assert_eq!(
+            escape("Dear [to complete: your manager's name],"),
+            "Dear [to complete: your manager's name],"
+        );
+        // Text inside is still escaped; a mark that a link could be made of is escaped whole.
+        assert_eq!(escape("[to complete: *x*]"), "[to complete: \\*x\\*]");
+        for hostile in [
+            "[to complete: x](http://host/x)",
+            "![to complete: x](http://host/x.png)",
+            "[to complete: x][r]\n[r]: http://host/",
+            "[to complete: x]\n[to complete: x]: http://host/",
+            "[to complete: [x](http://host/)]",
+            "[to complete: x]: http://host/\n[to complete: x]",
+            "<[to complete: x]>",
+        ] {
+            let md = escape(hostile);
+            assert!(markup(&md).is_empty(), "{hostile:?} gave {md:?}");
+        }
     }
 }

@@ -52,6 +52,22 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     visible_with(text, true)
 }
 
+/// The characters a spreadsheet reads, at the start of a cell, as the start of a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell of text that a spreadsheet would run as a formula (`=HYPERLINK(...)`, or "+2
+/// cases today" shown as `#NAME?`; a tab or carriage return first can do the same after
+/// Excel trims it), made plain text as OWASP's "CSV injection" guidance describes: a single
+/// quote before it, which the spreadsheet shows as text and hides. The one rule of every
+/// CSV caseload writes (the report's chronology, the team's table).
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{printable, visible, visible_with};
