@@ -145,18 +145,21 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    // At the minimum width the seven tabs need every column; the name goes first.
-    let mut spans = if area.width >= 90 {
+    // Below 90 columns the name goes and the tabs close up, so that today's date (which
+    // moves at midnight) still fits at 80.
+    let wide = area.width >= 90;
+    let mut spans = if wide {
         vec![Span::styled(" caseload ", app.theme.title)]
     } else {
         Vec::new()
     };
     for screen in ScreenId::ALL {
-        let label = format!(
-            " {} {} ",
-            app.keymap.label(&Action::Show(screen)),
-            screen.title()
-        );
+        let key = app.keymap.label(&Action::Show(screen));
+        let label = if wide {
+            format!(" {key} {} ", screen.title())
+        } else {
+            format!(" {key} {}", screen.title())
+        };
         let style = if screen == app.screen {
             app.theme.tab_active
         } else {
