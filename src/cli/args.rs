@@ -141,6 +141,9 @@ pub struct DemoArgs {
     /// Seed for the generator; the same seed gives the same journal [default: 1]
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub seed: Option<String>,
+    /// The field the sample is for: its config preset, case kinds and words (cafcass-fca or probation-officer) [default: cafcass-fca]
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

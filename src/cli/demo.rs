@@ -4,7 +4,7 @@
 use super::Context;
 use super::args::DemoArgs;
 use crate::config::{Config, preset};
-use crate::demo::{DEMO_PRESET, Intensity, generate_with};
+use crate::demo::{DEMO_PRESET, Intensity, PRACTICES, generate_for, practice};
 use crate::error::{Error, Result};
 use crate::journal::{Journal, create_private_dir, write_private_file};
 use chrono::{Local, NaiveTime, Timelike};
@@ -14,6 +14,14 @@ use std::path::Path;
 const DEMO_DAYS: u64 = 540;
 
 pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
+    let name = args.preset.as_deref().map_or(DEMO_PRESET, str::trim);
+    let practice = practice(name).ok_or_else(|| {
+        let names: Vec<&str> = PRACTICES.iter().map(|p| p.preset).collect();
+        Error::invalid(format!(
+            "--preset: `{name}` is not a preset; use {}",
+            names.join(" or ")
+        ))
+    })?;
     let seed = match &args.seed {
         Some(s) => s
             .trim()
@@ -56,8 +64,8 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
     } else {
         Intensity::Demo
     };
-    let records = generate_with(ctx.today, now, days, seed, intensity);
-    let config_text = preset(DEMO_PRESET).expect("the demo preset ships");
+    let records = generate_for(ctx.today, now, days, seed, intensity, practice);
+    let config_text = preset(practice.preset).expect("every practice's preset ships");
     if let Some(dir) = args.generate.as_deref().map(crate::output::resolve) {
         write_sample(&dir, &records, config_text)?;
         crate::output::line(format_args!(

@@ -40,7 +40,11 @@ pub(super) fn log_day(
             end: ClockTime::from_hm(end / 60, end % 60),
             break_minutes: Some(0),
             hours: None,
-            note: Some(BLOCKS[g.rng.usize(0..BLOCKS.len())].to_string()),
+            note: Some(
+                g.practice
+                    .say(BLOCKS[g.rng.usize(0..BLOCKS.len())])
+                    .to_string(),
+            ),
             imported: None,
         };
         shape.add(&entry);
@@ -50,6 +54,7 @@ pub(super) fn log_day(
     }
     if g.rng.u32(0..100) < 85 {
         let (text, standards, stress) = pick_note(g.rng.usize(0..NOTE_COUNT), &shape);
+        let text = g.practice.say(text);
         let at = g.written(day);
         let note = NoteAdded {
             date: day,

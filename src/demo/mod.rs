@@ -13,18 +13,11 @@ use crate::domain::replay::Record;
 use crate::domain::{Region, Standard};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Weekday};
 
-/// The config the demo journal is generated for (the Cafcass preset's case kinds).
-pub const DEMO_PRESET: &str = "cafcass-fca";
+/// The config the demo journal is generated for unless told otherwise (the Cafcass preset).
+pub const DEMO_PRESET: &str = FAMILY_COURT.preset;
 
-const KINDS: [(&str, u32); 7] = [
-    ("s7", 30),
-    ("r16-4", 8),
-    ("public-law", 22),
-    ("adoption", 8),
-    ("wtfh", 12),
-    ("enforcement", 10),
-    ("other", 10),
-];
+mod practice;
+pub use practice::{FAMILY_COURT, PRACTICES, PROBATION, Practice, practice};
 
 const ALLOCATORS: [&str; 3] = ["team manager", "practice supervisor", "duty manager"];
 
@@ -58,6 +51,7 @@ struct Generator {
     /// The draft index of the last case allocated, for deadlines set with it.
     last_case: usize,
     intensity: Intensity,
+    practice: &'static Practice,
 }
 
 impl Generator {
@@ -94,19 +88,25 @@ impl Generator {
 
     fn new_ref(&mut self, day: NaiveDate) -> String {
         self.next_ref += 1;
-        format!("FD{:02}P{:05}", day.year() % 100, 100 + self.next_ref * 7)
+        format!(
+            "{}{:02}P{:05}",
+            self.practice.reference_prefix,
+            day.year() % 100,
+            100 + self.next_ref * 7
+        )
     }
 
     fn pick_kind(&mut self) -> &'static str {
-        let total: u32 = KINDS.iter().map(|(_, w)| w).sum();
+        let kinds = self.practice.kinds;
+        let total: u32 = kinds.iter().map(|(_, w)| w).sum();
         let mut roll = self.rng.u32(0..total);
-        for (k, w) in KINDS {
+        for &(k, w) in kinds {
             if roll < w {
                 return k;
             }
             roll -= w;
         }
-        KINDS[0].0
+        kinds[0].0
     }
 
     /// A case allocated on `day`, with its filing deadline and, when the time has come, its
@@ -134,21 +134,16 @@ impl Generator {
         let case_index = self.push(at, event, None);
         self.last_case = case_index;
         let due = day + Days::new(self.rng.u64(42..85));
-        self.deadline(case_index, Some(&reference), "Report filing", due, today);
+        let practice = self.practice;
+        self.deadline(case_index, Some(&reference), practice.report, due, today);
         if self.intensity == Intensity::Full {
             let letter = day + Days::new(self.rng.u64(10..18));
-            self.deadline(
-                case_index,
-                Some(&reference),
-                "Safeguarding letter",
-                letter,
-                today,
-            );
+            self.deadline(case_index, Some(&reference), practice.letter, letter, today);
             let hearing = day + Days::new(self.rng.u64(90..180));
             self.deadline(
                 case_index,
                 Some(&reference),
-                "Final hearing position statement",
+                practice.hearing,
                 hearing,
                 today,
             );
@@ -249,6 +244,18 @@ pub fn generate_with(
     seed: u64,
     intensity: Intensity,
 ) -> Vec<Record> {
+    generate_for(today, now, days, seed, intensity, &FAMILY_COURT)
+}
+
+/// Like [`generate_with`], for the given field's preset (its case kinds, references and words).
+pub fn generate_for(
+    today: NaiveDate,
+    now: DateTime<FixedOffset>,
+    days: u64,
+    seed: u64,
+    intensity: Intensity,
+    practice: &'static Practice,
+) -> Vec<Record> {
     let mut g = Generator {
         rng: fastrand::Rng::with_seed(seed),
         drafts: Vec::new(),
@@ -257,6 +264,7 @@ pub fn generate_with(
         next_ref: 0,
         last_case: 0,
         intensity,
+        practice,
     };
     let start = today - Days::new(days);
     let leave = leave_blocks(start, today);
@@ -399,17 +407,12 @@ impl Generator {
             .find(|d| calendar.is_working_day(*d))
             .expect("a working day follows");
         let after = self.last_case;
-        self.deadline(
-            after,
-            Some(&case),
-            "Case analysis for the court",
-            back,
-            today,
-        );
+        self.deadline(after, Some(&case), self.practice.before_leave, back, today);
         let at = self.written(day);
         let text = format!(
-            "Given a new case on my last day before leave (from {}); filing due my first day back",
-            from.format("%d %b %Y")
+            "Given a new case on my last day before leave (from {}); {}",
+            from.format("%d %b %Y"),
+            self.practice.due_back
         );
         self.push(
             at,
@@ -519,6 +522,7 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
     // made either way, so that everything after is the same journal it always was.
     if g.rng.u32(0..100) < 22 && calendar.is_working_weekday(day) {
         let (text, standards, stress) = pick_note(g.rng.usize(0..NOTE_COUNT), &shape);
+        let text = g.practice.say(text);
         let stress = (i32::from(stress) + g.rng.i32(-1..2)).clamp(0, 10) as u8;
         let told = (g.rng.u32(0..100) < 40).then(|| "manager by email".to_string());
         let at = g.written(day);

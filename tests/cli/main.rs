@@ -399,7 +399,88 @@ fn demo_generate_writes_a_deterministic_sample_that_verifies() {
             &["demo", "--generate", "x", "--seed", "-4"],
             "--seed: `-4` is not a whole number",
         ),
+        (
+            &["demo", "--generate", "x", "--preset", "social-work"],
+            "--preset: `social-work` is not a preset; use cafcass-fca or probation-officer",
+        ),
     ] {
         refused(&s, args, needle);
     }
+    assert!(
+        !s.dir.path().join("x").exists(),
+        "a refusal wrote the folder"
+    );
+}
+
+#[test]
+fn demo_generate_with_a_preset_writes_that_field_s_journal_and_config() {
+    let s = Sandbox::new();
+    let dir = s.dir.path().join("probation");
+    let out = s
+        .cmd()
+        .args(["demo", "--generate"])
+        .arg(&dir)
+        .args([
+            "--years",
+            "0.5",
+            "--seed",
+            "3",
+            "--preset",
+            "probation-officer",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("config.toml")).unwrap(),
+        caseload::config::preset("probation-officer").unwrap()
+    );
+    let run = |args: &[&str]| {
+        let out = s
+            .cmd()
+            .arg("--data-dir")
+            .arg(&dir)
+            .arg("--config")
+            .arg(dir.join("config.toml"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let cases: Value = serde_json::from_str(&run(&["list", "cases", "--json"])).unwrap();
+    let cases = cases.as_array().unwrap();
+    assert!(cases.len() > 10);
+    let probation = [
+        "tier-a", "tier-b", "tier-c", "tier-d", "psr", "custody", "licence",
+    ];
+    for case in cases {
+        let kind = case["kind"].as_str().unwrap();
+        assert!(probation.contains(&kind), "{kind} is not a probation kind");
+        assert!(case["ref"].as_str().unwrap().starts_with("PB"), "{case}");
+    }
+    // No family-court words in what it wrote.
+    let everything = run(&["list", "events", "--json"]).to_lowercase();
+    for family in [
+        "section 7",
+        "filing",
+        "safeguarding letter",
+        "position statement",
+    ] {
+        assert!(
+            !everything.contains(family),
+            "{family:?} in a probation journal"
+        );
+    }
+    assert!(run(&["verify"]).contains("chain intact"));
+    let report: Value = serde_json::from_str(&run(&["report", "--format", "json"])).unwrap();
+    assert!(report["caseload"]["allocated"].as_u64().unwrap() > 10);
 }
