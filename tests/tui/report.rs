@@ -30,6 +30,12 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
         panic!("not back on the form: {:?}", f.app.overlay)
     };
     assert_eq!(form.focused(), ReportField::SaveAs);
+    // Enter writes a file here; nothing is saved in the journal, and the form says so.
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("Enter writes the report") && !screen.contains("Enter saves"),
+        "{screen}"
+    );
     assert!(!f.app.report.is_writing());
     assert_eq!(std::fs::read(&path).unwrap(), b"my own edits");
 

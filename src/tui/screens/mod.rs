@@ -69,8 +69,8 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help => help::render(self, area, buf),
             Overlay::Confirm(confirm) => render_confirm(self, confirm, area, buf),
-            Overlay::Form(open) => render_form(self, open.form(), area, buf),
-            Overlay::ReportForm(form) => render_form(self, form, area, buf),
+            Overlay::Form(open) => render_form(self, open.form(), RECORD_FOOTER, area, buf),
+            Overlay::ReportForm(form) => render_form(self, form, REPORT_FOOTER, area, buf),
             Overlay::Import(dialog) => import::render(self, dialog, area, buf),
             Overlay::SharePreview(preview) => share::render(self, preview, area, buf),
         }
@@ -78,9 +78,18 @@ impl Widget for &App {
 }
 
 /// A form in a box over the screen, as tall as it needs (scrolling beyond the window).
-fn render_form(app: &App, form: &dyn crate::tui::forms::AnyForm, area: Rect, buf: &mut Buffer) {
+const RECORD_FOOTER: &str = "Tab/Shift-Tab or ↑/↓ move · Enter saves · Esc cancels";
+/// The Report form writes a file; nothing is saved in the journal.
+const REPORT_FOOTER: &str = "Tab/Shift-Tab or ↑/↓ move · Enter writes the report · Esc cancels";
+
+fn render_form(
+    app: &App,
+    form: &dyn crate::tui::forms::AnyForm,
+    footer: &str,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let width = area.width.saturating_sub(6).min(90);
-    let footer = "Tab/Shift-Tab or ↑/↓ move · Enter saves · Esc cancels";
     let height = form
         .height(width, footer)
         .min(area.height.saturating_sub(2));
