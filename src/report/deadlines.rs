@@ -131,6 +131,7 @@ pub fn summary(
                 returned_on: calendar
                     .first_working_day_after(l.to)
                     .unwrap_or(d.original_due),
+                due_on_working_day: calendar.is_working_day(d.original_due),
                 since: since(d, input, names),
             })
         })

@@ -112,10 +112,17 @@ fn deadline_flags(
                     crate::domain::dates::format_date(b, date_format)
                 )
             });
-        flags.push(format!(
-            "{first}due on the {} working day back from leave{back}",
-            super::document::ordinal(n)
-        ));
+        // A deadline due on a day that is not a working day is not the nth working day back.
+        let when = if calendar.is_working_day(d.original_due) {
+            format!("on the {} working day back", super::document::ordinal(n))
+        } else {
+            format!(
+                "on a non-working day ({}), {} after the return",
+                d.original_due.format("%a"),
+                super::document::plural(n, "working day", "working days")
+            )
+        };
+        flags.push(format!("{first}due {when} from leave{back}"));
     }
     if !d.extensions.is_empty() {
         flags.push("extended".to_string());

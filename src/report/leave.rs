@@ -199,3 +199,20 @@ impl<'a> LeaveIndex<'a> {
         }
     }
 }
+
+/// Where a deadline due soon after leave falls in the return to work, in the documents' words:
+/// "2nd working day back", or, for a deadline due on a day that is not a working day (Sat 7
+/// Mar after two working days back), "due Sat, not a working day, after 2 working days
+/// back" rather than calling it the 2nd working day.
+pub fn after_return(working_days_after: u32, due: NaiveDate, due_on_working_day: bool) -> String {
+    use super::document::{ordinal, plural};
+    if due_on_working_day {
+        format!("{} working day back", ordinal(working_days_after))
+    } else {
+        format!(
+            "due {}, not a working day, after {} back",
+            due.format("%a"),
+            plural(working_days_after, "working day", "working days")
+        )
+    }
+}

@@ -167,6 +167,10 @@ pub struct DeadlineAfterLeave {
     /// Added: the return, the first working day after the leave (weekends, bank holidays
     /// and adjoining leave skipped).
     pub returned_on: NaiveDate,
+    /// Added: whether `due` is itself a working day. When it is not (a weekend, a bank
+    /// holiday, a weekday not worked), `working_days_after_return` counts the working days
+    /// back before it fell due, and the documents say so rather than call it the nth.
+    pub due_on_working_day: bool,
     #[serde(flatten)]
     pub since: DeadlineSince,
 }

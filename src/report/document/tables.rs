@@ -1,6 +1,6 @@
 //! The tables documents share: leave, work during leave, the chronology, the weeks ahead.
 
-use super::sentences::{ordinal, plural, since};
+use super::sentences::{plural, since};
 use super::{Block, Dates};
 use crate::report::Report;
 use chrono::NaiveDate;
@@ -93,8 +93,12 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
                     x.case.clone().unwrap_or_default(),
                     x.what.clone(),
                     format!(
-                        "{} working day back: leave ended {}, back on {}",
-                        ordinal(x.working_days_after_return),
+                        "{}: leave ended {}, back on {}",
+                        crate::report::leave::after_return(
+                            x.working_days_after_return,
+                            x.due,
+                            x.due_on_working_day
+                        ),
                         d.show_day(x.leave_to),
                         d.show_day(x.returned_on)
                     ),

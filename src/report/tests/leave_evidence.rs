@@ -156,3 +156,44 @@ fn hours_logged_and_deadlines_met_on_leave_days_are_work_during_leave_everywhere
         );
     }
 }
+
+#[test]
+fn a_deadline_due_on_a_day_that_is_not_worked_is_not_called_the_nth_working_day_back() {
+    let mut j = J::default();
+    j.case("A", "general", "2026-03-02");
+    // Leave Mon 2 - Wed 4 Mar 2026: back Thu 5 Mar; Thu and Fri are worked, Sat 7 Mar is not.
+    j.leave(LeaveKind::Annual, "2026-03-02", "2026-03-04");
+    j.deadline(Some("A"), "2026-03-07");
+    // Leave to Thu 21 May: back Fri 22 May; Mon 25 May is the spring bank holiday.
+    j.leave(LeaveKind::Annual, "2026-05-18", "2026-05-21");
+    j.deadline(None, "2026-05-25");
+    // And one due on a working day, for the words that stay.
+    j.leave(LeaveKind::Annual, "2026-08-03", "2026-08-07");
+    j.deadline(None, "2026-08-11");
+    let r = j.report("2026-01-01", "2026-12-31", "2026-12-31");
+    let after: Vec<_> = r
+        .deadlines
+        .soon_after_leave
+        .iter()
+        .map(|x| (x.due, x.working_days_after_return, x.due_on_working_day))
+        .collect();
+    assert_eq!(
+        after,
+        [
+            (d("2026-03-07"), 2, false),
+            (d("2026-05-25"), 1, false),
+            (d("2026-08-11"), 2, true)
+        ]
+    );
+    let md = markdown(&r).replace('\u{a0}', " ");
+    for said in [
+        "due Sat, not a working day, after 2 working days back: leave ended Wed 04 Mar 2026, back on Thu 05 Mar 2026",
+        "due Mon, not a working day, after 1 working day back: leave ended Thu 21 May 2026, back on Fri 22 May 2026",
+        "2nd working day back: leave ended Fri 07 Aug 2026, back on Mon 10 Aug 2026",
+        "due on a non-working day (Sat), 2 working days after the return from leave (back on Thu 05 Mar 2026)",
+        "due on the 2nd working day back from leave (back on Mon 10 Aug 2026)",
+    ] {
+        assert!(md.contains(said), "{said}\n{md}");
+    }
+    assert_eq!(md.matches("2nd working day back").count(), 2, "{md}");
+}
