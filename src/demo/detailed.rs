@@ -1,10 +1,10 @@
 //! The heavy user's day, for benchmarks at scale: every block of work logged as its own timed
 //! entry, and a diary note on most days.
 
-use super::{DayShape, Generator, NOTE_COUNT, pick_note};
+use super::{DayShape, Generator};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::dates::ClockTime;
-use crate::domain::event::{Event, HoursLogged, NoteAdded};
+use crate::domain::event::{Event, HoursLogged};
 use chrono::NaiveDate;
 
 const BLOCKS: [&str; 6] = [
@@ -53,18 +53,8 @@ pub(super) fn log_day(
         minute = end + g.rng.u32(0..25);
     }
     if g.rng.u32(0..100) < 85 {
-        let (text, standards, stress) = pick_note(g.rng.usize(0..NOTE_COUNT), &shape);
-        let text = g.practice.say(text);
+        let note = g.drawn_note(&shape);
         let at = g.written(day);
-        let note = NoteAdded {
-            date: day,
-            text: text.to_string(),
-            standards: standards.to_vec(),
-            stress: Some(stress),
-            told: None,
-        };
-        if shape.worked() {
-            g.push(at, Event::from(note), None);
-        }
+        g.keep_note(&shape, at, day, note, None);
     }
 }

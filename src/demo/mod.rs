@@ -73,6 +73,35 @@ impl Generator {
         at.min(self.now)
     }
 
+    /// A note drawn for a day shaped like `shape`, in this field's words: its text,
+    /// standards and stress.
+    fn drawn_note(&mut self, shape: &DayShape) -> (&'static str, &'static [Standard], u8) {
+        let (text, standards, stress) = pick_note(self.rng.usize(0..NOTE_COUNT), shape);
+        (self.practice.say(text), standards, stress)
+    }
+
+    /// Writes the drawn note, written at `at`, if the day was worked (it is drawn either way,
+    /// so that everything after is the same journal whichever days were worked).
+    fn keep_note(
+        &mut self,
+        shape: &DayShape,
+        at: DateTime<FixedOffset>,
+        date: NaiveDate,
+        (text, standards, stress): (&str, &[Standard], u8),
+        told: Option<String>,
+    ) {
+        if shape.worked() {
+            let note = NoteAdded {
+                date,
+                text: text.to_string(),
+                standards: standards.to_vec(),
+                stress: Some(stress),
+                told,
+            };
+            self.push(at, Event::from(note), None);
+        }
+    }
+
     fn push(&mut self, at: DateTime<FixedOffset>, event: Event, deadline: Option<usize>) -> usize {
         // Keep causes before effects whatever the drawn times.
         let at = deadline.map_or(at, |d| {
@@ -521,21 +550,11 @@ fn log_day(g: &mut Generator, calendar: &WorkCalendar, day: NaiveDate, today: Na
     // A note only on a day worked, and only one its hours do not contradict. The draws are
     // made either way, so that everything after is the same journal it always was.
     if g.rng.u32(0..100) < 22 && calendar.is_working_weekday(day) {
-        let (text, standards, stress) = pick_note(g.rng.usize(0..NOTE_COUNT), &shape);
-        let text = g.practice.say(text);
+        let (text, standards, stress) = g.drawn_note(&shape);
         let stress = (i32::from(stress) + g.rng.i32(-1..2)).clamp(0, 10) as u8;
         let told = (g.rng.u32(0..100) < 40).then(|| "manager by email".to_string());
         let at = g.written(day);
-        let note = NoteAdded {
-            date: day,
-            text: text.to_string(),
-            standards: standards.to_vec(),
-            stress: Some(stress),
-            told,
-        };
-        if shape.worked() {
-            g.push(at, Event::from(note), None);
-        }
+        g.keep_note(&shape, at, day, (text, standards, stress), told);
     }
 }
 

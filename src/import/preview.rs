@@ -30,6 +30,9 @@ pub struct Preview {
     pub rows: Vec<PreviewRow>,
 }
 
+/// The preview's columns: what each row would write. They follow `caseload list`'s where
+/// the fields are the same, but are their own list: a row has no id yet, and the note it
+/// carries is shown instead.
 pub fn header(target: Target) -> Vec<&'static str> {
     match target {
         Target::Cases => vec![
