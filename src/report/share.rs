@@ -391,8 +391,9 @@ pub fn summary(s: &Share) -> Vec<String> {
     let d = &s.deadlines;
     let h = &s.hours;
     let notes = &s.notes;
-    let opt =
-        |v: Option<f64>, unit: &str| v.map_or("none".to_string(), |v| format!("{v:.2}{unit}"));
+    // Each figure as the file holds it (two decimals at most), without trailing zeros: "41.5 h"
+    // and "6 of 10", not "41.50 h" and "6.00 of 10"; the preview shows every number sent.
+    let opt = |v: Option<f64>, unit: &str| v.map_or("none".to_string(), |v| format!("{v}{unit}"));
     vec![
         format!("Share {} ({SCHEMA}): figures only.", s.share_id),
         format!(

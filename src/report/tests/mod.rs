@@ -587,3 +587,4 @@ mod dates;
 mod leave_evidence;
 mod properties;
 mod records_begin;
+mod share_preview;
