@@ -1,4 +1,4 @@
-use super::{Column, SortKey, ViewCtx, Width, field, opt, record_line};
+use super::{Column, SortKey, ViewCtx, Width, field, record_line};
 use ratatui::text::Line;
 
 pub const COLUMNS: &[Column] = &[
@@ -56,7 +56,8 @@ pub fn detail(ctx: &ViewCtx, i: usize) -> Vec<Line<'static>> {
                 .map_or_else(|| "not given".into(), |s| format!("{s} / 10")),
         ),
         field("Standards", standards.join(", ")),
-        field("Told", opt(&n.told)),
+        // As the stress score: a blank beside the label read as a value lost.
+        field("Told", n.told.clone().unwrap_or_else(|| "not given".into())),
         Line::from(""),
     ];
     lines.extend(n.text.split('\n').map(|l| Line::from(l.to_string())));
