@@ -25,8 +25,9 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<()> {
     let journal = ctx.open(Access::ReadOnly)?;
     if let Some(damage) = journal.damage() {
         crate::output::warn(format_args!(
-            "warning: the journal is damaged ({damage}); showing the {} before that line. Run `caseload verify`",
-            super::verify::count_records(journal.records().len())
+            "warning: the journal is damaged ({damage}); showing the {} before line {}. Run `caseload verify`",
+            super::verify::count_records(journal.records().len()),
+            journal.records().len() + 1
         ));
     }
     let table = build(&journal, &config, ctx.today, args);

@@ -53,8 +53,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
     let journal = ctx.open(Access::ReadOnly)?;
     if let Some(damage) = journal.damage() {
         crate::output::warn(format_args!(
-            "warning: the journal is damaged ({damage}); this report covers only the {} before that line and says so",
-            super::verify::count_records(journal.records().len())
+            "warning: the journal is damaged ({damage}); this report covers only the {} before line {} and says so",
+            super::verify::count_records(journal.records().len()),
+            journal.records().len() + 1
         ));
     }
     let model = report::analyse(&journal_inputs(

@@ -32,16 +32,33 @@ fn damaged(ctx: &Context, journal: &Journal) -> Result<()> {
         return Ok(());
     };
     Err(Error::Failed(format!(
-        "the journal {} is damaged: {damage}. The {} before that line {} intact. Nothing has been changed: keep the file as it is, restore the newest copy from {} if you need to go on writing, and keep the damaged file as evidence of what happened",
+        "the journal {} is damaged: {damage}. The {} before line {} {} intact. Nothing has been changed: keep the file as it is, {}, and keep the damaged file as evidence of what happened",
         journal.path().display(),
         count_records(journal.records().len()),
+        journal.records().len() + 1,
         if journal.records().len() == 1 {
             "is"
         } else {
             "are"
         },
-        crate::journal::backup_dir(&ctx.data_dir).display()
+        restore_from(&crate::journal::backup_dir(&ctx.data_dir))
     )))
+}
+
+/// Where a copy to go on writing from is: the backups folder, if it holds any.
+fn restore_from(backups: &std::path::Path) -> String {
+    let holds_a_copy = std::fs::read_dir(backups).is_ok_and(|mut entries| entries.next().is_some());
+    if holds_a_copy {
+        format!(
+            "restore the newest copy from {} if you need to go on writing",
+            backups.display()
+        )
+    } else {
+        format!(
+            "restore a copy you kept if you need to go on writing (caseload's own backups folder, {}, holds none)",
+            backups.display()
+        )
+    }
 }
 
 pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Result<()> {

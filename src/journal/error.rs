@@ -19,7 +19,8 @@ pub enum Damage {
         found: u64,
     },
     #[error(
-        "line {line} does not chain to the line before it (its prev is not that line's hash): one of the two was edited, or a line was removed or inserted"
+        "line {line} does not chain to line {before} (its prev is not that line's hash): one of the two was edited, or a line was removed or inserted between them",
+        before = .line.saturating_sub(1)
     )]
     BrokenChain { line: u64 },
     #[error("the journal changed outside caseload: {0}")]

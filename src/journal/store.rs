@@ -284,6 +284,7 @@ impl Journal {
         make_dir(&mut *self.disk, &self.dir)?;
         let lock_path = self.lock_path();
         let _lock = acquire(&mut *self.disk, &lock_path, self.lock_timeout)?;
+        self.recheck_known_lines()?;
         self.read_new(true)?;
         if self.damage.is_some() {
             return Err(self.damaged().into());

@@ -3,7 +3,7 @@
 
 use super::disk::Kind;
 use super::fsutil::sync_dir;
-use super::line::{GENESIS_PREV, chain_hash, from_hex, to_hex};
+use super::line::{GENESIS_PREV, Hash, chain_hash, from_hex, to_hex};
 use super::scan::{BLOCK, Continuing, read_lines};
 use super::store::{JOURNAL_FILE, Journal};
 use super::{Damage, JournalError, Unsafe};
@@ -107,8 +107,23 @@ impl Journal {
         }
         self.damage = read.damage;
         self.unterminated |= read.unterminated;
-        let arrived = self.records.len() - first_new;
-        self.state.catch_up(&self.records, first_new);
+        if let Some(Damage::BrokenChain { line }) = self.damage
+            && line >= 2
+            && self.records.len() as u64 == line - 1
+        {
+            // A broken link cannot say which side was edited: the line before it hashes to
+            // something else than the link records, which is what editing that line's own text
+            // does. So that line is not trusted either, and what is shown stops before it.
+            self.records.pop();
+            if self.records.len() < first_new {
+                self.state = State::default();
+                self.state.catch_up(&self.records, 0);
+            }
+        }
+        let arrived = self.records.len().saturating_sub(first_new);
+        if self.records.len() >= first_new {
+            self.state.catch_up(&self.records, first_new);
+        }
         if let Some(torn) = read.torn {
             if repair {
                 self.set_aside_torn_tail(&torn)?;
@@ -193,6 +208,30 @@ impl Journal {
         Ok(())
     }
 
+    /// Under the lock, before a write: whether every line read before is still in the file as
+    /// it was, each line's `prev` the hash of the line before it and the last one's hash the
+    /// head. Catching up reads only from the last known line on, so without this an edit
+    /// further up, made while a window was open, would be chained onto and hidden (the
+    /// window's header would go on saying "chain intact"). Any difference makes the journal
+    /// read again from the start, which names the damage.
+    pub(super) fn recheck_known_lines(&mut self) -> Result<(), JournalError> {
+        if self.len == 0 || self.damage.is_some() {
+            return Ok(());
+        }
+        let path = self.path();
+        let mut known = Vec::with_capacity(self.len as usize);
+        self.disk
+            .open_read(&path)
+            .map_err(JournalError::io("cannot open", &path))?
+            .take(self.len)
+            .read_to_end(&mut known)
+            .map_err(JournalError::io("cannot read", &path))?;
+        if !chains_to(&known, self.records.len(), &self.head) {
+            self.reload()?;
+        }
+        Ok(())
+    }
+
     /// Picks up records other processes appended, without taking the lock (for a window that
     /// watches the journal). Returns how many arrived.
     pub fn refresh(&mut self) -> Result<usize, JournalError> {
@@ -207,6 +246,46 @@ impl Journal {
             _ => self.read_new(false),
         }
     }
+}
+
+/// Whether `bytes` holds exactly `count` lines, each carrying the hash of the one before it as
+/// its trailing `prev` (as caseload writes every line), the last of them hashing to `head`.
+/// A line written otherwise only costs a full read, which judges it properly.
+fn chains_to(bytes: &[u8], count: usize, head: &str) -> bool {
+    use rayon::prelude::*;
+    let lines: Vec<&[u8]> = bytes
+        .split(|b| *b == b'\n')
+        .filter(|line| !line.is_empty())
+        .collect();
+    if lines.len() != count {
+        return false;
+    }
+    let links: Vec<(Option<Hash>, Hash)> = lines
+        .par_iter()
+        .map(|line| (trailing_prev(line), chain_hash(line)))
+        .collect();
+    let mut before = from_hex(GENESIS_PREV).expect("the genesis prev is a digest");
+    for (prev, hash) in links {
+        if prev != Some(before) {
+            return false;
+        }
+        before = hash;
+    }
+    to_hex(&before) == head
+}
+
+/// The digest in a line's closing `"prev":"<64 hex digits>"}`.
+fn trailing_prev(line: &[u8]) -> Option<Hash> {
+    let digits = line.strip_suffix(b"\"}")?;
+    let start = digits.len().checked_sub(64)?;
+    digits[..start]
+        .ends_with(br#""prev":""#)
+        .then(|| {
+            std::str::from_utf8(&digits[start..])
+                .ok()
+                .and_then(from_hex)
+        })
+        .flatten()
 }
 
 fn unsafe_path(path: &std::path::Path, why: Unsafe) -> JournalError {

@@ -106,7 +106,7 @@ fn an_unparseable_last_line_with_a_newline_is_damage_not_a_torn_write() {
     // 1 column 12" named a line that is not the journal's line 2.
     let (_, err) = failing(&s, &["verify"]);
     assert!(
-        err.contains("(EOF while parsing a string at column 12 of the line). The 1 record before that line is intact."),
+        err.contains("(EOF while parsing a string at column 12 of the line). The 1 record before line 2 is intact."),
         "{err}"
     );
 }
@@ -122,7 +122,7 @@ fn one_byte_changed_in_a_whole_last_line_is_damage_not_a_torn_write() {
     assert_damaged(&s, "line 3 is not a valid record");
     let (_, err) = failing(&s, &["verify"]);
     assert!(
-        err.contains("The 2 records before that line are intact."),
+        err.contains("The 2 records before line 3 are intact."),
         "{err}"
     );
     assert!(!err.contains("line 1 column"), "{err}");
@@ -212,7 +212,20 @@ fn an_edited_middle_line_is_detected_and_nothing_is_rewritten() {
         .unwrap()
         .replacen("note 1", "note X", 1);
     fs::write(s.journal_path(), text).unwrap();
-    assert_damaged(&s, "line 3 does not chain to the line before it");
+    assert_damaged(&s, "line 3 does not chain to line 2");
+    // Line 2's own text is what changed, and a broken link cannot say which side it was: the
+    // first release called line 2 intact and reported from it.
+    let (_, err) = failing(&s, &["verify"]);
+    assert!(
+        err.contains("The 1 record before line 2 is intact."),
+        "{err}"
+    );
+    let listed = s.cmd().args(["list", "notes"]).output().unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("note 0") && !listed.contains("note X"),
+        "{listed}"
+    );
 }
 
 #[test]
@@ -368,7 +381,7 @@ fn a_line_from_another_journal_is_detected() {
     let mut lines = s.lines();
     lines[1] = other.lines()[1].clone();
     fs::write(s.journal_path(), lines.join("\n") + "\n").unwrap();
-    assert_damaged(&s, "line 2 does not chain to the line before it");
+    assert_damaged(&s, "line 2 does not chain to line 1");
 }
 
 #[test]
@@ -516,6 +529,34 @@ fn a_window_notices_records_changed_under_it() {
     });
     assert!(refused.is_err(), "an edited last record went unnoticed");
     assert!(window.damage().is_some());
+    assert_eq!(fs::read_to_string(s.journal_path()).unwrap(), edited);
+
+    // An edit further up, same size and same file, under a window that wrote since: the
+    // window's next write reads the known lines again and refuses (a window open in the
+    // morning once chained the afternoon's notes onto a record edited at lunch).
+    fs::write(s.journal_path(), &whole).unwrap();
+    let mut window = Journal::open(&s.data(), Access::ReadWrite).unwrap();
+    let note = |text: &str| {
+        caseload::domain::commands::add_note(caseload::domain::NoteAdded {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            text: text.into(),
+            standards: vec![],
+            stress: None,
+            told: None,
+        })
+    };
+    window.append(|_, _| note("written")).unwrap();
+    let edited = String::from_utf8(s.journal_bytes())
+        .unwrap()
+        .replacen("note 0", "note X", 1);
+    fs::write(s.journal_path(), &edited).unwrap();
+    assert!(window.append(|_, _| note("not written")).is_err());
+    let damage = window.damage().expect("the edit is named").to_string();
+    assert!(
+        damage.contains("line 2 does not chain to line 1"),
+        "{damage}"
+    );
+    assert_eq!(window.records().len(), 0, "the edited line is not trusted");
     assert_eq!(fs::read_to_string(s.journal_path()).unwrap(), edited);
 
     // The same bytes written again as a new file (a restore, a copy back) are followed.

@@ -407,6 +407,43 @@ fn a_damaged_journal_opens_read_only_and_refuses_writes() {
     );
 }
 
+/// An edit made while the window is open, of a line far above the end and keeping the file's
+/// size: the window's next write reads the known lines again, refuses, and the screens are
+/// rebuilt from the records still trusted (they pointed past the end of them, and the next
+/// look at the file panicked).
+#[test]
+fn an_edit_made_while_the_window_is_open_stops_its_next_write() {
+    let mut f = demo();
+    f.app.update(Action::Show(ScreenId::Diary));
+    for _ in 0..40 {
+        f.app.update(Action::Down);
+    }
+    let path = f.dir.path().join("journal.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("Report filing", "Report filed!", 1);
+    assert_eq!(edited.len(), text.len());
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut file, edited.as_bytes()).unwrap();
+    drop(file);
+
+    f.app.update(Action::Add);
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "typed after the edit");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(f.app.journal.is_read_only());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        edited,
+        "nothing written"
+    );
+    f.app.poll_journal();
+    let screen = draw(&f.app);
+    assert!(screen.contains("READ-ONLY: damaged at line 3"), "{screen}");
+    assert!(screen.contains("not saved"), "{screen}");
+    let rows = f.app.table().unwrap().order.len();
+    assert!(rows < 2, "the diary shows only trusted records: {rows}");
+}
+
 #[test]
 fn keys_come_from_the_config_and_the_help_shows_them() {
     let dir = common::private_tempdir();

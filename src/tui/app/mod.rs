@@ -104,6 +104,8 @@ pub struct App {
     pub theme: Theme,
     pub screen: ScreenId,
     pub tables: Vec<TableState>,
+    /// How many records the tables, flags and dashboard were computed from.
+    built_from: usize,
     pub flags: LeaveFlags,
     pub day_hours: HashMap<NaiveDate, f64>,
     pub dashboard: Dashboard,
@@ -163,6 +165,7 @@ impl App {
                 .iter()
                 .map(|(_, k)| TableState::new(*k))
                 .collect(),
+            built_from: 0,
             dashboard,
             overlay: Overlay::None,
             report,
@@ -228,7 +231,11 @@ impl App {
         let state = self.journal.state();
         self.tables
             .iter()
-            .map(|t| t.selected_row().map(|i| t.kind.id(state, i)))
+            .map(|t| {
+                t.selected_row()
+                    .filter(|i| *i < t.kind.len(state))
+                    .map(|i| t.kind.id(state, i))
+            })
             .collect()
     }
 
@@ -247,6 +254,7 @@ impl App {
     pub(crate) fn rebuild_tables(&mut self) {
         let keep = self.selected_ids();
         self.rebuild_tables_keeping(keep);
+        self.built_from = self.journal.records().len();
     }
 
     /// Everything derived from the journal, recomputed when it changes (never per frame).
@@ -262,6 +270,7 @@ impl App {
             self.now,
         );
         self.rebuild_tables_keeping(keep);
+        self.built_from = self.journal.records().len();
     }
 
     /// A new day on the clock: what is derived from today (the dashboard, the flags and
@@ -326,6 +335,23 @@ impl App {
 
     /// Applies one action. Returns whether anything visible changed.
     pub fn update(&mut self, action: Action) -> bool {
+        let changed = self.apply(action);
+        self.rebuild_if_records_dropped() || changed
+    }
+
+    /// A write that finds the journal edited underneath reads it again, and then trusts fewer
+    /// records than the screens were built from (SPEC 6): they are rebuilt at once, or their
+    /// rows would point past the end of what is left.
+    fn rebuild_if_records_dropped(&mut self) -> bool {
+        if self.journal.records().len() == self.built_from {
+            return false;
+        }
+        let keep = self.selected_ids();
+        self.recompute(keep);
+        true
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         match action {
             Action::Resize => {
                 self.clamp_scroll();
