@@ -359,28 +359,7 @@ fn demo_generate_writes_a_deterministic_sample_that_verifies() {
         std::fs::read(b.join("journal.jsonl")).unwrap(),
         "same seed, same journal"
     );
-    let verify = s
-        .cmd()
-        .arg("--data-dir")
-        .arg(&a)
-        .arg("--config")
-        .arg(a.join("config.toml"))
-        .arg("verify")
-        .output()
-        .unwrap();
-    assert!(verify.status.success());
-    assert!(String::from_utf8_lossy(&verify.stdout).contains("chain intact"));
-    let report = s
-        .cmd()
-        .arg("--data-dir")
-        .arg(&a)
-        .arg("--config")
-        .arg(a.join("config.toml"))
-        .args(["report", "--format", "json"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&report.stdout).unwrap();
-    assert!(report["caseload"]["allocated"].as_u64().unwrap() > 10);
+    generated_sample_works(&s, &a);
 
     let again = s
         .cmd()
@@ -439,23 +418,7 @@ fn demo_generate_with_a_preset_writes_that_field_s_journal_and_config() {
         std::fs::read_to_string(dir.join("config.toml")).unwrap(),
         caseload::config::preset("probation-officer").unwrap()
     );
-    let run = |args: &[&str]| {
-        let out = s
-            .cmd()
-            .arg("--data-dir")
-            .arg(&dir)
-            .arg("--config")
-            .arg(dir.join("config.toml"))
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| in_sample(&s, &dir, args);
     let cases: Value = serde_json::from_str(&run(&["list", "cases", "--json"])).unwrap();
     let cases = cases.as_array().unwrap();
     assert!(cases.len() > 10);
@@ -480,7 +443,33 @@ fn demo_generate_with_a_preset_writes_that_field_s_journal_and_config() {
             "{family:?} in a probation journal"
         );
     }
-    assert!(run(&["verify"]).contains("chain intact"));
-    let report: Value = serde_json::from_str(&run(&["report", "--format", "json"])).unwrap();
+    generated_sample_works(&s, &dir);
+}
+
+/// `args` run on the sample generated into `dir` (its journal and config), which must
+/// succeed; its standard output.
+fn in_sample(s: &Sandbox, dir: &std::path::Path, args: &[&str]) -> String {
+    let out = s
+        .cmd()
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--config")
+        .arg(dir.join("config.toml"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A generated sample verifies and makes a report of more than ten allocations.
+fn generated_sample_works(s: &Sandbox, dir: &std::path::Path) {
+    assert!(in_sample(s, dir, &["verify"]).contains("chain intact"));
+    let report: Value =
+        serde_json::from_str(&in_sample(s, dir, &["report", "--format", "json"])).unwrap();
     assert!(report["caseload"]["allocated"].as_u64().unwrap() > 10);
 }
