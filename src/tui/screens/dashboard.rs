@@ -181,11 +181,7 @@ fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(Line::from(vec![
-                    Span::styled(" Open cases, last 26 weeks: ", app.theme.title),
-                    Span::styled("⠒⠒ open cases", app.theme.accent),
-                    Span::styled(format!("  ⠉⠉ limit {limit:.0} "), app.theme.bad),
-                ])),
+                .title(chart_title(app, limit, area.width)),
         )
         // The legend is in the title: drawn over the plot, it hid the latest weeks.
         .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)))
@@ -206,6 +202,23 @@ fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {
                 .style(app.theme.muted),
         )
         .render(area, buf);
+}
+
+/// The chart's title, which holds its legend: shortened where the whole would be cut (at 80
+/// columns the limit's key was lost).
+fn chart_title(app: &App, limit: f64, width: u16) -> Line<'static> {
+    let lead = " Open cases, last 26 weeks: ";
+    let legend = format!("⠒⠒ open cases  ⠉⠉ limit {limit:.0} ");
+    let lead = if lead.chars().count() + legend.chars().count() + 2 > usize::from(width) {
+        " 26 weeks: "
+    } else {
+        lead
+    };
+    Line::from(vec![
+        Span::styled(lead, app.theme.title),
+        Span::styled("⠒⠒ open cases", app.theme.accent),
+        Span::styled(format!("  ⠉⠉ limit {limit:.0} "), app.theme.bad),
+    ])
 }
 
 fn render_upcoming(app: &App, area: Rect, buf: &mut Buffer) {
