@@ -1,6 +1,7 @@
-//! `--format txt`: plain text for the body of an email: no markup, no hash. The document's
-//! integrity statement and its record of what it was made from become one line at the end,
-//! with the journal's head shortened to 16 digits (`caseload verify --document` accepts it).
+//! `--format txt`: plain text for the body of an email: no markup, no full hash. The document's
+//! integrity statement is a paragraph as in every format, and its record of what it was made
+//! from is one line at the end, the journal's head shortened to 16 digits in both
+//! (`caseload verify --document` accepts it).
 
 use super::Purpose;
 use super::Report;
@@ -13,8 +14,13 @@ pub fn write(report: &Report, date_format: &str) -> String {
 /// The record line with the head shortened, for the last line of a plain-text document.
 pub fn short_record(report: &Report) -> String {
     let made = &report.made_from;
-    let short = &made.head[..made.head.len().min(16)];
-    made.line.replacen(&made.head, short, 1)
+    made.line.replacen(&made.head, short_head(report), 1)
+}
+
+/// The journal's head as the plain text gives it: its first 16 hex digits.
+fn short_head(report: &Report) -> &str {
+    let head = &report.made_from.head;
+    &head[..head.len().min(16)]
 }
 
 fn render(doc: &Document, report: &Report) -> String {
@@ -45,7 +51,19 @@ fn render(doc: &Document, report: &Report) -> String {
                 }
                 out.push('\n');
             }
-            Block::Chart(_) | Block::Record(_) => {}
+            // The integrity statement stays: it is where a damaged chain is said, and where the
+            // receipt and the share of records written at the time are. Only its 64-digit head
+            // is shortened, as on the last line.
+            // The record of what it was made from is the last line instead.
+            Block::Record(made) if made.contains(&report.made_from.line) => {}
+            Block::Record(statement) => out.push_str(&format!(
+                "{}\n\n",
+                statement
+                    .replace(&report.integrity.head, short_head(report))
+                    .replace('`', "")
+                    .replace(" \"<receipt>\"", " followed by the receipt")
+            )),
+            Block::Chart(_) => {}
             Block::ToComplete { title, prompt } => out.push_str(&format!(
                 "{title} [to complete before sending: {prompt}]\n\n"
             )),

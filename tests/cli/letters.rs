@@ -166,6 +166,12 @@ fn the_plain_text_notice_has_no_markup_no_full_hash_and_still_verifies() {
         "{last}"
     );
     assert_eq!(text.matches("caseload-document").count(), 1, "{text}");
+    // The integrity statement is kept (the first plain text dropped it, and with it the
+    // warning of a damaged chain, the receipt and the share of records written at the time).
+    assert!(
+        text.contains("Integrity: ") && text.contains("The hash chain was intact"),
+        "{text}"
+    );
     // The manager typed for this report is carried in the document, so the config can say
     // otherwise and the document still checks.
     let out = s
@@ -188,4 +194,36 @@ fn the_plain_text_notice_has_no_markup_no_full_hash_and_still_verifies() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("has been altered"));
+}
+
+/// A plain text made from a damaged journal says so, as every format does: it is the one a
+/// worker pastes into an email.
+#[test]
+fn every_plain_text_made_from_a_damaged_journal_says_so() {
+    let s = seeded();
+    for text in ["first week back", "second week back"] {
+        s.ok(&["note", "add", text]);
+    }
+    let mut edited = s.lines();
+    edited[2] = edited[2].replacen("first week", "first  week", 1);
+    std::fs::write(s.journal_path(), edited.join("\n") + "\n").unwrap();
+    for purpose in ["grievance", "stress", "supervision", "notice"] {
+        let file = s.dir.path().join(format!("{purpose}.txt"));
+        let out = s
+            .cmd()
+            .args(["report", "--purpose", purpose, "--format", "txt", "-o"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("WARNING: the journal's hash chain was damaged"),
+            "{purpose}: {text}"
+        );
+    }
 }
