@@ -3,6 +3,27 @@ use crate::report::Report;
 
 /// A short, plain message to a manager, ready to paste into an email.
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
+    let mut points = vec![workload_now(r, d)];
+    points.extend(overload_since(r, d));
+    points.extend(hours_since(r, d));
+    points.extend(leave(r, d));
+    points.extend(coming_up(r, d));
+    points.extend(missed(r, d));
+    let mut blocks = vec![
+        Block::Para("Subject: My current caseload and deadlines".into()),
+        Block::Para(format!("Dear {},", super::letter::addressee(r))),
+        Block::Para(
+            "I am writing to set out my current workload, so that we can agree priorities.".into(),
+        ),
+        Block::Bullets(points),
+        Block::Para(request(r)),
+    ];
+    blocks.extend(super::letter::signature(r));
+    blocks
+}
+
+/// Today's caseload and weighted workload, against the limit and the threshold.
+fn workload_now(r: &Report, d: &Dates) -> String {
     let c = &r.caseload;
     let a = &r.detail.assumptions;
     let capacity = r.detail.capacity_percent_at_end;
@@ -22,56 +43,74 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     } else {
         format!("{capacity:.0}")
     };
-    let mut points = vec![format!(
+    format!(
         "As of {}, I have {} open cases against a limit of {}, and my weighted workload is {shown}% of my contracted {} hours: {against}.",
         d.show(r.period.to),
         c.open_at_end,
         c.limit,
         a.contracted_hours,
-    )];
+    )
+}
+
+/// The weeks above the threshold since the period began, and whether that was sustained.
+fn overload_since(r: &Report, d: &Dates) -> Option<String> {
+    let (c, a) = (&r.caseload, &r.detail.assumptions);
+    if c.weeks_over_threshold == 0 {
+        return None;
+    }
     let since = d.show(r.period.from);
-    if c.weeks_over_threshold > 0 {
-        let run = match (
-            c.longest_run_first_week_ending,
-            c.longest_run_last_week_ending,
-        ) {
-            (Some(from), Some(to)) => {
-                format!(", the weeks ending {} to {}", d.show(from), d.show(to))
-            }
-            _ => String::new(),
-        };
-        let sustained = if c.longest_run_over_threshold >= a.capacity_weeks {
-            "sustained overload"
-        } else {
-            "not sustained overload"
-        };
-        points.push(format!(
-            "Since {since}, my weighted workload was above {:.0}% in {}, at most {} in a row{run}: {sustained} by the measure of {} consecutive weeks.",
-            a.capacity_percent,
-            plural(c.weeks_over_threshold, "week", "weeks"),
-            c.longest_run_over_threshold,
-            a.capacity_weeks
-        ));
-    }
+    let run = match (
+        c.longest_run_first_week_ending,
+        c.longest_run_last_week_ending,
+    ) {
+        (Some(from), Some(to)) => {
+            format!(", the weeks ending {} to {}", d.show(from), d.show(to))
+        }
+        _ => String::new(),
+    };
+    let sustained = if c.longest_run_over_threshold >= a.capacity_weeks {
+        "sustained overload"
+    } else {
+        "not sustained overload"
+    };
+    Some(format!(
+        "Since {since}, my weighted workload was above {:.0}% in {}, at most {} in a row{run}: {sustained} by the measure of {} consecutive weeks.",
+        a.capacity_percent,
+        plural(c.weeks_over_threshold, "week", "weeks"),
+        c.longest_run_over_threshold,
+        a.capacity_weeks
+    ))
+}
+
+/// The hours beyond contract since the period began, and the days not counted.
+fn hours_since(r: &Report, d: &Dates) -> Option<String> {
     let h = &r.hours;
-    if h.excess_logged > 0.0 {
-        let unlogged = match h.days_unlogged {
-            0 => "every working day has hours logged".to_string(),
-            n => format!(
-                "{} with nothing logged {} not counted",
-                plural(n, "working day", "working days"),
-                if n == 1 { "is" } else { "are" }
-            ),
-        };
-        points.push(format!(
-            "Since {since}, I have worked {:.1} hours beyond my contracted hours on the days I logged ({unlogged}).",
-            h.excess_logged
-        ));
+    if h.excess_logged <= 0.0 {
+        return None;
     }
+    let unlogged = match h.days_unlogged {
+        0 => "every working day has hours logged".to_string(),
+        n => format!(
+            "{} with nothing logged {} not counted",
+            plural(n, "working day", "working days"),
+            if n == 1 { "is" } else { "are" }
+        ),
+    };
+    Some(format!(
+        "Since {}, I have worked {:.1} hours beyond my contracted hours on the days I logged ({unlogged}).",
+        d.show(r.period.from),
+        h.excess_logged
+    ))
+}
+
+/// Cases allocated during and just before leave, and work done during it.
+fn leave(r: &Report, d: &Dates) -> Vec<String> {
+    let mut points = Vec::new();
+    let on = |case: &str, day| format!("{case} on {}", d.show(day));
     let during: Vec<String> = r
         .allocations_during_leave
         .iter()
-        .map(|x| format!("{} on {}", x.case, d.show(x.allocated_on)))
+        .map(|x| on(&x.case, x.allocated_on))
         .collect();
     if !during.is_empty() {
         points.push(format!(
@@ -84,47 +123,57 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     let before: Vec<String> = r
         .allocations_before_leave
         .iter()
-        .map(|x| format!("{} on {}", x.case, d.show(x.allocated_on)))
+        .map(|x| on(&x.case, x.allocated_on))
         .collect();
     if !before.is_empty() {
         points.push(format!(
             "{} allocated in the {} working days before my leave: {}.",
             plural(before.len() as u64, "case was", "cases were"),
-            a.pre_leave_days,
+            r.detail.assumptions.pre_leave_days,
             before.join(", ")
         ));
     }
     if let Some(text) = super::worked_during_leave(r) {
         points.push(format!("Since {}, {text}", d.show(r.period.from)));
     }
+    points
+}
+
+/// The deadlines of the next four weeks, the first eight by name.
+fn coming_up(r: &Report, d: &Dates) -> Option<String> {
     let soon = &r.detail.upcoming;
-    if !soon.is_empty() {
-        let shown: Vec<String> = soon
-            .iter()
-            .take(8)
-            .map(|u| {
-                format!(
-                    "{} {}{}",
-                    d.show(u.due),
-                    u.case
-                        .as_deref()
-                        .map(|c| format!("{c} "))
-                        .unwrap_or_default(),
-                    u.what
-                )
-            })
-            .collect();
-        let more = if soon.len() > 8 {
-            format!(" and {} more", soon.len() - 8)
-        } else {
-            String::new()
-        };
-        points.push(format!(
-            "{} due in the next four weeks: {}{more}.",
-            plural(soon.len() as u64, "deadline is", "deadlines are"),
-            shown.join("; ")
-        ));
+    if soon.is_empty() {
+        return None;
     }
+    let shown: Vec<String> = soon
+        .iter()
+        .take(8)
+        .map(|u| {
+            format!(
+                "{} {}{}",
+                d.show(u.due),
+                u.case
+                    .as_deref()
+                    .map(|c| format!("{c} "))
+                    .unwrap_or_default(),
+                u.what
+            )
+        })
+        .collect();
+    let more = if soon.len() > 8 {
+        format!(" and {} more", soon.len() - 8)
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{} due in the next four weeks: {}{more}.",
+        plural(soon.len() as u64, "deadline is", "deadlines are"),
+        shown.join("; ")
+    ))
+}
+
+/// The deadlines of the period met late or not met.
+fn missed(r: &Report, d: &Dates) -> Option<String> {
     let o = &r.deadlines.outcomes;
     let late = (o.late > 0)
         .then(|| plural(o.late, "deadline was", "deadlines were") + " met after the due date");
@@ -132,25 +181,14 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
         plural(o.overdue, "deadline is", "deadlines are") + " past the due date and not met"
     });
     let missed: Vec<String> = [late, overdue].into_iter().flatten().collect();
-    if !missed.is_empty() {
-        points.push(format!(
+    (!missed.is_empty()).then(|| {
+        format!(
             "Since {}, {} (of {} due).",
             d.show(r.period.from),
             missed.join(", and "),
             r.deadlines.due
-        ));
-    }
-    let mut blocks = vec![
-        Block::Para("Subject: My current caseload and deadlines".into()),
-        Block::Para(format!("Dear {},", super::letter::addressee(r))),
-        Block::Para(
-            "I am writing to set out my current workload, so that we can agree priorities.".into(),
-        ),
-        Block::Bullets(points),
-        Block::Para(request(r)),
-    ];
-    blocks.extend(super::letter::signature(r));
-    blocks
+        )
+    })
 }
 
 /// The request, claiming that the work cannot be done in contracted hours only when the

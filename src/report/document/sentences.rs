@@ -53,16 +53,20 @@ pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
 
 /// The facts that matter, in a sentence each; zero counts are left out unless `all`.
 pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
-    let c = &r.caseload;
-    let h = &r.hours;
-    let dl = &r.deadlines;
-    let a = &r.detail.assumptions;
+    allocation_facts(r)
+        .into_iter()
+        .chain(deadline_and_leave_facts(r))
+        .chain(caseload_and_hours_facts(r, d))
+        .filter(|(count, _)| all || *count > 0)
+        .map(|(_, text)| text)
+        .collect()
+}
+
+/// Allocations during and before leave, and without discussion: (count, sentence).
+fn allocation_facts(r: &Report) -> Vec<(u64, String)> {
+    let (c, a) = (&r.caseload, &r.detail.assumptions);
     let mut facts = Vec::new();
-    let mut add = |count: u64, text: String| {
-        if all || count > 0 {
-            facts.push(text);
-        }
-    };
+    let mut add = |count: u64, text: String| facts.push((count, text));
     add(
         r.allocations_during_leave.len() as u64,
         format!(
@@ -94,6 +98,14 @@ pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
             plural(c.allocated, "case", "cases")
         ),
     );
+    facts
+}
+
+/// Deadlines in and soon after leave, and work done during it: (count, sentence).
+fn deadline_and_leave_facts(r: &Report) -> Vec<(u64, String)> {
+    let (dl, a) = (&r.deadlines, &r.detail.assumptions);
+    let mut facts = Vec::new();
+    let mut add = |count: u64, text: String| facts.push((count, text));
     // By the due date first set; how many were moved since is said, not hidden.
     let extended = |n: usize| match n {
         0 => String::new(),
@@ -126,6 +138,15 @@ pub fn flagged_facts(r: &Report, d: &Dates, all: bool) -> Vec<String> {
         u64::from(r.worked_during_leave.days),
         worked_during_leave(r).unwrap_or_else(|| "No work was logged on days of leave.".into()),
     );
+    facts
+}
+
+/// The caseload against the limit and the threshold, and the hours against the contract,
+/// the 48-hour average, rest and breaks: (count, sentence).
+fn caseload_and_hours_facts(r: &Report, d: &Dates) -> Vec<(u64, String)> {
+    let (c, h, dl, a) = (&r.caseload, &r.hours, &r.deadlines, &r.detail.assumptions);
+    let mut facts = Vec::new();
+    let mut add = |count: u64, text: String| facts.push((count, text));
     let peak = c
         .peak_open_on
         .map(|p| format!(", peaking at {} on {}", c.peak_open, d.show(p)))

@@ -8,12 +8,28 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     // The lists give days without their year when the period and the four weeks after it
     // are in one year (the period, above them, says which): shorter lines, one page.
     let pattern = d.without_year();
-    let one_year = one_year(r);
-    let d = &if one_year {
+    let d = &if one_year(r) {
         Dates(&pattern)
     } else {
         Dates(d.0)
     };
+    let mut blocks = vec![Block::Heading("Now".into()), Block::Bullets(now(r, d))];
+    blocks.extend(allocated(r, d));
+    blocks.extend(deadlines(r, d));
+    blocks.push(Block::Subheading(format!(
+        "My notes in the period: {}",
+        plural(r.detail.notes.len() as u64, "note", "notes")
+    )));
+    if !r.detail.notes.is_empty() {
+        blocks.push(Block::Bullets(notes_once(r, d)));
+    }
+    blocks.extend(to_agree());
+    blocks
+}
+
+/// The caseload now, by kind, the workload, the deadlines and hours of the period, and the
+/// flagged facts about leave, rest and breaks.
+fn now(r: &Report, d: &Dates) -> Vec<String> {
     let c = &r.caseload;
     let mut kinds: Vec<String> = r
         .detail
@@ -47,85 +63,92 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
             .into_iter()
             .filter(|f| f.contains("leave") || f.contains("rest") || f.contains("break")),
     );
-    let mut blocks = vec![
-        Block::Heading("Now".into()),
-        Block::Bullets(lines),
-        Block::Subheading(format!(
-            "Cases allocated in the period: {}, {} without discussion",
-            c.allocated, c.undiscussed
-        )),
-    ];
+    lines
+}
+
+/// " (flag; flag)", or nothing.
+fn flagged(flags: &[String]) -> String {
+    if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", flags.join("; "))
+    }
+}
+
+/// The cases allocated in the period, with their flags.
+fn allocated(r: &Report, d: &Dates) -> Vec<Block> {
+    let c = &r.caseload;
+    let heading = Block::Subheading(format!(
+        "Cases allocated in the period: {}, {} without discussion",
+        c.allocated, c.undiscussed
+    ));
     let allocated: Vec<String> = r
         .detail
         .chronology
         .iter()
         .filter(|i| i.kind == "allocated")
         .map(|i| {
-            let flags = if i.flags.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", i.flags.join("; "))
-            };
             format!(
-                "{} {}: {}{flags}",
+                "{} {}: {}{}",
                 d.show(i.date),
                 i.case.as_deref().unwrap_or_default(),
-                i.detail
+                i.detail,
+                flagged(&i.flags)
             )
         })
         .collect();
     if allocated.is_empty() {
-        blocks.push(Block::Para("No case was allocated in the period.".into()));
-    } else {
-        blocks.push(Block::Bullets(allocated));
-    }
-    blocks.push(Block::Subheading("Deadlines in the next four weeks".into()));
-    if r.detail.upcoming.is_empty() {
-        blocks.push(upcoming(r, d));
-    } else {
-        blocks.push(Block::Bullets(
-            r.detail
-                .upcoming
-                .iter()
-                .map(|u| {
-                    let flags = if u.flags.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", u.flags.join("; "))
-                    };
-                    format!(
-                        "{} {}{}{flags}",
-                        d.show(u.due),
-                        u.case
-                            .as_deref()
-                            .map(|c| format!("{c}: "))
-                            .unwrap_or_default(),
-                        u.what
-                    )
-                })
-                .collect(),
-        ));
-    }
-    blocks.push(Block::Subheading(format!(
-        "My notes in the period: {}",
-        plural(r.detail.notes.len() as u64, "note", "notes")
-    )));
-    if !r.detail.notes.is_empty() {
-        blocks.push(Block::Bullets(notes_once(r, d)));
-    }
-    blocks.push(Block::Heading("To agree".into()));
-    blocks.push(Block::FillIn {
-        header: ["", "Agreed"].map(String::from).to_vec(),
-        rows: [
-            "Priorities for the next four weeks; cases to reallocate, deadlines to extend",
-            "Actions: who, by when",
-            "Next supervision",
+        vec![
+            heading,
+            Block::Para("No case was allocated in the period.".into()),
         ]
+    } else {
+        vec![heading, Block::Bullets(allocated)]
+    }
+}
+
+/// The deadlines of the next four weeks.
+fn deadlines(r: &Report, d: &Dates) -> Vec<Block> {
+    let heading = Block::Subheading("Deadlines in the next four weeks".into());
+    if r.detail.upcoming.is_empty() {
+        return vec![heading, upcoming(r, d)];
+    }
+    let each = r
+        .detail
+        .upcoming
         .iter()
-        .map(|what| vec![what.to_string(), String::new()])
-        .collect(),
-    });
-    blocks
+        .map(|u| {
+            format!(
+                "{} {}{}{}",
+                d.show(u.due),
+                u.case
+                    .as_deref()
+                    .map(|c| format!("{c}: "))
+                    .unwrap_or_default(),
+                u.what,
+                flagged(&u.flags)
+            )
+        })
+        .collect();
+    vec![heading, Block::Bullets(each)]
+}
+
+/// What to agree, a table to complete in supervision.
+fn to_agree() -> Vec<Block> {
+    vec![
+        Block::Heading("To agree".into()),
+        Block::FillIn {
+            header: ["", "Agreed"].map(String::from).to_vec(),
+            rows: [
+                "Priorities for the next four weeks; cases to reallocate, deadlines to extend",
+                "Actions: who, by when",
+                "Next supervision",
+            ]
+            .iter()
+            .map(|what| vec![what.to_string(), String::new()])
+            .collect(),
+        },
+    ]
 }
 
 /// The period's notes, each text once with the days it was written (a diary often repeats

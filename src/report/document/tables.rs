@@ -15,7 +15,16 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> Block {
     }
 }
 
+/// The tables about leave: cases allocated in or just before it, deadlines in or just after
+/// it, and work done during it (each only when there is something to show).
 pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
+    let mut blocks = allocations_and_leave(r, d);
+    blocks.extend(deadlines_and_leave(r, d));
+    blocks.extend(work_during_leave(r, d));
+    blocks
+}
+
+fn allocations_and_leave(r: &Report, d: &Dates) -> Vec<Block> {
     let mut blocks = Vec::new();
     if !r.allocations_during_leave.is_empty() || !r.allocations_before_leave.is_empty() {
         blocks.push(Block::Subheading(
@@ -60,6 +69,11 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
             rows.into_iter().map(|(_, r)| r).collect(),
         ));
     }
+    blocks
+}
+
+fn deadlines_and_leave(r: &Report, d: &Dates) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let dl = &r.deadlines;
     if !dl.in_leave.is_empty() || !dl.soon_after_leave.is_empty() {
         blocks.push(Block::Subheading(
@@ -112,6 +126,11 @@ pub fn leave_tables(r: &Report, d: &Dates) -> Vec<Block> {
             rows.into_iter().map(|(_, r)| r).collect(),
         ));
     }
+    blocks
+}
+
+fn work_during_leave(r: &Report, d: &Dates) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let w = &r.worked_during_leave;
     if !w.list.is_empty() {
         blocks.push(Block::Subheading("Work done during leave".into()));
