@@ -6,7 +6,7 @@ use super::event::{
     CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet, Event, HoursLogged,
     LeaveAdded, NoteAdded,
 };
-use super::references::{Matching, NoCase, find_case, same_reference};
+use super::references::{Matching, NoCase, find_case, looks_like_a_name, same_reference};
 use super::replay::{Record, State};
 use super::text::{self, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
 use chrono::{Datelike, NaiveDate};
@@ -29,6 +29,12 @@ pub enum Refusal {
     /// A reference that names no single case.
     #[error(transparent)]
     NoCase(#[from] NoCase),
+    /// A case reference that looks like a person's or a family's name (SPEC 1: caseload keeps
+    /// no names of children or families); import refuses the same references with its own words.
+    #[error(
+        "`{reference}` looks like a person's name, not a case reference: caseload keeps no names of children or families; use the court number (e.g. FD26P00123) or a private code (a name already recorded can be removed with `caseload redact SEQ --reason TEXT`)"
+    )]
+    NameLike { reference: String },
     /// A case kind that is not configured.
     #[error("unknown case kind `{kind}`; configured kinds are {}", .known.join(", "))]
     UnknownKind { kind: String, known: Vec<String> },
@@ -112,6 +118,12 @@ pub fn allocate_case(
     replacing: Option<u64>,
 ) -> Result<Event, Refusal> {
     e.reference = text::check_ref(&e.reference).map_err(text_err)?;
+    // An amendment is refused too: it would write the name into the journal again.
+    if looks_like_a_name(&e.reference) {
+        return Err(Refusal::NameLike {
+            reference: e.reference,
+        });
+    }
     // Kinds match ignoring case; the record keeps the configured spelling.
     e.kind = kinds
         .iter()
@@ -422,4 +434,50 @@ pub fn redact(state: &State, records: &[Record], seq: u64, reason: &str) -> Resu
         target: seq,
         reason,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::references::allocations;
+    use crate::domain::replay::replay;
+
+    fn allocation(reference: &str) -> CaseAllocated {
+        let Event::CaseAllocated(e) = allocations(&[reference]).remove(0).event else {
+            unreachable!("allocations makes allocations")
+        };
+        *e
+    }
+
+    #[test]
+    fn a_name_is_refused_as_a_reference_and_a_court_number_is_not() {
+        let state = replay(&allocations(&["FD26P00123"]));
+        let refusal =
+            allocate_case(&state, &["s7"], allocation(" Jamie Smith "), None).unwrap_err();
+        assert_eq!(
+            refusal,
+            Refusal::NameLike {
+                reference: "Jamie Smith".into()
+            }
+        );
+        let message = refusal.to_string();
+        for words in [
+            "looks like a person's name",
+            "FD26P00123",
+            "caseload redact",
+        ] {
+            assert!(message.contains(words), "{message}");
+        }
+        // An amendment of a case recorded with a name before this rule is refused too.
+        assert!(matches!(
+            allocate_case(&state, &["s7"], allocation("Tom Jones"), Some(1)),
+            Err(Refusal::NameLike { .. })
+        ));
+        for accepted in ["FD26P00124", "LA-2026-14", "ALPHA BRAVO", "Re S"] {
+            assert!(
+                allocate_case(&state, &["s7"], allocation(accepted), None).is_ok(),
+                "{accepted}"
+            );
+        }
+    }
 }

@@ -132,6 +132,48 @@ pub fn same_reference<'a>(
     state.cases_like(reference).find(|c| Some(c.id) != except)
 }
 
+/// Words that join two parties in a case title (`Smith v Smith`); they are not names
+/// themselves, but the words either side of them are.
+const BETWEEN_PARTIES: [&str; 4] = ["v", "v.", "vs", "vs."];
+/// `Re` opens a case title (`Re S`, `Re Smith`); it is not a name, so `Re S` (an initial, as
+/// judgments anonymise) is accepted and `Re Smith` is not.
+const TITLE_OPENING: &str = "Re";
+
+/// Whether a reference looks like a person's or a family's name, which caseload never keeps
+/// (SPEC 1: no child's name on paper): two or more words, each a capital letter followed by
+/// small letters (apostrophes and hyphens allowed, as in O'Brien-Smith) or an initial, at
+/// least one of them more than an initial, and no digits. `v`/`vs` between the words and a
+/// leading `Re` are allowed, so `Smith v Smith` and `Re Smith` are names too. Court numbers
+/// (`FD26P00123`) and local codes (`LA-2026-14`) have digits; private codes written in
+/// capitals (`ALPHA BRAVO`), small letters, or one word are not written so. The command line,
+/// the terminal UI and import all refuse what this finds (docs/DECISIONS.md).
+pub fn looks_like_a_name(reference: &str) -> bool {
+    if reference.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = reference
+        .split_whitespace()
+        .filter(|w| !BETWEEN_PARTIES.contains(w))
+        .collect();
+    if words.len() < 2 || !words.iter().all(|w| capitalised(w)) {
+        return false;
+    }
+    words
+        .iter()
+        .any(|w| *w != TITLE_OPENING && w.trim_end_matches('.').chars().count() > 1)
+}
+
+/// Whether each part of a word (O'Brien, Mary-Jane) is a capital and small letters, or an
+/// initial.
+fn capitalised(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',']);
+    !word.is_empty()
+        && word.split(['-', '\'', '’']).all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+        })
+}
+
 /// Records allocating one case for each reference, in order, all written and allocated on
 /// 1 Jan 2026: the journal the tests of finding references and of pseudonyms start from.
 #[cfg(test)]
@@ -213,5 +255,67 @@ mod tests {
             Err(NoCase::Spellings { .. })
         ));
         assert_eq!(same_reference(&s, " FD1", Some(1)).map(|c| c.id), Some(2));
+    }
+
+    #[test]
+    fn names_are_told_from_references() {
+        for name in [
+            "Jane Smith",
+            "Jamie Smith",
+            "Tom Jones",
+            "J. Smith",
+            "Mary-Jane O'Brien",
+            "Smith Family",
+            "Zoë Brontë",
+            "Smith v Smith",
+            "Smith vs. Jones",
+            "Re Smith",
+            "  Tom   Jones ",
+        ] {
+            assert!(looks_like_a_name(name), "{name}");
+        }
+        for reference in [
+            "FD26P00123",
+            "fd26p00123",
+            "LA-2026-14",
+            "Smith",
+            "FD 26 P 123",
+            "ALPHA BRAVO",
+            "case one",
+            "LS24C0999",
+            "Re S",
+            "A v B",
+            "J. S.",
+            "Smith 2",
+            "Smith v Smith 2026",
+            "KW-Blue",
+        ] {
+            assert!(!looks_like_a_name(reference), "{reference}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_reference_with_a_digit_is_never_a_name(
+            before in "[A-Za-z '.-]{0,20}", digit in "[0-9]", after in "[A-Za-z0-9 '.-]{0,20}"
+        ) {
+            let reference = format!("{before}{digit}{after}");
+            proptest::prop_assert!(!looks_like_a_name(&reference), "{}", reference);
+        }
+
+        #[test]
+        fn capitalised_words_are_a_name(
+            words in proptest::collection::vec("[A-Z][a-z]{1,12}", 2..5)
+        ) {
+            proptest::prop_assert!(looks_like_a_name(&words.join(" ")));
+        }
+
+        #[test]
+        fn one_word_or_capitals_is_not_a_name(
+            word in "[A-Za-z'-]{1,20}", caps in proptest::collection::vec("[A-Z]{2,8}", 1..4)
+        ) {
+            proptest::prop_assert!(!looks_like_a_name(&word));
+            proptest::prop_assert!(!looks_like_a_name(&caps.join(" ")));
+        }
     }
 }

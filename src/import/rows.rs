@@ -3,12 +3,13 @@
 
 use super::columns::{Field, Mapping};
 use super::table::{Cell, Row, Table};
-use super::values::{self, DateReading, looks_like_a_name};
+use super::values::{self, DateReading};
 use super::{Request, Target};
 use crate::domain::dates::{Towards, leave_towards};
 use crate::domain::event::{
     CaseAllocated, CaseClosed, DeadlineSet, HoursLogged, Imported, LeaveAdded, LeaveKind,
 };
+use crate::domain::references::looks_like_a_name;
 
 /// What a row says, before the journal's checks.
 #[derive(Debug, Clone)]

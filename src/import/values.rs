@@ -320,31 +320,6 @@ pub fn text(cell: &Cell) -> String {
     cell.shown()
 }
 
-/// Whether a reference looks like a person's name: two or more words, each a capital letter
-/// followed by small letters (apostrophes and hyphens allowed, as in O'Brien-Smith), or an
-/// initial, and no digits. Court numbers and private codes have digits or are not written so.
-pub fn looks_like_a_name(reference: &str) -> bool {
-    let words: Vec<&str> = reference.split_whitespace().collect();
-    if words.len() < 2 || reference.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    // Each part of a word (O'Brien, Mary-Jane) is a capital and small letters, or an initial.
-    let capitalised = |w: &str| {
-        let w = w.trim_end_matches(['.', ',']);
-        !w.is_empty()
-            && w.split(['-', '\'', '’']).all(|part| {
-                let mut chars = part.chars();
-                chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
-            })
-    };
-    words.iter().all(|w| capitalised(w))
-        && words
-            .iter()
-            .filter(|w| w.trim_end_matches('.').chars().count() > 1)
-            .count()
-            >= 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,28 +428,5 @@ mod tests {
         assert_eq!(hours(&Cell::Text("7.5h".into())), Ok(7.5));
         assert_eq!(yes_no(&Cell::Text("No".into())), Ok(false));
         assert!(yes_no(&Cell::Text("maybe".into())).is_err());
-    }
-
-    #[test]
-    fn names_are_told_from_references() {
-        for name in [
-            "Jane Smith",
-            "J. Smith",
-            "Mary-Jane O'Brien",
-            "Smith Family",
-            "Zoë Brontë",
-        ] {
-            assert!(looks_like_a_name(name), "{name}");
-        }
-        for reference in [
-            "FD26P00123",
-            "Smith",
-            "FD 26 P 123",
-            "ALPHA BRAVO",
-            "case one",
-            "LS24C0999",
-        ] {
-            assert!(!looks_like_a_name(reference), "{reference}");
-        }
     }
 }

@@ -79,6 +79,26 @@ fn case_add_refusals() {
             "from 0 to 100",
         ),
         (&["case", "add", "FD2"], "--kind"),
+        (
+            &[
+                "case",
+                "add",
+                "Jamie Smith",
+                "--kind",
+                "s7",
+                "--on",
+                "20/11/2026",
+            ],
+            "`Jamie Smith` looks like a person's name, not a case reference",
+        ),
+        (
+            &["case", "add", "Tom Jones", "--kind", "s7"],
+            "use the court number (e.g. FD26P00123) or a private code",
+        ),
+        (
+            &["case", "add", "Smith v Smith", "--kind", "s7"],
+            "`caseload redact SEQ --reason TEXT`",
+        ),
     ] {
         refused(&s, args, needle);
     }

@@ -106,3 +106,13 @@ fn kinds_match_ignoring_case_and_a_missing_config_says_how_to_start_one() {
         "{stderr}"
     );
 }
+
+#[test]
+fn codes_that_are_not_names_are_accepted_as_references() {
+    let s = seeded();
+    for reference in ["LA-2026-14", "ALPHA BRAVO", "Re S", "A v B"] {
+        s.ok(&["case", "add", reference, "--kind", "s7"]);
+    }
+    let cases = json(&s, &["list", "cases", "--json"]);
+    assert_eq!(cases.as_array().unwrap().len(), 5, "{cases}");
+}

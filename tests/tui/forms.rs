@@ -534,3 +534,32 @@ fn t_starts_the_timer_and_stops_it_into_a_days_hours() {
     assert_eq!(f.app.timer, None);
     assert_eq!(f.app.journal.state().hours.len(), 1);
 }
+
+#[test]
+fn a_name_as_a_reference_is_refused_beside_the_field_and_nothing_is_written() {
+    let mut f = demo();
+    let size = journal_len(&f);
+    f.app.update(Action::Show(ScreenId::Cases));
+    f.app.update(Action::Add);
+    chars(&mut f.app, "Jamie Smith");
+    key(&mut f.app, KeyCode::Enter);
+    let form = case_form(&f.app);
+    assert_eq!(form.value(CaseField::Reference), "Jamie Smith");
+    let error = form.field(CaseField::Reference).error.as_deref();
+    assert!(
+        error.is_some_and(|e| e.contains("looks like a person's name")
+            && e.contains("FD26P00123")
+            && e.contains("caseload redact")),
+        "{error:?}\n{}",
+        draw(&f.app)
+    );
+    assert_eq!(journal_len(&f), size);
+    // A private code written in capitals goes in.
+    for _ in 0.."Jamie Smith".len() {
+        key(&mut f.app, KeyCode::Backspace);
+    }
+    chars(&mut f.app, "JS CODE");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None, "{}", draw(&f.app));
+    assert!(journal_len(&f) > size, "the code was written");
+}

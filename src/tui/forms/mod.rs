@@ -278,6 +278,9 @@ impl OpenForm {
             OpenForm::Deadline(_, form) if matches!(refusal, Refusal::NoCase(_)) => {
                 form.refuse(DeadlineField::Case, message);
             }
+            OpenForm::Case(_, form) if matches!(refusal, Refusal::NameLike { .. }) => {
+                form.refuse(CaseField::Reference, message);
+            }
             OpenForm::Case(_, form) if future => form.refuse(CaseField::AllocatedOn, message),
             OpenForm::Close(_, form) if future => form.refuse(CloseField::On, message),
             OpenForm::Met(_, form) if future => form.refuse(MetField::On, message),
