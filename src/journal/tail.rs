@@ -107,35 +107,46 @@ impl Journal {
         }
         self.damage = read.damage;
         self.unterminated |= read.unterminated;
+        self.distrust_the_line_before_a_broken_link(first_new);
+        let arrived = self.records.len().saturating_sub(first_new);
+        if self.records.len() >= first_new {
+            self.state.catch_up(&self.records, first_new);
+        }
+        if let Some(torn) = read.torn {
+            self.torn_tail(&torn, repair)?;
+        }
+        Ok(arrived)
+    }
+
+    /// A torn last line: set aside under the lock, else only noted (it may be another
+    /// process's write in progress).
+    fn torn_tail(&mut self, torn: &[u8], repair: bool) -> Result<(), JournalError> {
+        if repair {
+            return self.set_aside_torn_tail(torn);
+        }
+        self.notices.push(format!(
+            "the last line of {} is incomplete ({} bytes, probably a write cut off); it is ignored here and will be set aside the next time caseload writes",
+            self.path().display(),
+            torn.len()
+        ));
+        Ok(())
+    }
+
+    /// A broken link cannot say which side was edited: the line before it hashes to something
+    /// else than the link records, which is what editing that line's own text does. So that
+    /// line is not trusted either, and what is shown stops before it. The state is replayed
+    /// again only if it already held that record (read in an earlier look).
+    fn distrust_the_line_before_a_broken_link(&mut self, first_new: usize) {
         if let Some(Damage::BrokenChain { line }) = self.damage
             && line >= 2
             && self.records.len() as u64 == line - 1
         {
-            // A broken link cannot say which side was edited: the line before it hashes to
-            // something else than the link records, which is what editing that line's own text
-            // does. So that line is not trusted either, and what is shown stops before it.
             self.records.pop();
             if self.records.len() < first_new {
                 self.state = State::default();
                 self.state.catch_up(&self.records, 0);
             }
         }
-        let arrived = self.records.len().saturating_sub(first_new);
-        if self.records.len() >= first_new {
-            self.state.catch_up(&self.records, first_new);
-        }
-        if let Some(torn) = read.torn {
-            if repair {
-                self.set_aside_torn_tail(&torn)?;
-            } else {
-                self.notices.push(format!(
-                    "the last line of {} is incomplete ({} bytes, probably a write cut off); it is ignored here and will be set aside the next time caseload writes",
-                    path.display(),
-                    torn.len()
-                ));
-            }
-        }
-        Ok(arrived)
     }
 
     /// The journal file was replaced or rewritten (a redaction rewrites it whole): read it
