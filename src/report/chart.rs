@@ -214,6 +214,41 @@ fn leave_sentence(shaded: &[(usize, usize)]) -> String {
     }
 }
 
+/// A weekly chart of one solid data line against its levels: the shared frame (slots, month
+/// labels, leave) and axis, with its caption and text alternative. (The caseload and the
+/// capacity charts; the hours chart adds bars.)
+fn weekly_line(
+    (slots, months, shaded): Frame,
+    (caption, alt): (String, String),
+    (y_max, ticks): (f64, Vec<f64>),
+    line: Line,
+    levels: Vec<Level>,
+) -> LineChart {
+    LineChart {
+        caption,
+        alt,
+        slots,
+        y_max,
+        ticks,
+        months,
+        shaded,
+        bars: None,
+        lines: vec![line],
+        levels,
+    }
+}
+
+/// A weekly data series as a solid line.
+fn data_line(name: &str, values: impl Iterator<Item = f64>) -> Line {
+    Line {
+        name: name.into(),
+        values: values.map(Some).collect(),
+        dash: Dash::Solid,
+        ink: Ink::Data,
+        markers: false,
+    }
+}
+
 /// Open cases at the end of each week against the caseload limit.
 pub fn caseload(r: &Report, d: &Dates) -> LineChart {
     let weeks = &r.series.weeks;
@@ -224,7 +259,7 @@ pub fn caseload(r: &Report, d: &Dates) -> LineChart {
         .map(|w| f64::from(w.open))
         .fold(limit, f64::max);
     let (y_max, ticks) = ticks(max * 1.08, 6);
-    let (slots, months, shaded) = weekly(r);
+    let frame = weekly(r);
     let alt = format!(
         "Line chart of open cases at the end of each week {}, against the caseload limit of {}.{}{}",
         span(r, d),
@@ -235,31 +270,17 @@ pub fn caseload(r: &Report, d: &Dates) -> LineChart {
             d.show(p.week_start)
         ))
         .unwrap_or_default(),
-        leave_sentence(&shaded)
+        leave_sentence(&frame.2)
     );
-    LineChart {
-        caption: "Open cases at the end of each week, against the caseload limit.".into(),
-        alt,
-        slots,
-        y_max,
-        ticks,
-        months,
-        shaded,
-        bars: None,
-        lines: vec![Line {
-            name: "open cases".into(),
-            values: weeks.iter().map(|w| Some(f64::from(w.open))).collect(),
-            dash: Dash::Solid,
-            ink: Ink::Data,
-            markers: false,
-        }],
-        levels: vec![Level {
-            name: format!("limit {}", r.caseload.limit),
-            value: limit,
-            dash: Dash::Dashed,
-            ink: Ink::Limit,
-        }],
-    }
+    let line = data_line("open cases", weeks.iter().map(|w| f64::from(w.open)));
+    let levels = vec![Level {
+        name: format!("limit {}", r.caseload.limit),
+        value: limit,
+        dash: Dash::Dashed,
+        ink: Ink::Limit,
+    }];
+    let caption = "Open cases at the end of each week, against the caseload limit.".into();
+    weekly_line(frame, (caption, alt), (y_max, ticks), line, levels)
 }
 
 /// The weighted caseload as a percentage of contracted hours, against the threshold.
@@ -275,46 +296,32 @@ pub fn capacity(r: &Report, d: &Dates) -> LineChart {
         .map(|w| w.capacity_percent)
         .fold(threshold.max(100.0), f64::max);
     let (y_max, ticks) = ticks(max * 1.05, 6);
-    let (slots, months, shaded) = weekly(r);
+    let frame = weekly(r);
     let alt = format!(
         "Line chart of the weighted caseload as a percentage of contracted hours at the end of each week {}, against the threshold of {threshold:.0}% and 100%. {over} of {} weeks were above the threshold.{}",
         span(r, d),
         weeks.len(),
-        leave_sentence(&shaded)
+        leave_sentence(&frame.2)
     );
-    LineChart {
-        caption: format!(
-            "Weighted caseload as a percentage of contracted hours (capacity %) at the end of each week, against the {threshold:.0}% threshold."
-        ),
-        alt,
-        slots,
-        y_max,
-        ticks,
-        months,
-        shaded,
-        bars: None,
-        lines: vec![Line {
-            name: "capacity %".into(),
-            values: weeks.iter().map(|w| Some(w.capacity_percent)).collect(),
-            dash: Dash::Solid,
-            ink: Ink::Data,
-            markers: false,
-        }],
-        levels: vec![
-            Level {
-                name: format!("threshold {threshold:.0}%"),
-                value: threshold,
-                dash: Dash::Dashed,
-                ink: Ink::Limit,
-            },
-            Level {
-                name: "100%".into(),
-                value: 100.0,
-                dash: Dash::Dotted,
-                ink: Ink::Reference,
-            },
-        ],
-    }
+    let caption = format!(
+        "Weighted caseload as a percentage of contracted hours (capacity %) at the end of each week, against the {threshold:.0}% threshold."
+    );
+    let line = data_line("capacity %", weeks.iter().map(|w| w.capacity_percent));
+    let levels = vec![
+        Level {
+            name: format!("threshold {threshold:.0}%"),
+            value: threshold,
+            dash: Dash::Dashed,
+            ink: Ink::Limit,
+        },
+        Level {
+            name: "100%".into(),
+            value: 100.0,
+            dash: Dash::Dotted,
+            ink: Ink::Reference,
+        },
+    ];
+    weekly_line(frame, (caption, alt), (y_max, ticks), line, levels)
 }
 
 /// Hours each week (bars), the rolling 17-week average (line), contracted hours and 48.

@@ -41,13 +41,39 @@ fn monday(d: &Dates, week: &str) -> String {
 pub fn build(team: &Team, date_format: &str) -> Document {
     let d = Dates(date_format);
     let k = team.min_members;
+    let mut blocks = about(team, &d);
+    blocks.extend(at_a_glance(team));
+    blocks.extend(week_by_week(team, &d));
+    blocks.extend(by_standard(team));
+    blocks.extend(harm_and_findings(team));
+    blocks.extend(integrity(team));
+    blocks.push(Block::Small(format!("Made from: {}.", made_from(team))));
+    Document {
+        purpose: crate::report::Purpose::Share,
+        title: "Team workload picture".into(),
+        subtitle: format!(
+            "From the shares of {}, the weeks beginning {} to {} ({} to {}). Prepared {} with caseload team. No figure comes from fewer than {k} members.",
+            plural(team.members as u64, "member", "members"),
+            monday(&d, &team.period.first_week),
+            monday(&d, &team.period.last_week),
+            team.period.first_week,
+            team.period.last_week,
+            d.show(team.prepared)
+        ),
+        blocks,
+    }
+}
+
+/// Who the members are, what the picture holds, and what they counted with.
+fn about(team: &Team, d: &Dates) -> Vec<Block> {
+    let k = team.min_members;
     let mut blocks = Vec::new();
     blocks.push(Block::Heading("About this picture".into()));
     blocks.push(Block::Para(format!(
         "{} of the team each made figures from their own dated work log (caseload) and shared them with the union. This document combines them for an organisational stress risk assessment under the HSE Management Standards. It holds no member's own figures: for each figure it gives the median member, the middle half of members (between the first and third quartiles) and a range whose ends are rounded outward; a figure that fewer than {k} members contribute to is withheld, and says so.",
         plural(team.members as u64, "member", "members")
     )));
-    let mut about = vec![roles_sentence(team), coverage_sentence(team, &d)];
+    let mut about = vec![roles_sentence(team), coverage_sentence(team, d)];
     about.push(match team.limits_agreed {
         Some(0) => "In every share the caseload limit and case weights are the member's own estimate, not agreed with the employer.".into(),
         Some(n) => format!("In {n} of the {} shares the caseload limit and weights were agreed with someone; in the rest they are the member's own estimate.", team.members),
@@ -62,7 +88,13 @@ pub fn build(team: &Team, date_format: &str) -> Document {
     }
     blocks.push(Block::Subheading("What the members counted with".into()));
     blocks.push(settings_table(&team.settings, k));
+    blocks
+}
 
+/// How many members each flagged figure affects, or why none is shown.
+fn at_a_glance(team: &Team) -> Vec<Block> {
+    let k = team.min_members;
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading("At a glance".into()));
     let glance: Vec<String> = if team.members < k {
         // The same reason for every figure, said once.
@@ -83,13 +115,25 @@ pub fn build(team: &Team, date_format: &str) -> Document {
             .collect()
     };
     blocks.push(Block::Bullets(glance));
+    blocks
+}
 
+/// The weekly charts, with what they show.
+fn week_by_week(team: &Team, d: &Dates) -> Vec<Block> {
+    let k = team.min_members;
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading("Week by week".into()));
     blocks.push(Block::Para(format!(
         "Each week: the median member (line) and the middle half of members (band), over the members whose shares cover that week (hours: those who logged hours that week). A week with fewer than {k} is left empty."
     )));
-    blocks.extend(charts(team, &d));
+    blocks.extend(charts(team, d));
+    blocks
+}
 
+/// The figures under each HSE Management Standard, and the notes tagged with it.
+fn by_standard(team: &Team) -> Vec<Block> {
+    let k = team.min_members;
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading(
         "Organisational stress risk assessment, by HSE Management Standard".into(),
     ));
@@ -119,7 +163,13 @@ pub fn build(team: &Team, date_format: &str) -> Document {
             blocks.push(Block::Para(notes_sentence(&s.notes, a, standard)));
         }
     }
+    blocks
+}
 
+/// Sickness and stress scores, the findings to complete, and the definitions.
+fn harm_and_findings(team: &Team) -> Vec<Block> {
+    let k = team.min_members;
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading("Signs of harm".into()));
     blocks.push(Block::Para("Sickness absence and the stress scores members gave their own notes: outcomes the HSE standards aim to prevent.".into()));
     let harm: Vec<FigureOut> = team
@@ -138,7 +188,12 @@ pub fn build(team: &Team, date_format: &str) -> Document {
 
     blocks.push(Block::Heading("How these figures are counted".into()));
     blocks.push(Block::Bullets(definitions(team)));
+    blocks
+}
 
+/// How the shares were checked, and which they were.
+fn integrity(team: &Team) -> Vec<Block> {
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading("Integrity".into()));
     blocks.push(Block::Para(format!(
         "Made from {}, each checked on reading: a caseload.share/1 with nothing else in it, figures that are possible and agree with each other, no share twice (by its id, or the same figures under another id). These checks catch mistakes and clumsy edits; they cannot show that a share's figures are true, nor that two shares come from two people. Each member can find their own share's id below; the list is in the order of the ids, which are random.",
@@ -160,21 +215,7 @@ pub fn build(team: &Team, date_format: &str) -> Document {
             })
             .collect(),
     });
-    blocks.push(Block::Small(format!("Made from: {}.", made_from(team))));
-    Document {
-        purpose: crate::report::Purpose::Share,
-        title: "Team workload picture".into(),
-        subtitle: format!(
-            "From the shares of {}, the weeks beginning {} to {} ({} to {}). Prepared {} with caseload team. No figure comes from fewer than {k} members.",
-            plural(team.members as u64, "member", "members"),
-            monday(&d, &team.period.first_week),
-            monday(&d, &team.period.last_week),
-            team.period.first_week,
-            team.period.last_week,
-            d.show(team.prepared)
-        ),
-        blocks,
-    }
+    blocks
 }
 
 fn roles_sentence(team: &Team) -> String {
