@@ -227,3 +227,26 @@ fn every_plain_text_made_from_a_damaged_journal_says_so() {
         );
     }
 }
+
+/// The letter claims a record "kept at the time" only when its integrity statement bears it
+/// out: this journal's records were written days after the day they describe (the real clock
+/// is later than `--today`), as a log typed up afterwards is. The demo's golden grievance,
+/// written day by day, still says "at the time".
+#[test]
+fn a_record_typed_up_afterwards_is_not_called_kept_at_the_time() {
+    let s = Sandbox::new();
+    for (day, text) in [("2026-11-19", "typed up later"), ("2026-11-20", "and this")] {
+        s.ok(&["note", "add", text, "--on", day]);
+    }
+    let out = s
+        .cmd()
+        .args(["report", "--purpose", "grievance", "--from", "2026-11-19"])
+        .output()
+        .unwrap();
+    let letter = String::from_utf8(out.stdout).unwrap();
+    assert!(!letter.contains("I kept at the time"), "{letter}");
+    assert!(
+        letter.contains("% of its records for this period were written on the day or the next day"),
+        "{letter}"
+    );
+}

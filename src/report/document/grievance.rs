@@ -29,9 +29,10 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
         Block::Para(format!("Dear {},", addressee(r))),
         Block::Heading("Formal grievance: my workload".into()),
         Block::Para(format!(
-            "This is a formal grievance {procedure}. It is about my workload and how work has been allocated to me from {} to {}. The facts below come from the dated record I kept at the time; the record itself is enclosed.",
+            "This is a formal grievance {procedure}. It is about my workload and how work has been allocated to me from {} to {}. {}",
             d.show(r.period.from),
-            d.show(r.period.to)
+            d.show(r.period.to),
+            kept_when(r)
         )),
     ];
     blocks.extend(facts(r, d));
@@ -121,3 +122,24 @@ fn outcome(r: &Report) -> Vec<Block> {
         }],
     }
 }
+
+/// Where the facts come from, claimed "at the time" only when the record bears it out: a
+/// reader checks the claim against the integrity statement's share of records written on the
+/// day or the next (a log typed up afterwards said "at the time" beside "0% ... written on the
+/// day").
+fn kept_when(r: &Report) -> String {
+    match r.integrity.contemporaneous_percent {
+        Some(p) if p >= AT_THE_TIME_PERCENT => {
+            "The facts below come from the dated record I kept at the time; the record itself is enclosed.".to_string()
+        }
+        Some(p) => format!(
+            "The facts below come from the dated record I kept; {p:.0}% of its records for this period were written on the day or the next day, and the record itself is enclosed."
+        ),
+        None => "The facts below come from the dated record I kept; the record itself is enclosed."
+            .to_string(),
+    }
+}
+
+/// The share of records written on the day or the next from which a record is called kept
+/// "at the time" (docs/DECISIONS.md).
+const AT_THE_TIME_PERCENT: f64 = 90.0;
