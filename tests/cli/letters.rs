@@ -208,19 +208,7 @@ fn every_plain_text_made_from_a_damaged_journal_says_so() {
     edited[2] = edited[2].replacen("first week", "first  week", 1);
     std::fs::write(s.journal_path(), edited.join("\n") + "\n").unwrap();
     for purpose in ["grievance", "stress", "supervision", "notice"] {
-        let file = s.dir.path().join(format!("{purpose}.txt"));
-        let out = s
-            .cmd()
-            .args(["report", "--purpose", purpose, "--format", "txt", "-o"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = s.ok(&["report", "--purpose", purpose, "--format", "txt"]);
         assert!(
             text.contains("WARNING: the journal's hash chain was damaged"),
             "{purpose}: {text}"
@@ -238,12 +226,7 @@ fn a_record_typed_up_afterwards_is_not_called_kept_at_the_time() {
     for (day, text) in [("2026-11-19", "typed up later"), ("2026-11-20", "and this")] {
         s.ok(&["note", "add", text, "--on", day]);
     }
-    let out = s
-        .cmd()
-        .args(["report", "--purpose", "grievance", "--from", "2026-11-19"])
-        .output()
-        .unwrap();
-    let letter = String::from_utf8(out.stdout).unwrap();
+    let letter = s.ok(&["report", "--purpose", "grievance", "--from", "2026-11-19"]);
     assert!(!letter.contains("I kept at the time"), "{letter}");
     assert!(
         letter.contains("% of its records for this period were written on the day or the next day"),
