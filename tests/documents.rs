@@ -672,3 +672,60 @@ fn the_pdf_pages_of_each_purpose_are_counted_and_notice_and_supervision_are_one(
     }
     insta::assert_snapshot!("pdf_pages", counted);
 }
+
+/// A month fuller than the demo's (eight allocations, fourteen notes, some of two lines)
+/// keeps its supervision summary to one page by listing its latest notes and saying how many
+/// earlier ones are left out; the Markdown, which has no page, keeps them all. The tester's
+/// month of seven notes took two pages, the second holding only the record's last line.
+#[test]
+fn a_full_month_keeps_the_supervision_to_one_page_and_says_what_it_left_out() {
+    let s = crate::common::Sandbox::new();
+    for i in 0..8 {
+        let reference = format!("FD26P0{:04}", 100 + i);
+        let on = format!("2026-10-{}", 27 + i % 4);
+        s.ok(&["case", "add", &reference, "--kind", "s7", "--on", &on]);
+    }
+    for day in 1..=14 {
+        let on = format!("2026-11-{:02}", day + 4);
+        let text = format!(
+            "Note {day}: allocated another case without discussion while the filing for the \
+             section 7 report was due; worked late again to keep up with the visits"
+        );
+        s.ok(&[
+            "note", "add", &text, "--on", &on, "--stress", "7", "--told", "manager",
+        ]);
+    }
+    let file = s.dir.path().join("supervision.pdf");
+    s.ok(&[
+        "report",
+        "--purpose",
+        "supervision",
+        "--format",
+        "pdf",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(pdf_pages(&file), 1);
+    let text = std::process::Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("Note 14:"),
+        "the latest note is listed: {text}"
+    );
+    assert!(
+        !text.contains("Note 1:"),
+        "the earliest is left out: {text}"
+    );
+    assert!(
+        text.contains("earlier notes, left out to fit one page"),
+        "{text}"
+    );
+    let markdown = s.ok(&["report", "--purpose", "supervision"]);
+    assert!(markdown.contains("Note 1:") && markdown.contains("Note 14:"));
+}

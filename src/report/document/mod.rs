@@ -9,7 +9,7 @@ mod letter;
 mod notice;
 mod sentences;
 mod stress;
-mod supervision;
+pub(crate) mod supervision;
 mod tables;
 
 pub use sentences::{
@@ -108,6 +108,7 @@ pub enum Block {
     },
 }
 
+#[derive(Debug, Clone)]
 pub struct Document {
     pub purpose: Purpose,
     pub title: String,

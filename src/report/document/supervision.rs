@@ -4,6 +4,52 @@
 use super::{Block, Dates, flagged_facts, plural, upcoming};
 use crate::report::Report;
 
+/// The heading of the period's notes, which a page too full shortens (see
+/// [`leave_out_earliest_note`]).
+const NOTES_HEADING: &str = "My notes in the period";
+
+/// The fewest notes a shortened page still lists.
+const NOTES_KEPT_AT_LEAST: usize = 2;
+
+/// For a summary that does not fit its one page even in smaller type: leaves out the
+/// earliest note still listed, and says how many are left out and where they are (the diary
+/// and the full documents keep every one). Returns whether it left one out: not when the
+/// list is down to its last few.
+pub fn leave_out_earliest_note(blocks: &mut [Block]) -> bool {
+    let Some(list) = blocks
+        .windows(2)
+        .position(|pair| matches!(&pair[0], Block::Subheading(h) if h.starts_with(NOTES_HEADING)))
+        .map(|heading| heading + 1)
+    else {
+        return false;
+    };
+    let Some(Block::Bullets(items)) = blocks.get_mut(list) else {
+        return false;
+    };
+    let already = items
+        .last()
+        .and_then(|last| last.strip_prefix(LEFT_OUT))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse::<usize>().ok());
+    let listed = items.len() - usize::from(already.is_some());
+    if listed <= NOTES_KEPT_AT_LEAST {
+        return false;
+    }
+    items.remove(0);
+    let left_out = already.unwrap_or(0) + 1;
+    if already.is_some() {
+        items.pop();
+    }
+    items.push(format!(
+        "{LEFT_OUT}{left_out} earlier {}, left out to fit one page: every note is in the diary and in the full documents.",
+        if left_out == 1 { "note" } else { "notes" }
+    ));
+    true
+}
+
+/// How the line that counts the notes left out begins.
+const LEFT_OUT: &str = "… and ";
+
 pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     // The lists give days without their year when the period and the four weeks after it
     // are in one year (the period, above them, says which): shorter lines, one page.
@@ -17,7 +63,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     blocks.extend(allocated(r, d));
     blocks.extend(deadlines(r, d));
     blocks.push(Block::Subheading(format!(
-        "My notes in the period: {}",
+        "{NOTES_HEADING}: {}",
         plural(r.detail.notes.len() as u64, "note", "notes")
     )));
     if !r.detail.notes.is_empty() {

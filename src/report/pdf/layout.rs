@@ -3,7 +3,7 @@
 //! document's structure it belongs to (or none: decoration), for the tagged PDF.
 
 use super::structure::{Kind, Structure};
-use crate::report::document::{Block, Chart, Dates, Document};
+use crate::report::document::{Block, Chart, Dates, Document, supervision};
 use crate::report::{Purpose, Report};
 use std::sync::OnceLock;
 
@@ -314,9 +314,19 @@ pub fn lay_out(doc: &Document, report: Option<&Report>, dates: &Dates) -> Laid {
     let mut laid = lay_out_at(doc, report, dates, Some(ONE_PAGE_SCALES[0]));
     for scale in &ONE_PAGE_SCALES[1..] {
         if laid.pages.len() == 1 {
-            break;
+            return laid;
         }
         laid = lay_out_at(doc, report, dates, Some(*scale));
+    }
+    // Still over at the smallest type: a supervision summary lists fewer of its notes, the
+    // earliest first, and says so. A notice has nothing that may be left out.
+    let smallest = ONE_PAGE_SCALES[ONE_PAGE_SCALES.len() - 1];
+    let mut shorter = doc.clone();
+    while laid.pages.len() > 1
+        && doc.purpose == Purpose::Supervision
+        && supervision::leave_out_earliest_note(&mut shorter.blocks)
+    {
+        laid = lay_out_at(&shorter, report, dates, Some(smallest));
     }
     laid
 }
