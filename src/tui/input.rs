@@ -12,6 +12,13 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     if ctrl && event.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
+    if super::screens::too_small(app.size) {
+        // The screen shows only the size message: a key must not type into a form the user
+        // cannot see (a `q` pressed "to quit" went into a half-typed note). `q` quits only
+        // when nothing is open to lose.
+        return (app.overlay == Overlay::None && event.code == KeyCode::Char('q'))
+            .then_some(Action::Quit);
+    }
     if let Overlay::Import(dialog) = &app.overlay {
         return super::app::import_keys(dialog, event);
     }

@@ -541,6 +541,32 @@ fn small_terminals_are_told_the_minimum_size() {
     );
 }
 
+/// Below the minimum size only the size message shows: keys wait (a `q` pressed "to quit"
+/// typed itself into the half-written note behind it), and what was typed is kept.
+#[test]
+fn a_too_small_window_keeps_keys_out_of_the_form_it_hides() {
+    let mut f = demo();
+    f.app.update(Action::Show(ScreenId::Diary));
+    f.app.update(Action::Add);
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "half typed");
+    let before = draw(&f.app);
+    f.app.size = (70, 20);
+    f.app.update(Action::Resize);
+    chars(&mut f.app, "q more");
+    key(&mut f.app, KeyCode::Enter);
+    assert!(!f.app.quit);
+    f.app.size = (W, H);
+    f.app.update(Action::Resize);
+    assert_eq!(draw(&f.app), before, "the form is as it was left");
+
+    let mut f = demo();
+    f.app.size = (70, 20);
+    f.app.update(Action::Resize);
+    key(&mut f.app, KeyCode::Char('q'));
+    assert!(f.app.quit, "with nothing open, q quits as the message says");
+}
+
 #[test]
 fn first_run_setup_writes_a_valid_config() {
     use caseload::tui::setup::{Setup, SetupOutcome};

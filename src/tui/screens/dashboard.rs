@@ -127,7 +127,14 @@ fn render_upcoming_card(app: &App, area: Rect, buf: &mut Buffer) {
         "Next 14 days",
         vec![
             Line::from(Span::styled(
-                format!("{} deadlines due", app.dashboard.upcoming.len()),
+                format!(
+                    "{} due",
+                    crate::report::document::plural(
+                        app.dashboard.upcoming.len() as u64,
+                        "deadline",
+                        "deadlines"
+                    )
+                ),
                 app.theme.base,
             )),
             Line::from(Span::styled(

@@ -16,6 +16,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub const MIN_WIDTH: u16 = 80;
+
+/// Whether a terminal of `(width, height)` is below the minimum the screens are drawn for.
+pub fn too_small((width, height): (u16, u16)) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
 pub const MIN_HEIGHT: u16 = 24;
 
 /// The area between the tabs and banner above and the status bar below.
@@ -40,9 +45,14 @@ pub fn table_rows(size: (u16, u16)) -> usize {
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.base);
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if too_small((area.width, area.height)) {
+            let then = if self.overlay == Overlay::None {
+                "Make the window larger, or press q to quit."
+            } else {
+                "Make the window larger to go on: what you typed is kept, and keys wait until then."
+            };
             let text = format!(
-                "caseload needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make the window larger, or press q to quit.",
+                "caseload needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. {then}",
                 area.width, area.height
             );
             Paragraph::new(text)
