@@ -3,6 +3,7 @@
 
 use super::ImportError;
 use super::Target;
+use super::headers;
 use super::table::Table;
 
 /// A field of an imported record.
@@ -102,213 +103,30 @@ impl Field {
     fn headers(self, target: Target) -> &'static [&'static str] {
         use Target::Leave;
         match (self, target) {
-            (Field::Ref, _) => REF_HEADERS,
-            (Field::Kind, Leave) => LEAVE_KIND_HEADERS,
-            (Field::Kind, _) => KIND_HEADERS,
-            (Field::Allocated, _) => ALLOCATED_HEADERS,
-            (Field::AllocatedBy, _) => ALLOCATED_BY_HEADERS,
-            (Field::Discussed, _) => DISCUSSED_HEADERS,
-            (Field::Weight, _) => WEIGHT_HEADERS,
-            (Field::Closed, _) => CLOSED_HEADERS,
-            (Field::Outcome, _) => OUTCOME_HEADERS,
-            (Field::Case, _) => CASE_HEADERS,
-            (Field::What, _) => WHAT_HEADERS,
-            (Field::Due, _) => DUE_HEADERS,
-            (Field::Met, _) => MET_HEADERS,
-            (Field::From, _) => FROM_HEADERS,
-            (Field::To, _) => TO_HEADERS,
-            (Field::Date, _) => DATE_HEADERS,
-            (Field::Start, _) => START_HEADERS,
-            (Field::End, _) => END_HEADERS,
-            (Field::Break, _) => BREAK_HEADERS,
-            (Field::Hours, _) => HOURS_HEADERS,
-            (Field::Note, _) => NOTE_HEADERS,
+            (Field::Ref, _) => headers::REF_HEADERS,
+            (Field::Kind, Leave) => headers::LEAVE_KIND_HEADERS,
+            (Field::Kind, _) => headers::KIND_HEADERS,
+            (Field::Allocated, _) => headers::ALLOCATED_HEADERS,
+            (Field::AllocatedBy, _) => headers::ALLOCATED_BY_HEADERS,
+            (Field::Discussed, _) => headers::DISCUSSED_HEADERS,
+            (Field::Weight, _) => headers::WEIGHT_HEADERS,
+            (Field::Closed, _) => headers::CLOSED_HEADERS,
+            (Field::Outcome, _) => headers::OUTCOME_HEADERS,
+            (Field::Case, _) => headers::CASE_HEADERS,
+            (Field::What, _) => headers::WHAT_HEADERS,
+            (Field::Due, _) => headers::DUE_HEADERS,
+            (Field::Met, _) => headers::MET_HEADERS,
+            (Field::From, _) => headers::FROM_HEADERS,
+            (Field::To, _) => headers::TO_HEADERS,
+            (Field::Date, _) => headers::DATE_HEADERS,
+            (Field::Start, _) => headers::START_HEADERS,
+            (Field::End, _) => headers::END_HEADERS,
+            (Field::Break, _) => headers::BREAK_HEADERS,
+            (Field::Hours, _) => headers::HOURS_HEADERS,
+            (Field::Note, _) => headers::NOTE_HEADERS,
         }
     }
 }
-
-// The headers people give each field's column, normalised (see `normalise`): the names in
-// court and local-authority case lists, HR leave exports and timesheets.
-const REF_HEADERS: &[&str] = &[
-    "case number",
-    "case no",
-    "case num",
-    "case ref",
-    "case reference",
-    "reference",
-    "ref",
-    "ref no",
-    "case",
-    "case id",
-    "court number",
-    "court no",
-    "court ref",
-    "court reference",
-    "number",
-];
-const LEAVE_KIND_HEADERS: &[&str] = &[
-    "type",
-    "kind",
-    "leave type",
-    "type of leave",
-    "leave",
-    "summary",
-];
-const KIND_HEADERS: &[&str] = &[
-    "type",
-    "kind",
-    "case type",
-    "case kind",
-    "work type",
-    "type of case",
-    "order",
-    "order type",
-    "application",
-    "application type",
-];
-const ALLOCATED_HEADERS: &[&str] = &[
-    "allocated",
-    "date allocated",
-    "allocated on",
-    "allocation date",
-    "allocation",
-    "date of allocation",
-    "allocated date",
-    "opened",
-    "date opened",
-    "start date",
-    "received",
-    "date received",
-];
-const ALLOCATED_BY_HEADERS: &[&str] = &["allocated by", "allocator", "by", "allocated from"];
-const DISCUSSED_HEADERS: &[&str] = &[
-    "discussed",
-    "discussed with me",
-    "discussed first",
-    "discussion",
-    "allocated with discussion",
-    "agreed",
-];
-const WEIGHT_HEADERS: &[&str] = &[
-    "weight",
-    "weighting",
-    "weekly hours",
-    "hours per week",
-    "hours a week",
-    "hours week",
-    "hrs week",
-    "hours wk",
-];
-const CLOSED_HEADERS: &[&str] = &[
-    "closed",
-    "date closed",
-    "closed on",
-    "closure date",
-    "closing date",
-];
-const OUTCOME_HEADERS: &[&str] = &["outcome", "result"];
-const CASE_HEADERS: &[&str] = &[
-    "case",
-    "case number",
-    "case no",
-    "case ref",
-    "case reference",
-    "reference",
-    "ref",
-    "court number",
-    "court no",
-];
-const WHAT_HEADERS: &[&str] = &[
-    "what",
-    "task",
-    "summary",
-    "title",
-    "description",
-    "item",
-    "action",
-    "deadline for",
-    "work",
-    "filing",
-    "event",
-];
-const DUE_HEADERS: &[&str] = &[
-    "due",
-    "deadline",
-    "due date",
-    "date due",
-    "due on",
-    "filing date",
-    "due by",
-    "deadline date",
-    "first day",
-];
-const MET_HEADERS: &[&str] = &[
-    "met",
-    "met on",
-    "date met",
-    "done",
-    "done on",
-    "completed",
-    "date completed",
-    "completed on",
-    "filed",
-    "filed on",
-    "date filed",
-];
-const FROM_HEADERS: &[&str] = &[
-    "from",
-    "start",
-    "start date",
-    "first day",
-    "date from",
-    "begins",
-    "starts",
-    "leave from",
-];
-const TO_HEADERS: &[&str] = &[
-    "to", "end", "end date", "last day", "date to", "until", "ends", "leave to", "return",
-];
-const DATE_HEADERS: &[&str] = &["date", "day", "date worked", "work date"];
-const START_HEADERS: &[&str] = &[
-    "start",
-    "started",
-    "start time",
-    "from",
-    "time in",
-    "in",
-    "began",
-    "begin",
-];
-const END_HEADERS: &[&str] = &[
-    "finish",
-    "finished",
-    "end",
-    "end time",
-    "to",
-    "time out",
-    "out",
-    "finish time",
-    "stopped",
-];
-const BREAK_HEADERS: &[&str] = &[
-    "break",
-    "breaks",
-    "break minutes",
-    "break mins",
-    "lunch",
-    "lunch break",
-    "break min",
-];
-const HOURS_HEADERS: &[&str] = &[
-    "hours",
-    "total",
-    "total hours",
-    "hours worked",
-    "worked",
-    "hrs",
-    "duration",
-];
-const NOTE_HEADERS: &[&str] = &["notes", "note", "comments", "comment", "remarks"];
 
 impl Target {
     /// The fields a record of this kind has, in the order of the preview's columns.

@@ -12,6 +12,7 @@ mod apply;
 pub mod batches;
 mod calendar;
 pub mod columns;
+mod headers;
 mod plan;
 pub mod preview;
 pub mod read;
