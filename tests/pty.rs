@@ -395,3 +395,38 @@ fn a_report_written_from_the_ui_is_prepared_when_written_not_when_the_window_ope
     let out = s.ok(&["verify", "--document", written[0].to_str().unwrap()]);
     assert!(out.starts_with("ok: "), "{out}");
 }
+
+/// `caseload demo`, the README's first command, opens on a clean bill: its temporary folder
+/// is private (no "others can read the data folder") and, generated up to now, no record
+/// is later than the clock (no time-order warning).
+#[test]
+fn the_demo_opens_private_and_in_time_order() {
+    let s = Sandbox::new();
+    let tmp = s.dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let mut p = in_pty(
+        &format!("exec \"{BIN}\" demo"),
+        &[
+            ("TMPDIR", tmp.as_os_str()),
+            ("HOME", s.dir.path().as_os_str()),
+            ("CASELOAD_CONFIG", s.config().as_os_str()),
+        ],
+    );
+    p.exp_string("intact").unwrap();
+    let folders: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .collect();
+    assert_eq!(folders.len(), 1);
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&folders[0].metadata().unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    let journal =
+        caseload::journal::Journal::open(&folders[0].path(), caseload::journal::Access::ReadOnly)
+            .unwrap();
+    let order =
+        caseload::report::time_order::check(journal.records(), chrono::Local::now().fixed_offset());
+    assert!(order.is_clean(), "{order:?}");
+    send(&mut p, "q");
+    p.exp_eof().unwrap();
+}

@@ -4,10 +4,10 @@
 use super::Context;
 use super::args::DemoArgs;
 use crate::config::{Config, preset};
-use crate::demo::{DEMO_PRESET, Intensity, PRACTICES, generate_for, practice};
+use crate::demo::{DEMO_PRESET, Intensity, PRACTICES, generate_for, practice, written_until};
 use crate::error::{Error, Result};
 use crate::journal::{Journal, create_private_dir, write_private_file};
-use chrono::{Local, NaiveTime, Timelike};
+use chrono::Local;
 use std::path::Path;
 
 /// About 18 months: long enough for four leave periods and a year's report.
@@ -45,18 +45,18 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         }
         None => DEMO_DAYS,
     };
-    // The sample's "now": the evening of --today, so that a seed always gives the same
-    // journal; for the interactive demo on the real today, the real time.
+    // The sample is written up to the evening of --today, or to now on the real today, so
+    // that no record is later than the clock and a seed with a past --today always gives
+    // the same journal.
     let real = Local::now().fixed_offset();
-    let now = if real.date_naive() == ctx.today && args.generate.is_none() {
-        real.with_nanosecond(0).unwrap_or(real)
-    } else {
-        ctx.today
-            .and_time(NaiveTime::from_hms_opt(18, 0, 0).expect("valid"))
-            .and_local_timezone(*real.offset())
-            .single()
-            .unwrap_or(real)
-    };
+    let now = written_until(ctx.today, real);
+    if now > real {
+        crate::output::warn(format_args!(
+            "note: --today {} is after today, so the sample's records are written up to {}, later than now; verify and the documents name them as out of time order until then",
+            ctx.today,
+            now.format("%H:%M on %d %b %Y")
+        ));
+    }
     // A generated journal for trials and benchmarks records every block of the day; the
     // interactive demo keeps to a lighter, easier-to-read log.
     let intensity = if args.generate.is_some() {
@@ -81,14 +81,17 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         ))?;
         Ok(())
     } else {
-        let tmp = tempfile::Builder::new()
-            .prefix("caseload-demo-")
-            .tempdir()
-            .map_err(|e| {
-                Error::Failed(format!(
-                    "cannot create a temporary folder for the demo: {e}"
-                ))
-            })?;
+        let mut folder = tempfile::Builder::new();
+        folder.prefix("caseload-demo-");
+        // Private like any data folder: a demo that opened on "others can read the data
+        // folder" would be teaching the user to ignore the warning.
+        #[cfg(unix)]
+        folder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let tmp = folder.tempdir().map_err(|e| {
+            Error::Failed(format!(
+                "cannot create a temporary folder for the demo: {e}"
+            ))
+        })?;
         let journal = write_sample(tmp.path(), &records, config_text)?;
         let config = Config::load(&tmp.path().join("config.toml"), true)?;
         if crate::tui::run_demo(journal, config, ctx.today)? {

@@ -11,7 +11,7 @@ use crate::domain::event::{
 };
 use crate::domain::replay::Record;
 use crate::domain::{Region, Standard};
-use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Timelike, Weekday};
 
 /// The config the demo journal is generated for unless told otherwise (the Cafcass preset).
 pub const DEMO_PRESET: &str = FAMILY_COURT.preset;
@@ -259,8 +259,27 @@ impl Generator {
     }
 }
 
+/// The moment a sample for `today` is written up to, given the real clock: the evening of a
+/// day that is over (so that a seed and a past `--today` always give the same journal), the
+/// real time on the real today (so that no record is written later than now, even at 00:05),
+/// and the evening of a day still to come (a journal for a future `--today` cannot be written
+/// at the time: its caller says so).
+pub fn written_until(today: NaiveDate, real_now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let real_now = real_now.with_nanosecond(0).unwrap_or(real_now);
+    let evening = today
+        .and_time(NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"))
+        .and_local_timezone(*real_now.offset())
+        .single()
+        .unwrap_or(real_now);
+    if today == real_now.date_naive() {
+        evening.min(real_now)
+    } else {
+        evening
+    }
+}
+
 /// Generates `days` days of the demo's records ending on `today`; `now` caps every
-/// written-at time.
+/// written-at time: no record is written later than it, whatever its day's drawn times.
 pub fn generate(today: NaiveDate, now: DateTime<FixedOffset>, days: u64, seed: u64) -> Vec<Record> {
     generate_with(today, now, days, seed, Intensity::Demo)
 }
@@ -312,7 +331,7 @@ pub fn generate_for(
             Intensity::Full => detailed::log_day(&mut g, &calendar, day, today),
         }
     }
-    into_records(g.drafts)
+    into_records(g.drafts, now)
 }
 
 /// A leave booking: its kind and first and last days.
@@ -458,8 +477,13 @@ impl Generator {
 }
 
 /// The drafts in written order, numbered, with each deadline's met or extended record
-/// pointing at the deadline's number.
-fn into_records(mut drafts: Vec<Draft>) -> Vec<Record> {
+/// pointing at the deadline's number. A draft pushed past `now` (a deadline set two minutes
+/// after its case, an outcome a minute after its deadline) is written at `now`: drafts are
+/// pushed cause first, so the tie keeps causes before effects.
+fn into_records(mut drafts: Vec<Draft>, now: DateTime<FixedOffset>) -> Vec<Record> {
+    for draft in &mut drafts {
+        draft.at = draft.at.min(now);
+    }
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|i| (drafts[*i].at, *i));
     let mut seq_of = vec![0u64; drafts.len()];
