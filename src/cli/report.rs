@@ -66,6 +66,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         args.purpose,
         reveal_refs,
     )?);
+    if args.from.is_some() && model.period.from > period.from {
+        let shown = |d: chrono::NaiveDate| d.format(&config.date_format).to_string();
+        crate::output::warn(format_args!(
+            "note: the records begin on {}, so the period starts there, not on {} as --from asked: nothing before the log's first record is counted (imported or copied-in hours, notes, leave, deadlines and closures move that day back; cases' allocation dates do not)",
+            shown(model.period.from),
+            shown(period.from)
+        ));
+    }
     let text = report::render(&model, format, &config.date_format);
     match &output {
         Some(path) => {

@@ -167,9 +167,12 @@ impl Period {
 }
 
 /// The first day the log covers: the day its first record was written, or the earliest day
-/// of hours or a diary note in it if that is earlier (entries copied in from an older diary),
-/// and never after today. Cases' allocation dates do not count: entering the caseload one
-/// already holds is not logging the days it was allocated on. `None` for an empty journal.
+/// the log says something happened on if that is earlier (entries copied in from an older
+/// diary or imported from a spreadsheet): hours, diary notes, leave, a deadline's first due
+/// date or the day it was met, a case's closure. Never after today. Cases' allocation dates
+/// do not count: entering the caseload one already holds is not logging the days it was
+/// allocated on (and closing such a case later must not move the start back by years).
+/// `None` for an empty journal.
 pub fn records_begin(state: &State, records: &[Record], today: NaiveDate) -> Option<NaiveDate> {
     let first_written = records.first()?.at.date_naive().min(today);
     let earliest_logged = state
@@ -177,6 +180,14 @@ pub fn records_begin(state: &State, records: &[Record], today: NaiveDate) -> Opt
         .iter()
         .map(|h| h.entry.date)
         .chain(state.notes.iter().map(|n| n.note.date))
+        .chain(state.leave.iter().map(|l| l.from))
+        .chain(
+            state
+                .deadlines
+                .iter()
+                .flat_map(|d| std::iter::once(d.original_due).chain(d.met_on)),
+        )
+        .chain(state.cases.iter().filter_map(|c| c.closed_on))
         .min();
     Some(earliest_logged.map_or(first_written, |d| d.min(first_written)))
 }

@@ -276,6 +276,22 @@ fn report_json_is_pseudonymised_unless_revealed() {
     assert_eq!(report["allocations_during_leave"][0]["case"], "Case 2");
     assert_eq!(report["integrity"]["records"], 5);
     assert_eq!(report["integrity"]["chain_ok"], true);
+    // A --from before the records begin is cut to that day, and the CLI says so.
+    let earlier = s
+        .cmd()
+        .args(["report", "--format", "json", "--from", "2026-10-01"])
+        .output()
+        .unwrap();
+    assert!(earlier.status.success());
+    let said = String::from_utf8_lossy(&earlier.stderr);
+    assert!(
+        said.contains("the records begin on")
+            && said.contains("not on")
+            && said.contains("--from asked"),
+        "{said}"
+    );
+    let cut: Value = serde_json::from_slice(&earlier.stdout).unwrap();
+    assert_eq!(cut["period"]["from"], "2026-11-01");
     let text = report.to_string();
     assert!(
         !text.contains("FD1") && !text.contains("FD-SECRET"),

@@ -88,6 +88,62 @@ fn hours_copied_in_from_an_older_diary_move_the_start_back_but_allocations_do_no
     assert_eq!(r.period.from, d("2026-09-14"));
 }
 
+/// A history imported on the first day: sick leave, a deadline missed and a case closed,
+/// all months before the journal's first record. They are records of those days, so the
+/// period reaches back to the earliest of them, and the report says what they were.
+#[test]
+fn imported_history_moves_the_start_back_to_its_earliest_day() {
+    let mut j = begun_last_month();
+    let history = [
+        Event::LeaveAdded(LeaveAdded {
+            kind: crate::domain::LeaveKind::Sick,
+            from: d("2026-06-08"),
+            to: d("2026-06-10"),
+            note: None,
+            imported: None,
+        }),
+        Event::DeadlineSet(DeadlineSet {
+            case: Some("OLD-1".into()),
+            what: "Report filing".into(),
+            due: d("2026-03-16"),
+            imported: None,
+        }),
+        Event::CaseClosed(CaseClosed {
+            reference: "OLD-2".into(),
+            on: d("2026-04-01"),
+            outcome: None,
+            imported: None,
+        }),
+    ];
+    for event in history {
+        j.push_at(event, "2026-10-01");
+    }
+    let r = j.report("2025-11-01", "2026-10-31", "2026-10-31");
+    assert_eq!(r.period.records_begin, Some(d("2026-03-16")));
+    assert_eq!(r.period.from, d("2026-03-16"));
+    assert_eq!(r.health.sick_working_days, 3);
+    assert_eq!(r.deadlines.due, 1);
+    assert_eq!(r.caseload.closed, 1);
+}
+
+/// Closing, in the log, a case that was already held when the log began moves the start to
+/// the day it was closed, never back to the day (years before) it was allocated.
+#[test]
+fn closing_a_case_held_before_the_log_does_not_reach_back_to_its_allocation() {
+    let mut j = begun_last_month();
+    j.push_at(
+        Event::CaseClosed(CaseClosed {
+            reference: "OLD-1".into(),
+            on: d("2026-10-20"),
+            outcome: None,
+            imported: None,
+        }),
+        "2026-10-20",
+    );
+    let r = j.report("2025-11-01", "2026-10-31", "2026-10-31");
+    assert_eq!(r.period.records_begin, Some(d("2026-10-01")));
+}
+
 #[test]
 fn a_seventeen_week_run_that_starts_before_the_records_is_not_averaged() {
     // Records begin Mon 5 Jan 2026 with 60-hour weeks; a run ending on a Sunday before
