@@ -235,6 +235,44 @@ fn help_for_every_command_explains_itself() {
 }
 
 #[test]
+fn a_from_before_the_records_begin_is_cut_to_that_day_and_said() {
+    let s = seeded();
+    s.ok(&[
+        "note",
+        "add",
+        "Started keeping this log",
+        "--on",
+        "2026-11-01",
+    ]);
+    let earlier = s
+        .cmd()
+        .args(["report", "--format", "json", "--from", "2026-10-01"])
+        .output()
+        .unwrap();
+    assert!(earlier.status.success());
+    let said = String::from_utf8_lossy(&earlier.stderr);
+    assert!(
+        said.contains("the records begin on")
+            && said.contains("not on")
+            && said.contains("--from asked"),
+        "{said}"
+    );
+    let cut: Value = serde_json::from_slice(&earlier.stdout).unwrap();
+    assert_eq!(cut["period"]["from"], "2026-11-01");
+    // Without --from nothing is said: the default period is the records' own.
+    let default = s
+        .cmd()
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        default.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&default.stderr)
+    );
+}
+
+#[test]
 fn report_json_is_pseudonymised_unless_revealed() {
     let s = seeded();
     s.ok(&[
@@ -276,22 +314,6 @@ fn report_json_is_pseudonymised_unless_revealed() {
     assert_eq!(report["allocations_during_leave"][0]["case"], "Case 2");
     assert_eq!(report["integrity"]["records"], 5);
     assert_eq!(report["integrity"]["chain_ok"], true);
-    // A --from before the records begin is cut to that day, and the CLI says so.
-    let earlier = s
-        .cmd()
-        .args(["report", "--format", "json", "--from", "2026-10-01"])
-        .output()
-        .unwrap();
-    assert!(earlier.status.success());
-    let said = String::from_utf8_lossy(&earlier.stderr);
-    assert!(
-        said.contains("the records begin on")
-            && said.contains("not on")
-            && said.contains("--from asked"),
-        "{said}"
-    );
-    let cut: Value = serde_json::from_slice(&earlier.stdout).unwrap();
-    assert_eq!(cut["period"]["from"], "2026-11-01");
     let text = report.to_string();
     assert!(
         !text.contains("FD1") && !text.contains("FD-SECRET"),
