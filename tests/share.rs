@@ -343,9 +343,11 @@ fn the_summary_names_every_group_of_figures_and_what_is_not_in_it() {
     };
     let made = share::build(&inputs, &analyse(&inputs), &ShareId("ab".repeat(16)));
     assert_eq!(made.assumptions.role, "probation-officer");
-    // Sick leave from Sat 7 Jun to Tue 17 Jun 2025, counted from the day the records begin
-    // (Thu 12 Jun, the case's allocation being the first record written): four working days.
-    assert_eq!(made.leave.sickness_absence_days, 4);
+    // Sick leave from Sat 7 Jun to Tue 17 Jun 2025. The leave is itself a record of those
+    // days, so the records begin on 7 Jun (before the case's allocation, the first record
+    // written, on Thu 12 Jun): seven working days, Mon 9 to Tue 17 Jun. (Before the records
+    // began at leave too, this counted four, from 12 Jun.)
+    assert_eq!(made.leave.sickness_absence_days, 7);
     let summary = share::summary(&made).join("\n");
     for group in [
         "Period:",
