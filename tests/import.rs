@@ -7,6 +7,8 @@ use common::Sandbox;
 use serde_json::Value;
 use std::path::PathBuf;
 
+#[path = "import/checks.rs"]
+mod checks;
 #[path = "import/props.rs"]
 mod props;
 

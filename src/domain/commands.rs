@@ -6,7 +6,9 @@ use super::event::{
     CaseAllocated, CaseClosed, DeadlineExtended, DeadlineMet, DeadlineSet, Event, HoursLogged,
     LeaveAdded, NoteAdded,
 };
-use super::references::{Matching, NoCase, find_case, looks_like_a_name, same_reference};
+use super::references::{
+    ACCEPTED_REFERENCES, Matching, NoCase, find_case, looks_like_a_name, same_reference,
+};
 use super::replay::{Record, State};
 use super::text::{self, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
 use chrono::{Datelike, NaiveDate};
@@ -32,7 +34,7 @@ pub enum Refusal {
     /// A case reference that looks like a person's or a family's name (SPEC 1: caseload keeps
     /// no names of children or families); import refuses the same references with its own words.
     #[error(
-        "`{reference}` looks like a person's name, not a case reference: caseload keeps no names of children or families; use the court number (e.g. FD26P00123) or a private code (a name already recorded can be removed with `caseload redact SEQ --reason TEXT`)"
+        "`{reference}` looks like a person's name, not a case reference: caseload keeps no names of children or families; {ACCEPTED_REFERENCES} (a name already recorded can be removed with `caseload redact SEQ --reason TEXT`)"
     )]
     NameLike { reference: String },
     /// A case kind that is not configured.
@@ -173,11 +175,17 @@ pub fn set_deadline(state: &State, mut e: DeadlineSet) -> Result<Event, Refusal>
     e.what = text::check("what the deadline is", &e.what, MAX_SHORT_CHARS).map_err(text_err)?;
     in_range("the due date", e.due)?;
     if let Some(reference) = &e.case {
-        e.case = Some(
-            find_case(state, reference, Matching::Whole)?
-                .reference
-                .clone(),
-        );
+        let case = find_case(state, reference, Matching::Whole)?;
+        // As a case cannot close before it was allocated, its work cannot fall due before.
+        if e.due < case.allocated_on {
+            return Err(rule!(
+                "the due date {} is before case `{}` was allocated ({})",
+                e.due,
+                case.reference,
+                case.allocated_on
+            ));
+        }
+        e.case = Some(case.reference.clone());
     }
     Ok(Event::DeadlineSet(e))
 }
@@ -463,21 +471,69 @@ mod tests {
         let message = refusal.to_string();
         for words in [
             "looks like a person's name",
+            "with a digit",
             "FD26P00123",
+            "in capitals",
+            "as initials (A v B, Re A)",
             "caseload redact",
         ] {
             assert!(message.contains(words), "{message}");
+        }
+        for name in ["Jamie", "Jamie-Lee", "O'Brien", "smith jones", "smith"] {
+            assert!(
+                matches!(
+                    allocate_case(&state, &["s7"], allocation(name), None),
+                    Err(Refusal::NameLike { .. })
+                ),
+                "{name}"
+            );
         }
         // An amendment of a case recorded with a name before this rule is refused too.
         assert!(matches!(
             allocate_case(&state, &["s7"], allocation("Tom Jones"), Some(1)),
             Err(Refusal::NameLike { .. })
         ));
-        for accepted in ["FD26P00124", "LA-2026-14", "ALPHA BRAVO", "Re S"] {
+        for accepted in [
+            "FD26P00124",
+            "NP26/0101",
+            "LA-2026-14",
+            "ALPHA BRAVO",
+            "LAC",
+            "Re S",
+        ] {
             assert!(
                 allocate_case(&state, &["s7"], allocation(accepted), None).is_ok(),
                 "{accepted}"
             );
         }
+    }
+
+    #[test]
+    fn a_deadline_cannot_fall_due_before_its_case_was_allocated() {
+        // Allocated on 1 Jan 2026.
+        let state = replay(&allocations(&["FD26P00123"]));
+        let deadline = |due: &str| DeadlineSet {
+            case: Some("fd26p00123".into()),
+            what: "Section 7 report".into(),
+            due: due.parse().unwrap(),
+            imported: None,
+        };
+        let refusal = set_deadline(&state, deadline("2025-12-31")).unwrap_err();
+        assert_eq!(
+            refusal.to_string(),
+            "the due date 2025-12-31 is before case `FD26P00123` was allocated (2026-01-01)"
+        );
+        for due in ["2026-01-01", "2026-02-01"] {
+            let Ok(Event::DeadlineSet(set)) = set_deadline(&state, deadline(due)) else {
+                panic!("{due} is on or after the allocation");
+            };
+            assert_eq!(set.case.as_deref(), Some("FD26P00123"));
+        }
+        // A deadline of no case has no allocation to be before.
+        let alone = DeadlineSet {
+            case: None,
+            ..deadline("2025-12-31")
+        };
+        assert!(set_deadline(&state, alone).is_ok());
     }
 }

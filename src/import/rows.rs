@@ -38,7 +38,8 @@ pub struct Reader<'a> {
 /// The personal-data refusal for a reference that looks like a name.
 pub fn name_warning(text: &str) -> String {
     format!(
-        "`{text}` looks like a person's name, not a case reference: caseload keeps no names of children or families, so this row is not imported; use the court number or a private code (a names column is never read unless --map names it)"
+        "`{text}` looks like a person's name, not a case reference: caseload keeps no names of children or families, so this row is not imported; {} (a names column is never read unless --map names it)",
+        crate::domain::references::ACCEPTED_REFERENCES
     )
 }
 

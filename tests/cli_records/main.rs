@@ -39,6 +39,41 @@ fn case_add_and_close() {
 }
 
 #[test]
+fn codes_with_digits_capitals_and_initials_are_references() {
+    let s = seeded();
+    for reference in ["NP26/0101", "FD26P00123", "ABC", "LAC", "A v B", "Re A"] {
+        s.ok(&[
+            "case",
+            "add",
+            reference,
+            "--kind",
+            "s7",
+            "--on",
+            "2026-11-20",
+        ]);
+    }
+    let cases = json(&s, &["list", "cases", "--json"]);
+    let saved: Vec<&str> = cases
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        saved,
+        [
+            "FD1",
+            "NP26/0101",
+            "FD26P00123",
+            "ABC",
+            "LAC",
+            "A v B",
+            "Re A"
+        ]
+    );
+}
+
+#[test]
 fn case_add_refusals() {
     let s = seeded();
     for (args, needle) in [
@@ -93,8 +128,26 @@ fn case_add_refusals() {
         ),
         (
             &["case", "add", "Tom Jones", "--kind", "s7"],
-            "use the court number (e.g. FD26P00123) or a private code",
+            "a reference is accepted with a digit (a court or local number, e.g. FD26P00123 or NP26/0101), in capitals (a code such as ABC or LAC) or as initials (A v B, Re A)",
         ),
+        // One word, or small letters, is a name too (the persona test typed these).
+        (
+            &["case", "add", "Jamie", "--kind", "s7"],
+            "`Jamie` looks like",
+        ),
+        (
+            &["case", "add", "Jamie-Lee", "--kind", "s7"],
+            "`Jamie-Lee` looks",
+        ),
+        (
+            &["case", "add", "O'Brien", "--kind", "s7"],
+            "`O'Brien` looks",
+        ),
+        (
+            &["case", "add", "smith jones", "--kind", "s7"],
+            "`smith jones` looks",
+        ),
+        (&["case", "add", "smith", "--kind", "s7"], "`smith` looks"),
         (
             &["case", "add", "Smith v Smith", "--kind", "s7"],
             "`caseload redact SEQ --reason TEXT`",
@@ -185,6 +238,20 @@ fn deadline_refusals() {
                 "NOPE",
             ],
             "no case has reference",
+        ),
+        (
+            // FD1 was allocated on 2 Nov 2026, as a case cannot close before then.
+            &[
+                "deadline",
+                "add",
+                "--due",
+                "01/10/2026",
+                "--what",
+                "x",
+                "--case",
+                "FD1",
+            ],
+            "the due date 01 Oct 2026 is before case `FD1` was allocated (02 Nov 2026)",
         ),
         (
             &["deadline", "add", "--due", "2026-12-01", "--what", "a\tb"],
