@@ -70,7 +70,7 @@ fn about(team: &Team, d: &Dates) -> Vec<Block> {
     let mut blocks = Vec::new();
     blocks.push(Block::Heading("About this picture".into()));
     blocks.push(Block::Para(format!(
-        "{} of the team each made figures from their own dated work log (caseload) and shared them with the union. This document combines them for an organisational stress risk assessment under the HSE Management Standards. It holds no member's own figures: for each figure it gives the median member, the middle half of members (between the first and third quartiles) and a range whose ends are rounded outward; a figure that fewer than {k} members contribute to is withheld, and says so.",
+        "{} of the team each made figures from their own dated work log (caseload) and shared them with the union. This document combines them for an organisational stress risk assessment under the HSE Management Standards. It has no row for any member and names none: for each figure it gives the median member, the middle half of members (between the first and third quartiles) and a range whose ends lie beyond the lowest and highest members' figures; a figure that fewer than {k} members contribute to is withheld, and says so. A median or quartile can be some member's own figure (with five members the median is the third one's), but it does not say whose.",
         plural(team.members as u64, "member", "members")
     )));
     let mut about = vec![roles_sentence(team), coverage_sentence(team, d)];
@@ -494,7 +494,7 @@ fn definitions(team: &Team) -> Vec<String> {
     vec![
         format!("A figure is shown only when at least {k} members' shares contribute to it; otherwise it is withheld and says how many it had. A figure only 1 to {} members have at all (above zero) is withheld too, since its quartiles would be their own figures. The number of members affected, and their total, is shown only when none or at least {k} are affected. There is no row for any member, and no lowest or highest value of fewer than {k}.", k - 1),
         "Median: the middle member's figure (for an even number, halfway between the two middle ones). Middle half: from the first to the third quartile, by linear interpolation between members' figures (as Excel's QUARTILE.INC and R's default do).".into(),
-        "Range: the lowest and highest members' figures, each rounded outward (counts to a multiple of 5, hours over the period to 10 h, hours in a week to 5 h, percentages to 10%, stress scores to a whole number), so that no member's own figure appears exactly.".into(),
+        "Range: from the multiple of a step strictly below the lowest member's figure to the multiple strictly above the highest (counts in 5s, hours over the period in 10 h, hours in a week in 5 h, percentages in 10%, stress scores in whole numbers; never below 0 for a figure that cannot be negative), so that neither extreme, always one member's, is printed.".into(),
         "Medians and quartiles are rounded: counts, weekly hours and stress scores to one decimal place, hours over the period and percentages to whole numbers.".into(),
         "Members affected: those whose figure is above zero. Totals add up their figures.".into(),
         "Each figure is counted by caseload on the member's own log, as in their own reports (capacity %: the weekly hours their open cases need, by their own case weights, against their contracted hours; hours beyond contract: over the days they logged hours). The members' settings differ; their spread is under \"What the members counted with\".".into(),

@@ -70,7 +70,73 @@ fn check(s: &Share) -> Result<(), String> {
     check_leave(s, days)?;
     check_deadlines(s)?;
     check_hours(s, days)?;
-    check_notes(s)
+    check_notes(s)?;
+    check_series(s)
+}
+
+/// The weekly series and the period's totals are two views of one log: a share edited in
+/// one place (hours added to the total, not to any week) is refused. Each weekly value is
+/// rounded to hundredths, so totals agree to within that per week.
+fn check_series(s: &Share) -> Result<(), String> {
+    let weekly_hours: f64 = s.weeks.iter().filter_map(|w| w.hours).sum();
+    let slack = 0.006 * s.weeks.len() as f64 + 0.01;
+    if (weekly_hours - s.hours.worked).abs() > slack {
+        return Err(format!(
+            "its weekly hours add up to {weekly_hours:.2}, but `hours.worked` says {:.2}",
+            s.hours.worked
+        ));
+    }
+    let longest = s
+        .weeks
+        .iter()
+        .filter_map(|w| w.hours)
+        .fold(None, |m: Option<f64>, h| Some(m.map_or(h, |m| m.max(h))));
+    if let (Some(week), Some(said)) = (longest, s.hours.longest_week)
+        && (week - said).abs() > 0.011
+    {
+        return Err(format!(
+            "its longest week in `weeks` has {week:.2} hours, but `hours.longest_week` says {said:.2}"
+        ));
+    }
+    let c = &s.caseload;
+    let most_open = s.weeks.iter().map(|w| w.open).max().unwrap_or(0);
+    no_more(
+        "the most open cases in a week of `weeks`",
+        most_open,
+        "caseload.peak_open",
+        c.peak_open,
+    )?;
+    let highest = s
+        .weeks
+        .iter()
+        .map(|w| w.capacity_percent)
+        .fold(0.0, f64::max);
+    if highest > c.capacity_percent_peak + 0.011 {
+        return Err(format!(
+            "a week of `weeks` has capacity {highest:.2}%, above `caseload.capacity_percent_peak` ({:.2}%)",
+            c.capacity_percent_peak
+        ));
+    }
+    // Weeks over the threshold are read on Sundays; the series reads a last part week on its
+    // last day, so it may hold one more week above the threshold than the count.
+    let threshold = s.assumptions.capacity_percent;
+    let surely_over = s
+        .weeks
+        .iter()
+        .filter(|w| w.capacity_percent > threshold + 0.005)
+        .count();
+    let maybe_over = s
+        .weeks
+        .iter()
+        .filter(|w| w.capacity_percent >= threshold - 0.005)
+        .count();
+    let over = c.weeks_over_threshold as usize;
+    if over + 1 < surely_over || over > maybe_over {
+        return Err(format!(
+            "`caseload.weeks_over_threshold` says {over}, but {surely_over} weeks of `weeks` are above the threshold of {threshold}%"
+        ));
+    }
+    Ok(())
 }
 
 fn check_identity(s: &Share) -> Result<(), String> {

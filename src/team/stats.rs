@@ -1,6 +1,8 @@
 //! The distribution of one figure across members: median and quartiles (the method of Excel's
 //! QUARTILE.INC and R's default, so that a rep can check them in a spreadsheet), and a range
-//! whose ends are rounded outward, so that no member's own figure is shown exactly.
+//! whose ends lie strictly beyond the lowest and highest members' figures, on the unit's step,
+//! so that no extreme (always one member's) is printed. A median or quartile can equal some
+//! member's figure (with five members the median is the third one's) but does not say whose.
 
 /// How a figure is measured: decides how its statistics are rounded for showing and how far
 /// the ends of its range are rounded outward.
@@ -116,9 +118,26 @@ pub fn distribution(values: &mut [f64], unit: Unit) -> Option<Distribution> {
         median: round_to(quantile(values, 0.5), p),
         q1: round_to(quantile(values, 0.25), p),
         q3: round_to(quantile(values, 0.75), p),
-        low: Some((values[0] / step).floor() * step + 0.0),
-        high: Some((values[values.len() - 1] / step).ceil() * step + 0.0),
+        low: Some(below(values[0], step)),
+        high: Some(above(values[values.len() - 1], step)),
     })
+}
+
+/// The multiple of `step` strictly below `value` (an extreme on a multiple, such as 20 cases,
+/// would otherwise be printed as it is), but never below 0 for a figure that cannot be
+/// negative: a lowest figure of 0 gives 0, which says no more than that someone had none.
+fn below(value: f64, step: f64) -> f64 {
+    let strictly = ((value / step).ceil() - 1.0) * step;
+    if value >= 0.0 {
+        strictly.max(0.0) + 0.0
+    } else {
+        strictly + 0.0
+    }
+}
+
+/// The multiple of `step` strictly above `value`.
+fn above(value: f64, step: f64) -> f64 {
+    ((value / step).floor() + 1.0) * step + 0.0
 }
 
 /// The median and quartiles of one week of a series (no range: a week's extremes are single
@@ -150,13 +169,48 @@ mod tests {
         let mut v: Vec<f64> = (1..=10).map(f64::from).rev().collect();
         let d = distribution(&mut v, Unit::Count).unwrap();
         assert_eq!((d.q1, d.median, d.q3), (3.3, 5.5, 7.8));
-        assert_eq!((d.low, d.high), (Some(0.0), Some(10.0)));
+        // The highest, 10, is on a multiple of 5: the range ends strictly above it.
+        assert_eq!((d.low, d.high), (Some(0.0), Some(15.0)));
         let mut one = vec![7.0];
         let d = distribution(&mut one, Unit::Hours).unwrap();
         assert_eq!(
             (d.q1, d.median, d.q3, d.low, d.high),
             (7.0, 7.0, 7.0, Some(0.0), Some(10.0))
         );
+    }
+
+    #[test]
+    fn an_extreme_on_a_multiple_of_the_step_is_not_printed() {
+        // The tester's five members: peak open cases 21, 25, 26, 26, 35 showed "20 to 35".
+        let mut v = vec![21.0, 25.0, 26.0, 26.0, 35.0];
+        let d = distribution(&mut v, Unit::Count).unwrap();
+        assert_eq!((d.low, d.high), (Some(20.0), Some(40.0)));
+        let mut v = vec![20.0, 30.0];
+        let d = distribution(&mut v, Unit::Count).unwrap();
+        assert_eq!((d.low, d.high), (Some(15.0), Some(35.0)));
+        let mut v = vec![0.0, 3.0];
+        let d = distribution(&mut v, Unit::Count).unwrap();
+        assert_eq!((d.low, d.high), (Some(0.0), Some(5.0)));
+        let mut v = vec![-20.0, -3.5];
+        let d = distribution(&mut v, Unit::Hours).unwrap();
+        assert_eq!((d.low, d.high), (Some(-30.0), Some(0.0)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_range_end_is_never_an_extreme_unless_it_is_zero(
+            mut v in proptest::collection::vec(-50i32..500, 1..12),
+        ) {
+            let mut values: Vec<f64> = v.drain(..).map(|x| f64::from(x) / 2.0).collect();
+            for unit in [Unit::Count, Unit::Hours, Unit::WeeklyHours, Unit::Percent, Unit::Stress] {
+                let d = distribution(&mut values, unit).unwrap();
+                let (lo, hi) = (values[0], values[values.len() - 1]);
+                let (low, high) = (d.low.unwrap(), d.high.unwrap());
+                proptest::prop_assert!(low <= lo && hi < high);
+                proptest::prop_assert!(low < lo || (low == 0.0 && lo == 0.0));
+                proptest::prop_assert!(high - hi <= unit.range_step() && lo - low <= unit.range_step());
+            }
+        }
     }
 
     #[test]

@@ -60,16 +60,28 @@ fn check_distribution(team: &Value, key: &str, values: &[f64], precision: f64, s
         assert!(d["low"].is_null() && d["high"].is_null(), "{key}");
         return;
     }
+    // Strictly beyond the extremes: a lowest or highest figure on a multiple of the step
+    // moves a whole step out (a lowest of 0 stays 0).
+    let strictly_below = if (low / step).fract() == 0.0 {
+        low - step
+    } else {
+        (low / step).floor() * step
+    };
+    let strictly_above = if (high / step).fract() == 0.0 {
+        high + step
+    } else {
+        (high / step).ceil() * step
+    };
     assert_eq!(
         d["low"].as_f64().unwrap(),
-        (low / step).floor() * step,
+        if low >= 0.0 {
+            strictly_below.max(0.0)
+        } else {
+            strictly_below
+        },
         "{key}.low"
     );
-    assert_eq!(
-        d["high"].as_f64().unwrap(),
-        (high / step).ceil() * step,
-        "{key}.high"
-    );
+    assert_eq!(d["high"].as_f64().unwrap(), strictly_above, "{key}.high");
 }
 
 fn check_affected(team: &Value, key: &str, values: &[f64]) {

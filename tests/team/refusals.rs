@@ -135,7 +135,7 @@ fn a_share_with_anything_added_is_refused() {
 fn a_share_whose_figures_are_impossible_or_disagree_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     type Edit = fn(&mut Value);
-    let cases: [(&str, Edit, &str); 6] = [
+    let cases: [(&str, Edit, &str); 10] = [
         (
             "undiscussed.json",
             |s| {
@@ -168,6 +168,39 @@ fn a_share_whose_figures_are_impossible_or_disagree_is_refused() {
             "id.json",
             |s| s["share_id"] = "Alex Morgan".into(),
             "`share_id` is not 32 lowercase hex",
+        ),
+        // The persona test's edit: 700 hours added to the total and to beyond contract
+        // (so those two still agree) but to no week.
+        (
+            "totals.json",
+            |s| {
+                for key in ["worked", "beyond_contract"] {
+                    let v = s["hours"][key].as_f64().unwrap() + 700.0;
+                    s["hours"][key] = v.into();
+                }
+            },
+            "weekly hours add up to",
+        ),
+        (
+            "longest.json",
+            |s| {
+                let v = s["hours"]["longest_week"].as_f64().unwrap() + 10.0;
+                s["hours"]["longest_week"] = v.into();
+            },
+            "`hours.longest_week` says",
+        ),
+        (
+            "peak.json",
+            |s| s["caseload"]["capacity_percent_peak"] = 50.0.into(),
+            "above `caseload.capacity_percent_peak`",
+        ),
+        (
+            "over.json",
+            |s| {
+                s["caseload"]["weeks_over_threshold"] = 0.into();
+                s["caseload"]["longest_run_over_threshold"] = 0.into();
+            },
+            "`caseload.weeks_over_threshold` says 0",
         ),
     ];
     for (name, edit, needle) in cases {
