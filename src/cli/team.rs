@@ -82,6 +82,12 @@ pub fn run(today: Option<&str>, args: &TeamArgs) -> Result<()> {
         )));
     };
     let model = team::combine(&gathered.shares, period, min_members, today);
+    if model.members < min_members {
+        crate::output::warn(format_args!(
+            "warning: {}, fewer than the {min_members} members a figure needs: every figure in the document is withheld; collect shares from at least {min_members} members (or, for a small team, lower --min-members, not below 3)",
+            crate::report::document::plural(model.members as u64, "share", "shares"),
+        ));
+    }
     let config = crate::config::Config::from_toml_text(None, None)?;
     let bytes = team::render(&model, args.format, &config.date_format)
         .expect("every format but ics, refused above");

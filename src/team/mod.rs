@@ -84,7 +84,7 @@ pub fn gather(sources: Vec<Source>, options: &Options) -> Gathered {
         if let Some(&first) = by_id.get(&share.share_id) {
             refused.push(Refusal {
                 why: format!(
-                    "is the same share as {} (share id {}): a share sent twice is counted once",
+                    "is the same share as {} (share id {}): give each share once (with --skip-bad the copy is left out and the first kept)",
                     shares[first].0, share.share_id
                 ),
                 name: source.name,
@@ -95,7 +95,7 @@ pub fn gather(sources: Vec<Source>, options: &Options) -> Gathered {
         if let Some(&first) = by_figures.get(&figures) {
             refused.push(Refusal {
                 why: format!(
-                    "has exactly the figures of {} under another share id: one member's share made twice is counted once (ask which to keep)",
+                    "has exactly the figures of {} under another share id: one member's share made twice; ask which to keep and give that one (with --skip-bad this one is left out)",
                     shares[first].0
                 ),
                 name: source.name,

@@ -50,7 +50,14 @@ fn with_four_members_and_k_five_no_figure_is_shown() {
         "team".into(),
     ];
     args.extend(paths.iter().cloned());
-    let md = String::from_utf8(super::fixture::run(&args).stdout).unwrap();
+    let out = super::fixture::run(&args);
+    // The terminal says so too, not only "combined 4 shares".
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("warning: 4 shares, fewer than the 5 members a figure needs: every figure"),
+        "{said}"
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("With 4 members no figure can be shown: each needs at least 5 members"));
     assert!(
         !md.contains(" to ") || !md.contains("h to"),
