@@ -1,4 +1,14 @@
-//! Greedy word wrapping by characters, for the rows a hint, an error or a note takes.
+//! Greedy word wrapping by characters, for the rows a hint, an error or a note takes, and
+//! the choice of a wording that fits a line.
+
+/// The first of `candidates` (longest first) that fits in `width` characters, else the last.
+pub fn fitting(candidates: Vec<String>, width: usize) -> String {
+    let last = candidates.last().cloned().unwrap_or_default();
+    candidates
+        .into_iter()
+        .find(|c| c.chars().count() <= width)
+        .unwrap_or(last)
+}
 
 /// Splits `text` into lines of at most `width` characters, at spaces where it can and
 /// anywhere in a word longer than a line. An empty text is one empty line.

@@ -180,9 +180,9 @@ fn a_mapped_kind_imports_every_row_on_enter_and_the_screen_shows_them() {
     assert!(screen.contains("FD26P00104"), "the Cases screen shows them");
     // The first imported case is selected, and its detail says where it came from.
     assert!(
-        screen.contains("Imported from cases.xlsx,")
-            && screen.contains("              sheet Open")
-            && screen.contains("              cases, row 2"),
+        screen.contains("Imported     cases.xlsx,")
+            && screen.contains("             sheet Open")
+            && screen.contains("             cases, row 2"),
         "{screen}"
     );
     // In the journal on disk, each record says where it came from.

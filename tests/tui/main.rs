@@ -34,6 +34,7 @@ macro_rules! snapshot {
     };
 }
 
+mod fit;
 mod forms;
 mod import;
 mod keycounts;

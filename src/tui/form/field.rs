@@ -264,8 +264,15 @@ impl<F> Field<F> {
     pub(super) fn value_rows(&self, width: u16) -> usize {
         match &self.value {
             Value::Text(input) if input.is_multiline() => input.rows_at(width).clamp(2, NOTE_ROWS),
-            _ => 1,
+            Value::Text(_) => 1,
+            _ => self.shown_lines(width).len(),
         }
+    }
+
+    /// A choice or toggle as shown, wrapped to `width`: a long choice's description goes on
+    /// under it rather than being cut (the Report form's "Reveal refs" lost its end at 80).
+    pub(super) fn shown_lines(&self, width: u16) -> Vec<String> {
+        super::super::wrap::wrap(&self.shown(), usize::from(width))
     }
 }
 

@@ -346,7 +346,12 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
                 input.render(value_area, buf, focused);
             } else {
                 let style = if focused { theme.selected } else { theme.base };
-                Span::styled(f.shown(), style).render(value_area, buf);
+                let lines: Vec<Line> = f
+                    .shown_lines(value_area.width)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, style)))
+                    .collect();
+                Paragraph::new(lines).render(value_area, buf);
             }
             y += *value_rows as u16;
             let (_, is_error) = self.below(i);

@@ -14,7 +14,7 @@ pub const COLUMNS: &[Column] = &[
     },
     Column {
         title: "Kind",
-        width: Width::Fill { min: 8 },
+        width: Width::Kind,
         drop: None,
     },
     Column {

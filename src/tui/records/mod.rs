@@ -122,6 +122,20 @@ impl RecordKind {
         refs.map(|r| r.chars().count()).max().unwrap_or(0).max(4) as u16
     }
 
+    /// The longest case kind's key in the table (only the cases show kinds).
+    pub fn kind_width(self, state: &State) -> u16 {
+        match self {
+            RecordKind::Cases => state
+                .cases
+                .iter()
+                .map(|c| c.kind.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(4) as u16,
+            _ => 0,
+        }
+    }
+
     /// The journal sequence number of the record that created row `i`.
     pub fn id(self, state: &State, i: usize) -> u64 {
         match self {
@@ -330,8 +344,9 @@ pub(crate) fn opt(text: &Option<String>) -> String {
     text.clone().unwrap_or_default()
 }
 
-/// How wide a detail line's label is: the values start in one column.
-pub(crate) const LABEL_WIDTH: usize = 14;
+/// How wide a detail line's label is: the values start in one column. The longest label,
+/// "Weekly hours", and a space; at 80 columns a date (11) then fits beside it.
+pub(crate) const LABEL_WIDTH: usize = 13;
 
 /// A detail line: the label, then the value, as two spans so that the pane can wrap the
 /// value under itself (`screens::table::detail_rows`).

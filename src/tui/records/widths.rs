@@ -11,11 +11,18 @@ pub enum Width {
     Date,
     /// A case reference: as wide as the longest one in the table.
     Reference,
+    /// A case kind's key: as wide as the longest one in the table (a longer one than
+    /// `KIND_MOST` is cut, with an ellipsis), taking what is left over.
+    Kind,
     /// `ideal` characters, narrowing to `min` when space is short.
     Fixed { ideal: u16, min: u16 },
     /// At least `min`; takes whatever is left over.
     Fill { min: u16 },
 }
+
+/// The widest a kind's column is made for its longest key (a whole `public-law` was cut to
+/// `public-la` at 80 columns).
+pub const KIND_MOST: u16 = 16;
 
 /// The widths of a table's columns for `available` columns of screen, `None` for a column
 /// left out. `drop` gives each column's place in the order columns are left out (`None`:
@@ -25,10 +32,12 @@ pub fn widths(
     available: u16,
     date: u16,
     reference: u16,
+    kind: u16,
 ) -> Vec<Option<u16>> {
     let ideal = |w: Width| match w {
         Width::Date => date,
         Width::Reference => reference,
+        Width::Kind => kind.min(KIND_MOST),
         Width::Fixed { ideal, .. } => ideal,
         Width::Fill { min } => min,
     };
@@ -72,7 +81,7 @@ pub fn widths(
     let spare = available.saturating_sub(total(&shown));
     let fill = columns
         .iter()
-        .position(|(w, _)| matches!(w, Width::Fill { .. }))
+        .position(|(w, _)| matches!(w, Width::Fill { .. } | Width::Kind))
         .filter(|i| shown[*i].is_some())
         .or_else(|| shown.iter().rposition(Option::is_some));
     if let Some(i) = fill {
@@ -96,7 +105,7 @@ mod tests {
     const CASES: [(Width, Option<u8>); 6] = [
         (Width::Date, None),
         (Width::Reference, None),
-        (Width::Fill { min: 8 }, None),
+        (Width::Kind, None),
         (Width::Fixed { ideal: 4, min: 4 }, None),
         (Width::Date, Some(0)),
         (Width::Fixed { ideal: 13, min: 12 }, None),
@@ -106,25 +115,30 @@ mod tests {
     fn dates_and_references_stay_whole_and_the_rest_gives_way() {
         // Wide: everything at its ideal, the rest to What.
         assert_eq!(
-            widths(&DEADLINES, 90, 11, 10),
+            widths(&DEADLINES, 90, 11, 10, 11),
             [Some(11), Some(10), Some(43), Some(12), Some(10)]
         );
         // An 80-column terminal's table: the Leave column is left out, What keeps 18.
         assert_eq!(
-            widths(&DEADLINES, 54, 11, 10),
+            widths(&DEADLINES, 54, 11, 10, 11),
             [Some(11), Some(10), Some(18), Some(12), None]
         );
         // Cases: Leave narrows first, then Closed is left out.
         assert_eq!(
-            widths(&CASES, 54, 11, 10),
+            widths(&CASES, 54, 11, 10, 11),
             [Some(11), Some(10), Some(13), Some(4), None, Some(12)]
         );
         assert_eq!(
-            widths(&CASES, 68, 11, 10),
+            widths(&CASES, 68, 11, 10, 11),
             [Some(11), Some(10), Some(14), Some(4), Some(11), Some(13)]
         );
+        // The list of an 80-column terminal: the longest preset kind, `enforcement`, whole.
+        assert_eq!(
+            widths(&CASES, 52, 11, 10, 11),
+            [Some(11), Some(10), Some(11), Some(4), None, Some(12)]
+        );
         // Too narrow for anything but the date and reference: those stay whole.
-        let tight = widths(&DEADLINES, 20, 11, 10);
+        let tight = widths(&DEADLINES, 20, 11, 10, 11);
         assert_eq!((tight[0], tight[1]), (Some(11), Some(10)));
     }
 
@@ -132,10 +146,10 @@ mod tests {
     fn the_same_inputs_give_the_same_widths() {
         for available in 20..120 {
             assert_eq!(
-                widths(&DEADLINES, available, 11, 10),
-                widths(&DEADLINES, available, 11, 10)
+                widths(&DEADLINES, available, 11, 10, 11),
+                widths(&DEADLINES, available, 11, 10, 11)
             );
-            let w = widths(&DEADLINES, available, 11, 10);
+            let w = widths(&DEADLINES, available, 11, 10, 11);
             let used: u16 = w.iter().flatten().sum::<u16>() + w.iter().flatten().count() as u16 - 1;
             // Whenever the columns that are never left out fit at their minimum, all fits.
             if available >= 11 + 10 + 12 + 12 + 3 {

@@ -18,7 +18,7 @@ fn date(app: &App, day: NaiveDate) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [cards, middle, facts] = Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(cards_height(app, area)),
         Constraint::Fill(1),
         Constraint::Length(8),
     ])
@@ -32,7 +32,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn card(app: &App, title: &str, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    // A line longer than the card wraps (the cards' row grows to hold it) rather than
+    // being cut: "(≤48)" after the average was lost at 80 columns.
     Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
         .block(
             Block::default()
                 .borders(Borders::ALL)
@@ -41,11 +44,31 @@ fn card(app: &App, title: &str, lines: Vec<Line<'static>>, area: Rect, buf: &mut
         .render(area, buf);
 }
 
+fn card_areas(area: Rect) -> [Rect; 3] {
+    Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(area)
+}
+
 fn render_cards(app: &App, area: Rect, buf: &mut Buffer) {
-    let [a, b, c] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(area);
+    let [a, b, c] = card_areas(area);
     render_caseload_card(app, a, buf);
     render_hours_card(app, b, buf);
     render_upcoming_card(app, c, buf);
+}
+
+/// Rows the three cards need, borders included: two lines each, more where a line wraps.
+fn cards_height(app: &App, area: Rect) -> u16 {
+    let [a, b, c] = card_areas(area);
+    let rows = |lines: &[Line], area: Rect| -> usize {
+        let width = usize::from(area.width.saturating_sub(2));
+        lines
+            .iter()
+            .map(|l| crate::tui::wrap::wrap(&l.to_string(), width).len())
+            .sum()
+    };
+    let most = rows(&caseload_lines(app), a)
+        .max(rows(&hours_card(app, b.width).1, b))
+        .max(rows(&upcoming_lines(app), c));
+    u16::try_from(most.max(2) + 2).unwrap_or(u16::MAX)
 }
 
 /// Green when within the limit, red when over it.
@@ -54,97 +77,121 @@ fn limit_style(app: &App, over: bool) -> Style {
 }
 
 fn render_caseload_card(app: &App, area: Rect, buf: &mut Buffer) {
+    card(app, "Caseload today", caseload_lines(app), area, buf);
+}
+
+fn caseload_lines(app: &App) -> Vec<Line<'static>> {
     let y = &app.dashboard.year;
     let limits = &app.config.limits;
     let open = y.caseload.open_at_end;
     let capacity = y.series.weeks.last().map_or(0.0, |w| w.capacity_percent);
-    card(
-        app,
-        "Caseload today",
-        vec![
-            Line::from(vec![
-                Span::styled(
-                    format!("{open} open"),
-                    limit_style(app, open > limits.caseload),
-                ),
-                Span::styled(format!(" (limit {})", limits.caseload), app.theme.muted),
-            ]),
-            Line::from(vec![
-                Span::styled(
-                    format!("{capacity:.0}% capacity"),
-                    limit_style(app, capacity > limits.capacity_percent),
-                ),
-                Span::styled(
-                    format!(" (≤{:.0}%)", limits.capacity_percent),
-                    app.theme.muted,
-                ),
-            ]),
-        ],
-        area,
-        buf,
-    );
+    vec![
+        Line::from(vec![
+            Span::styled(
+                format!("{open} open"),
+                limit_style(app, open > limits.caseload),
+            ),
+            Span::styled(format!(" (limit {})", limits.caseload), app.theme.muted),
+        ]),
+        Line::from(vec![
+            Span::styled(
+                format!("{capacity:.0}% capacity"),
+                limit_style(app, capacity > limits.capacity_percent),
+            ),
+            Span::styled(
+                format!(" (≤{:.0}%)", limits.capacity_percent),
+                app.theme.muted,
+            ),
+        ]),
+    ]
 }
 
 fn render_hours_card(app: &App, area: Rect, buf: &mut Buffer) {
+    let (title, lines) = hours_card(app, area.width);
+    card(app, &title, lines, area, buf);
+}
+
+/// The hours card's title and lines for a card `width` wide. A running timer is in the
+/// title, in fewer words where the whole would be cut; when even the fewest do not fit (a
+/// long date format, or another day's at 80 columns), the title says only "timer on" and a
+/// line under the hours says since when.
+fn hours_card(app: &App, width: u16) -> (String, Vec<Line<'static>>) {
     let contracted = app.config.work.contracted_hours;
     let week = app.dashboard.this_week_hours;
     let wtr = app.dashboard.wtr_current;
-    let hours_title = match &app.timer {
-        Some(t) if t.date == app.today => format!("Hours · timer from {}", t.start),
-        Some(t) => format!("Hours · timer from {} {}", date(app, t.date), t.start),
+    // The title is drawn as " {title} " between the corners.
+    let room = usize::from(width).saturating_sub(4);
+    let mut since = None;
+    let title = match &app.timer {
+        Some(t) if t.date == app.today => crate::tui::wrap::fitting(
+            vec![
+                format!("Hours · timer from {}", t.start),
+                format!("Hours · timer {}", t.start),
+                format!("Timer {}", t.start),
+            ],
+            room,
+        ),
+        Some(t) => {
+            let day = date(app, t.date);
+            let title = crate::tui::wrap::fitting(
+                vec![
+                    format!("Hours · timer from {day} {}", t.start),
+                    format!("Timer from {day} {}", t.start),
+                    format!("Timer {day} {}", t.start),
+                    "Hours · timer on".to_string(),
+                ],
+                room,
+            );
+            if title == "Hours · timer on" {
+                since = Some(format!("since {day} {}", t.start));
+            }
+            title
+        }
         None => "Hours".to_string(),
     };
-    card(
-        app,
-        &hours_title,
-        vec![
-            Line::from(vec![
-                Span::styled(
-                    format!("{week:.1} h this week"),
-                    limit_style(app, week > contracted),
-                ),
-                Span::styled(format!(" (of {contracted})"), app.theme.muted),
-            ]),
-            Line::from(vec![
-                Span::styled(
-                    wtr.map_or("17-wk avg: none yet".to_string(), |w| {
-                        format!("17-wk avg {w:.1} h")
-                    }),
-                    limit_style(app, wtr.is_some_and(|w| w > 48.0)),
-                ),
-                Span::styled(" (≤48)", app.theme.muted),
-            ]),
-        ],
-        area,
-        buf,
-    );
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                format!("{week:.1} h this week"),
+                limit_style(app, week > contracted),
+            ),
+            Span::styled(format!(" (of {contracted})"), app.theme.muted),
+        ]),
+        Line::from(vec![
+            Span::styled(
+                wtr.map_or("17-wk avg none yet".to_string(), |w| {
+                    format!("17-wk avg {w:.1} h")
+                }),
+                limit_style(app, wtr.is_some_and(|w| w > 48.0)),
+            ),
+            Span::styled(" (≤48)", app.theme.muted),
+        ]),
+    ];
+    if let Some(since) = since {
+        lines.push(Line::from(Span::styled(since, app.theme.accent)));
+    }
+    (title, lines)
 }
 
 fn render_upcoming_card(app: &App, area: Rect, buf: &mut Buffer) {
+    card(app, "Next 14 days", upcoming_lines(app), area, buf);
+}
+
+fn upcoming_lines(app: &App) -> Vec<Line<'static>> {
     let at_risk = app.dashboard.upcoming_near_leave;
-    card(
-        app,
-        "Next 14 days",
-        vec![
-            Line::from(Span::styled(
-                format!(
-                    "{} due",
-                    crate::report::document::plural(
-                        app.dashboard.upcoming.len() as u64,
-                        "deadline",
-                        "deadlines"
-                    )
-                ),
-                app.theme.base,
-            )),
-            Line::from(Span::styled(
-                format!("{at_risk} in or just after leave"),
-                limit_style(app, at_risk > 0),
-            )),
-        ],
-        area,
-        buf,
-    );
+    vec![
+        Line::from(Span::styled(
+            format!(
+                "{} due",
+                plural(app.dashboard.upcoming.len() as u64, "deadline", "deadlines")
+            ),
+            app.theme.base,
+        )),
+        Line::from(Span::styled(
+            format!("{at_risk} in or just after leave"),
+            limit_style(app, at_risk > 0),
+        )),
+    ]
 }
 
 fn render_chart(app: &App, area: Rect, buf: &mut Buffer) {

@@ -198,26 +198,48 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_banner(app: &App, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
     if let Some(damage) = app.journal.damage() {
-        let text = format!(
-            " READ-ONLY: {}. Nothing will be written. Run `caseload verify` for details.",
-            damage.short()
-        );
-        Paragraph::new(text)
+        Paragraph::new(read_only_banner(&damage.short(), width))
             .style(app.theme.banner)
             .render(area, buf);
     } else {
-        let path = app.journal.path();
         let records = app.journal.records().len();
-        let text = format!(
-            " {records} record{} · {} · chain intact",
-            if records == 1 { "" } else { "s" },
-            path.display()
-        );
-        Paragraph::new(text)
+        let records = format!(" {records} record{}", if records == 1 { "" } else { "s" });
+        let intact = " · chain intact";
+        let room = width.saturating_sub(records.chars().count() + intact.chars().count() + 3);
+        let path = shortened_path(&app.journal.path().display().to_string(), room);
+        Paragraph::new(format!("{records} · {path}{intact}"))
             .style(app.theme.muted)
             .render(area, buf);
     }
+}
+
+/// The read-only banner in the most words that fit in `width` (the whole sentence was cut
+/// at 80 columns, losing where to look): every damage the journal names fits at 80.
+pub fn read_only_banner(damage: &str, width: usize) -> String {
+    crate::tui::wrap::fitting(
+        vec![
+            format!(
+                " READ-ONLY: {damage}. Nothing will be written. Run `caseload verify` for details."
+            ),
+            format!(" READ-ONLY: {damage}. Nothing is saved; see `caseload verify`."),
+            format!(" READ-ONLY: {damage}. See `caseload verify`."),
+        ],
+        width,
+    )
+}
+
+/// A path in at most `room` characters: its end (the journal's own name and folder) kept,
+/// the beginning given way to an ellipsis.
+fn shortened_path(path: &str, room: usize) -> String {
+    let chars: Vec<char> = path.chars().collect();
+    if chars.len() <= room {
+        return path.to_string();
+    }
+    let keep = room.saturating_sub(1);
+    let tail: String = chars[chars.len() - keep..].iter().collect();
+    format!("…{tail}")
 }
 
 /// The hints for the current screen, generated from the live key map.
@@ -266,28 +288,50 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     hints
 }
 
+/// The status bar: the last message, else the keys of this screen. A message longer than
+/// the bar wraps upwards over the bottom of the screen (until the next key clears it),
+/// rather than losing its end: a damaged journal's reason was cut at 80 columns.
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
-    let line = match &app.status {
-        Some((message, true)) => Line::from(Span::styled(format!(" ✗ {message}"), app.theme.error)),
-        Some((message, false)) => Line::from(Span::styled(format!(" {message}"), app.theme.accent)),
-        None => {
-            let mut spans = vec![Span::raw(" ")];
-            let mut hints = hints(app);
-            // Too many for the width: filter and sort (just before help and quit) go first.
-            let width = |h: &[(String, &str)]| -> usize {
-                h.iter()
-                    .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
-                    .sum()
-            };
-            while width(&hints) > usize::from(area.width) && hints.len() > 3 {
-                hints.remove(hints.len() - 3);
-            }
-            for (k, what) in hints {
-                spans.push(Span::styled(k, app.theme.accent));
-                spans.push(Span::styled(format!(" {what}  "), app.theme.muted));
-            }
-            Line::from(spans)
-        }
+    if let Some((message, error)) = &app.status {
+        let (mark, style) = if *error {
+            (" ✗ ", app.theme.error)
+        } else {
+            (" ", app.theme.accent)
+        };
+        let indent = " ".repeat(mark.chars().count());
+        let width = usize::from(area.width).saturating_sub(indent.len() + 1);
+        let lines: Vec<Line> = crate::tui::wrap::wrap(message, width)
+            .into_iter()
+            .enumerate()
+            .map(|(n, text)| {
+                let lead = if n == 0 { mark } else { indent.as_str() };
+                Line::from(Span::styled(format!("{lead}{text}"), style))
+            })
+            .collect();
+        let rows = u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .min(area.y + 1);
+        let rect = Rect::new(area.x, area.y + 1 - rows, area.width, rows);
+        ratatui::widgets::Clear.render(rect, buf);
+        Paragraph::new(lines)
+            .style(app.theme.base)
+            .render(rect, buf);
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut hints = hints(app);
+    // Too many for the width: filter and sort (just before help and quit) go first.
+    let width = |h: &[(String, &str)]| -> usize {
+        h.iter()
+            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .sum()
     };
-    line.render(area, buf);
+    while width(&hints) > usize::from(area.width) && hints.len() > 3 {
+        hints.remove(hints.len() - 3);
+    }
+    for (k, what) in hints {
+        spans.push(Span::styled(k, app.theme.accent));
+        spans.push(Span::styled(format!(" {what}  "), app.theme.muted));
+    }
+    Line::from(spans).render(area, buf);
 }

@@ -14,8 +14,9 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
 fn areas(area: Rect) -> (Rect, Rect, Rect) {
     let [filter, main] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     // Below 100 columns the detail pane takes a little more, so that a label and a
-    // reference share a line.
-    let detail_share = if area.width < 100 { 35 } else { 30 };
+    // reference share a line (24 columns inside at 80), and no more, so that the cases'
+    // longest preset kind (`enforcement`) stays whole beside the leave flag.
+    let detail_share = if area.width < 100 { 32 } else { 30 };
     let [list, detail] = Layout::horizontal([
         Constraint::Percentage(100 - detail_share),
         Constraint::Percentage(detail_share),
@@ -89,7 +90,7 @@ fn detail_lines(app: &App) -> Vec<Line<'static>> {
                     .as_ref()
                     .map_or(String::new(), |s| format!(", sheet {s}"));
                 lines.push(crate::tui::records::field(
-                    "Imported from",
+                    "Imported",
                     format!("{}{sheet}, row {}", from.file, from.row),
                 ));
             }
@@ -158,6 +159,7 @@ fn render_list(app: &App, t: &TableState, list: Rect, buf: &mut Buffer) {
         inner.width,
         ctx.date_width(),
         t.kind.reference_width(ctx.state),
+        t.kind.kind_width(ctx.state),
     );
     let shown: Vec<usize> = (0..columns.len())
         .filter(|i| widths[*i].is_some())
@@ -179,7 +181,12 @@ fn render_list(app: &App, t: &TableState, list: Rect, buf: &mut Buffer) {
         .map(|(n, row)| {
             let cells = t.kind.cells(&ctx, *row);
             let style = row_style(app, t, t.offset + n == t.selected, &cells);
-            Row::new(shown.iter().map(|&i| cells[i].clone())).style(style)
+            Row::new(
+                shown
+                    .iter()
+                    .map(|&i| cut_visibly(&cells[i], widths[i].unwrap_or(0))),
+            )
+            .style(style)
         });
     let title = format!(" {} ", app.screen.title());
     Table::new(
@@ -196,6 +203,18 @@ fn render_list(app: &App, t: &TableState, list: Rect, buf: &mut Buffer) {
     )
     .column_spacing(1)
     .render(list, buf);
+}
+
+/// A cell's text in `width` columns: whole when it fits, else cut with an ellipsis, so
+/// that a cut never passes for the whole (the detail pane shows it whole).
+fn cut_visibly(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// The selected row stands out; a row flagged for leave or a missed deadline is a warning.
