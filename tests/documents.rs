@@ -74,6 +74,17 @@ fn the_plain_text_notice_is_pinned() {
     insta::assert_snapshot!("txt_notice", txt);
 }
 
+/// A plain text that ends with a full `caseload-document v1` line (as caseload wrote one
+/// before the short line) is still made again byte for byte, so that `caseload verify
+/// --document` can check one sent then: this snapshot is the plain-text notice as that
+/// caseload pinned it, unchanged.
+#[test]
+fn the_plain_text_notice_as_it_was_before_the_short_line_is_made_again() {
+    let f = fixture();
+    let txt = report::plain_text_v1(&model(&f, Purpose::Notice, true), "%d %b %Y");
+    insta::assert_snapshot!("txt_notice_v1", txt);
+}
+
 #[test]
 fn every_document_states_period_assumptions_unlogged_privacy_and_integrity() {
     let f = fixture();

@@ -103,13 +103,13 @@ pub enum Command {
     Team(TeamArgs),
     /// Check the journal's hash chain, and optionally a receipt given out earlier
     Verify {
-        /// A receipt line printed earlier by `caseload receipt`
+        /// A receipt line printed earlier by `caseload receipt`, or a document's `caseload-document` line (a plain text's last line)
         #[arg(long, value_name = "TEXT")]
         receipt: Option<String>,
         /// Make the journal, its backups and its folder private (0600 and 0700) if others can read them
         #[arg(long)]
         fix_permissions: bool,
-        /// A document caseload wrote (md, html, pdf, csv, json, ics): make it again from the journal and say whether the file is exactly that
+        /// A document caseload wrote (md, txt, html, pdf, csv, json, ics): make it again from the journal and say whether the file is exactly that
         #[arg(long, value_name = "FILE", conflicts_with_all = ["receipt", "fix_permissions"])]
         document: Option<std::path::PathBuf>,
     },

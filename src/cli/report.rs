@@ -186,16 +186,19 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
             made.by, made.by
         )));
     }
+    if !made.carries_letter() && format != report::Format::Txt {
+        return Err(Error::Failed(format!(
+            "{shown} cannot be checked: it holds a plain text's short `caseload-document v2` line, but it is not plain text ({format}); caseload writes that line only as a plain text's last line"
+        )));
+    }
     let config = ctx.config()?;
     let settings = settings_fingerprint(&config);
-    if made.settings != settings {
+    // A plain text gives the fingerprint's first 8 digits.
+    if !settings.starts_with(&made.settings) {
         return Err(Error::Failed(format!(
             "{shown} was made with other settings: its settings fingerprint is {}, but the settings in use ({}) give {settings}; run this again with --config naming the configuration file it was made with",
             made.settings,
-            config.source.as_ref().map_or_else(
-                || "the built-in defaults".to_string(),
-                |p| p.display().to_string()
-            )
+            config_name(&config)
         )));
     }
     let mut journal = crate::journal::Journal::open(&ctx.data_dir, Access::ReadOnly)?;
@@ -239,20 +242,55 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
         generated_at: made.prepared,
         receipt: Some(receipt.to_string()),
     });
-    let again = report::render(&model, format, &config.date_format);
+    // A plain text that ends with a full v1 line was written before the short line.
+    let again = if format == report::Format::Txt && made.carries_letter() {
+        report::plain_text_v1(&model, &config.date_format).into_bytes()
+    } else {
+        report::render(&model, format, &config.date_format)
+    };
     if again == bytes {
-        crate::output::line(format_args!(
-            "ok: {shown} is exactly the {} document ({format}) caseload made on {} from records 1 to {} of this journal (head {}); nothing in it has changed",
-            made.purpose,
-            made.prepared.date_naive(),
-            made.seq,
-            made.head
-        ))?;
-        return Ok(());
+        return ok_document(&shown, &made, format);
     }
     Err(Error::Failed(format!(
-        "{shown} has been altered since caseload made it from records 1 to {} of this journal: the first difference is {}",
+        "{shown} has been altered since caseload made it from records 1 to {} of this journal: the first difference is {}{}",
         made.seq,
-        first_difference(format, &bytes, &again)
+        first_difference(format, &bytes, &again),
+        letter_not_carried(&made, &config)
     )))
+}
+
+/// A plain text does not carry the letter's details, so a difference may be only that the
+/// configuration in use names someone else: say so, and which configuration it was.
+fn letter_not_carried(
+    made: &crate::report::provenance::MadeFrom,
+    config: &crate::config::Config,
+) -> String {
+    if made.carries_letter() {
+        return String::new();
+    }
+    format!(
+        ". A plain-text document does not carry the letter's details (name, role, manager, employer, outcome): they were taken from the configuration in use ({}); if it was made with others (or with --name, --manager… for that report), give a configuration that has them with --config",
+        config_name(config)
+    )
+}
+
+fn config_name(config: &crate::config::Config) -> String {
+    config.source.as_ref().map_or_else(
+        || "the built-in defaults".to_string(),
+        |p| p.display().to_string(),
+    )
+}
+
+fn ok_document(
+    shown: &std::path::Display<'_>,
+    made: &crate::report::provenance::MadeFrom,
+    format: report::Format,
+) -> Result<()> {
+    Ok(crate::output::line(format_args!(
+        "ok: {shown} is exactly the {} document ({format}) caseload made on {} from records 1 to {} of this journal (head {}); nothing in it has changed",
+        made.purpose,
+        made.prepared.date_naive(),
+        made.seq,
+        made.head
+    ))?)
 }

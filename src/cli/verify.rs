@@ -5,6 +5,7 @@ use super::Context;
 use crate::error::{Error, Result};
 use crate::journal::{Access, Journal, Receipt, ReceiptVerdict as Verdict, RedactError};
 use crate::output::{line, warn};
+use crate::report::provenance::MadeFrom;
 use std::path::{Path, PathBuf};
 
 /// Opens the journal read-only for checking: a missing journal is an error here (it reads as
@@ -61,13 +62,34 @@ fn restore_from(backups: &std::path::Path) -> String {
     }
 }
 
-pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Result<()> {
-    let receipt = receipt
-        .map(|text| {
-            text.parse::<Receipt>()
-                .map_err(|e| Error::invalid(format!("--receipt: {e}")))
+/// What `--receipt` was given: a receipt, or a document's record of what it was made from
+/// (a plain text's last line, or the `Made from:` line of any other format).
+enum Given {
+    Receipt(Receipt),
+    Document(MadeFrom),
+}
+
+impl Given {
+    fn read(text: &str) -> Result<Given> {
+        if text.contains("caseload-document") {
+            return MadeFrom::find_in(text.as_bytes())
+                .map(Given::Document)
+                .map_err(|why| {
+                    Error::invalid(format!(
+                        "--receipt: this document line cannot be read: {why}"
+                    ))
+                });
+        }
+        text.parse::<Receipt>().map(Given::Receipt).map_err(|e| {
+            Error::invalid(format!(
+                "--receipt: {e} (or a document's `caseload-document` line)"
+            ))
         })
-        .transpose()?;
+    }
+}
+
+pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Result<()> {
+    let receipt = receipt.map(Given::read).transpose()?;
     let mut journal = open_to_check(ctx)?;
     if fix_permissions {
         for fixed in journal.fix_permissions()? {
@@ -94,7 +116,8 @@ pub fn verify(ctx: &Context, receipt: Option<&str>, fix_permissions: bool) -> Re
     );
     match receipt {
         None => line(format_args!("ok: {summary}"))?,
-        Some(receipt) => receipt_verdict(&mut journal, &receipt, &summary)?,
+        Some(Given::Receipt(receipt)) => receipt_verdict(&mut journal, &receipt, &summary)?,
+        Some(Given::Document(made)) => document_verdict(&mut journal, &made, &summary)?,
     }
     redacted_lines(&redacted)?;
     time_order_lines(&journal)?;
@@ -139,6 +162,31 @@ fn receipt_verdict(journal: &mut Journal, receipt: &Receipt, summary: &str) -> R
             receipt.head
         ))),
     }
+}
+
+/// What a document's line says about the journal, in a receipt's words: `ok` when record
+/// `seq` still hashes to the (prefix of the) head the line gives, the chain to it being intact
+/// (checked on load); otherwise that records were removed, or changed, or that it is another
+/// journal. A document's line has no check code, so a line mistyped when it was copied reads
+/// as changed, and another journal cannot be told from a changed one.
+fn document_verdict(journal: &mut Journal, made: &MadeFrom, summary: &str) -> Result<()> {
+    let records = journal.records().len() as u64;
+    let seq = made.seq;
+    let Some(now) = journal.receipt_at(seq)?.map(|r| r.head) else {
+        return Err(Error::Failed(format!(
+            "records were removed since the document was made: its line names record {seq}, but the journal has only {records} records (or it is another journal: give its folder with --data-dir)"
+        )));
+    };
+    if made.head.len() >= 16 && now.starts_with(&made.head) {
+        return Ok(line(format_args!(
+            "ok: the {} document's line for record {seq} matches: nothing up to it has changed; the journal has {summary} (this checks the journal; `caseload verify --document FILE` checks the document's text too)",
+            made.purpose
+        ))?);
+    }
+    Err(Error::Failed(format!(
+        "records up to seq {seq} have changed since the document was made, or it is another journal: record {seq} now hashes to {now}, not to the document's {}; a document's line has no check code, so a line mistyped when it was copied reads the same way: copy it again exactly to be sure",
+        made.head
+    )))
 }
 
 /// Each redacted line: when and why, or that nothing here says so, or that it still holds text.

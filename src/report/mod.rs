@@ -19,6 +19,7 @@ mod markdown;
 pub mod model;
 mod notes;
 mod pdf;
+pub mod plain_record;
 pub mod printable;
 pub mod provenance;
 mod pseudonym;
@@ -31,6 +32,7 @@ pub mod time_order;
 pub use format::{Format, render, render_document};
 pub use model::Report;
 pub use pseudonym::Pseudonyms;
+pub use text::write_v1 as plain_text_v1;
 
 use crate::config::Config;
 use crate::domain::calendar::WorkCalendar;

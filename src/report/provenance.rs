@@ -5,7 +5,9 @@
 //!
 //! `caseload-document v1 purpose=grievance from=2025-11-23 to=2026-11-22 today=2026-11-22
 //! prepared=2026-11-22T18:30:00+00:00 refs=hidden seq=3584 head=<64 hex>
-//! settings=<16 hex> by=caseload-0.1.0`
+//! settings=<16 hex> by=caseload-0.1.0`, with the letter's details percent-encoded after it.
+//! A plain-text document ends with a short `caseload-document v2` line instead
+//! ([`super::plain_record`]): the same facts, positional, the defaults left out.
 
 use super::Format;
 use crate::config::Config;
@@ -14,6 +16,9 @@ use serde::Serialize;
 
 /// The start of the line, how a document's record of its making is found in its bytes.
 pub const MARK: &str = "caseload-document v1 ";
+
+/// What every version's line starts with, its version's digit after it.
+const ANY_VERSION: &str = "caseload-document v";
 
 /// Which caseload made a document: another version may word documents differently.
 pub const MADE_BY: &str = concat!("caseload-", env!("CARGO_PKG_VERSION"));
@@ -35,9 +40,10 @@ pub struct MadeFrom {
     /// The letter's details it was made with (`[person]` and the per-report flags): name,
     /// role, manager, employer, outcome, those that were set, as (key, text). They are not in
     /// the settings fingerprint: the document carries them, percent-encoded, so that it can
-    /// be made again whatever the configuration says now.
+    /// be made again whatever the configuration says now. `None` when read from a plain
+    /// text's short line, which does not carry them (the configuration in use gives them).
     #[serde(skip)]
-    pub letter: Vec<(String, String)>,
+    pub letter: Option<Vec<(String, String)>>,
     /// All of the above on one line, as the documents print it.
     pub line: String,
 }
@@ -66,25 +72,36 @@ impl MadeFrom {
             head: head.to_string(),
             settings: settings_fingerprint(config),
             by: MADE_BY.to_string(),
-            letter: config
-                .person
-                .letter_fields()
-                .into_iter()
-                .filter_map(|(k, v)| Some((k.to_string(), v?.to_string())))
-                .collect(),
+            letter: Some(
+                config
+                    .person
+                    .letter_fields()
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((k.to_string(), v?.to_string())))
+                    .collect(),
+            ),
             line: String::new(),
         };
         made.line = made.compose();
         made
     }
 
+    /// Whether the line was a plain text's short one, which does not carry the letter's
+    /// details.
+    pub fn carries_letter(&self) -> bool {
+        self.letter.is_some()
+    }
+
     /// The configuration to make the document again with: `config` with the letter's
-    /// details the document records (and none it does not).
+    /// details the document records (and none it does not); `config` as it is when the
+    /// document does not carry them.
     pub fn letter_config(&self, config: &Config) -> Config {
         let mut config = config.clone();
+        let Some(letter) = &self.letter else {
+            return config;
+        };
         for (key, _) in config.person.clone().letter_fields() {
-            let value = self
-                .letter
+            let value = letter
                 .iter()
                 .find(|(k, _)| k == key)
                 .map(|(_, v)| v.clone());
@@ -110,17 +127,18 @@ impl MadeFrom {
         ) + &self
             .letter
             .iter()
+            .flatten()
             .map(|(k, v)| format!(" {k}={}", percent_encode(v)))
             .collect::<String>()
     }
 
-    /// Reads the line back from a document's bytes: the first `caseload-document v1` line,
-    /// with every field it must have.
+    /// Reads the line back from a document's bytes: the first `caseload-document` line, a
+    /// full `v1` one or a plain text's short `v2` one, with every field it must have.
     pub fn find_in(bytes: &[u8]) -> Result<MadeFrom, String> {
-        let at = memchr::memmem::find(bytes, MARK.as_bytes()).ok_or_else(|| {
-            "it does not say what it was made from (no `caseload-document v1` line): it was not made by caseload 0.1 or later, or that line was removed".to_string()
+        let at = memchr::memmem::find(bytes, ANY_VERSION.as_bytes()).ok_or_else(|| {
+            "it does not say what it was made from (no `caseload-document` line): it was not made by caseload 0.1 or later, or that line was removed".to_string()
         })?;
-        let rest = &bytes[at + MARK.len()..];
+        let rest = &bytes[at + ANY_VERSION.len()..];
         let end = rest
             .iter()
             .position(|b| {
@@ -129,6 +147,18 @@ impl MadeFrom {
             .unwrap_or(rest.len());
         let text = std::str::from_utf8(&rest[..end])
             .map_err(|_| "its record of what it was made from is not text".to_string())?;
+        match text.split_once(' ') {
+            Some(("1", fields)) => Self::read_v1(fields),
+            Some(("2", fields)) => super::plain_record::read(fields),
+            _ => Err(format!(
+                "its record of what it was made from is `caseload-document v{}`, a version this caseload does not know (it reads v1 and v2)",
+                text.split(' ').next().unwrap_or_default()
+            )),
+        }
+    }
+
+    /// The fields of a `v1` line, after its mark.
+    fn read_v1(text: &str) -> Result<MadeFrom, String> {
         let mut fields = std::collections::HashMap::new();
         for token in text.split(' ') {
             let Some((key, value)) = token.split_once('=') else {
@@ -171,15 +201,17 @@ impl MadeFrom {
             head: field("head")?,
             settings: field("settings")?,
             by: field("by")?,
-            letter: LETTER_KEYS
-                .iter()
-                .filter_map(|k| fields.get(k).map(|v| (k, *v)))
-                .map(|(k, v)| {
-                    percent_decode(v)
-                        .map(|text| (k.to_string(), text))
-                        .ok_or_else(|| format!("its `{k}=` is not percent-encoded text"))
-                })
-                .collect::<Result<_, _>>()?,
+            letter: Some(
+                LETTER_KEYS
+                    .iter()
+                    .filter_map(|k| fields.get(k).map(|v| (k, *v)))
+                    .map(|(k, v)| {
+                        percent_decode(v)
+                            .map(|text| (k.to_string(), text))
+                            .ok_or_else(|| format!("its `{k}=` is not percent-encoded text"))
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
             line: String::new(),
         };
         made.line = made.compose();

@@ -1,29 +1,46 @@
-//! `--format txt`: plain text for the body of an email: no markup, no full hash. The document's
-//! integrity statement is a paragraph as in every format, and its record of what it was made
-//! from is one line at the end, the journal's head shortened to 16 digits in both
-//! (`caseload verify --document` accepts it).
+//! `--format txt`: plain text for the body of an email: no markup, no hash. The document's
+//! integrity statement is a paragraph as in every format (in its plain wording), and the last
+//! line is the short record of what it was made from, which is also its receipt
+//! ([`super::plain_record`]).
 
 use super::Purpose;
 use super::Report;
-use super::document::{Block, Document, build};
+use super::document::{Block, Document, build, build_plain};
 
 pub fn write(report: &Report, date_format: &str) -> String {
-    render(&build(report, date_format), report)
+    render(&build_plain(report, date_format), report, Edition::Short)
 }
 
-/// The record line with the head shortened, for the last line of a plain-text document.
+/// A plain text as caseload wrote it before the short line: the marked-up document's
+/// integrity statement with its head shortened to 16 digits and its code marks taken out, and
+/// `Made from: ` and the full `caseload-document v1` line (head shortened) at the end. Made
+/// only so that `caseload verify --document` can still check a text sent then; its receipt
+/// does not verify (its head is shortened), which is why the short line replaced it.
+pub fn write_v1(report: &Report, date_format: &str) -> String {
+    render(&build(report, date_format), report, Edition::V1)
+}
+
+/// Which plain text: today's, or the one a `caseload-document v1` line ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edition {
+    Short,
+    V1,
+}
+
+/// The last line: the short record, to the second when a record was written later than the
+/// document was prepared (the integrity statement names it, so the moment matters).
 pub fn short_record(report: &Report) -> String {
-    let made = &report.made_from;
-    made.line.replacen(&made.head, short_head(report), 1)
+    let later = !report.integrity.time_order.later_than_read.is_empty();
+    report.made_from.short_line(later)
 }
 
-/// The journal's head as the plain text gives it: its first 16 hex digits.
+/// The journal's head as the v1 plain text gave it: its first 16 hex digits.
 fn short_head(report: &Report) -> &str {
     let head = &report.made_from.head;
     &head[..head.len().min(16)]
 }
 
-fn render(doc: &Document, report: &Report) -> String {
+fn render(doc: &Document, report: &Report, edition: Edition) -> String {
     let mut out = String::new();
     // A notice is an email's body: its subject is the first line, not a title.
     if doc.purpose != Purpose::Notice {
@@ -51,10 +68,9 @@ fn render(doc: &Document, report: &Report) -> String {
                 }
                 out.push('\n');
             }
-            // The integrity statement stays: it is where a damaged chain is said, and where the
-            // receipt and the share of records written at the time are. Only its 64-digit head
-            // is shortened, as on the last line.
-            // The record of what it was made from is the last line instead.
+            Block::Record(statement) if edition == Edition::Short => {
+                out.push_str(&format!("{statement}\n\n"));
+            }
             Block::Record(made) if made.contains(&report.made_from.line) => {}
             Block::Record(statement) => out.push_str(&format!(
                 "{}\n\n",
@@ -72,7 +88,16 @@ fn render(doc: &Document, report: &Report) -> String {
     if doc.purpose == Purpose::Notice {
         out.push_str(&format!("{}\n\n", doc.subtitle));
     }
-    out.push_str(&format!("Made from: {}\n", short_record(report)));
+    match edition {
+        Edition::Short => out.push_str(&format!("{}\n", short_record(report))),
+        Edition::V1 => out.push_str(&format!(
+            "Made from: {}\n",
+            report
+                .made_from
+                .line
+                .replacen(&report.made_from.head, short_head(report), 1)
+        )),
+    }
     // A journal's control characters are shown, never sent, as in every writer.
     super::printable::printable(&out).into_owned()
 }

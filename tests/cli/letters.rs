@@ -132,23 +132,41 @@ fn notice_and_supervision_show_real_references_by_default_and_the_rest_pseudonym
     );
 }
 
-#[test]
-fn the_plain_text_notice_has_no_markup_no_full_hash_and_still_verifies() {
-    let s = seeded();
-    with_person(&s, "name = \"Jo Bloggs\"\nmanager = \"Sam Patel\"");
+/// `caseload verify` with `args`, expecting exit `code`: its stdout, or its stderr on failure.
+fn verify(s: &Sandbox, args: &[&str], code: i32) -> String {
+    let out = s.cmd().arg("verify").args(args).output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stdout}{stderr}");
+    if code == 0 { stdout } else { stderr }
+}
+
+/// The plain-text notice written to a file in `s`, with its path.
+fn plain_notice(s: &Sandbox, extra: &[&str]) -> (std::path::PathBuf, String) {
     let file = s.dir.path().join("notice.txt");
-    s.ok(&[
+    let mut args = vec![
         "report",
         "--purpose",
         "notice",
         "--format",
         "txt",
-        "--manager",
-        "Ana María O'Neill",
+        "--force",
         "-o",
-        file.to_str().unwrap(),
-    ]);
+    ];
+    args.push(file.to_str().unwrap());
+    args.extend(extra);
+    s.ok(&args);
     let text = std::fs::read_to_string(&file).unwrap();
+    (file, text)
+}
+
+#[test]
+fn the_plain_text_notice_has_no_markup_no_hash_and_ends_with_its_receipt() {
+    let s = seeded();
+    with_person(&s, "name = \"Jo Bloggs\"\nmanager = \"Ana María O'Neill\"");
+    let (file, text) = plain_notice(&s, &[]);
     assert!(text.starts_with("Subject: My current caseload"), "{text}");
     assert!(text.contains("Dear Ana María O'Neill,"), "{text}");
     for markup in ["<", "**", "# ", "`", "|"] {
@@ -160,40 +178,145 @@ fn the_plain_text_notice_has_no_markup_no_full_hash_and_still_verifies() {
         .max()
         .unwrap();
     assert!(longest_hex <= 16, "a hash of {longest_hex} digits: {text}");
+    // The last line is the short record, which is also the receipt: no other receipt (the
+    // one the integrity statement gave had its head shortened, and did not verify).
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with("caseload-document v2 notice 2026-11-22..2026-11-22 2 "),
+        "{last}"
+    );
+    // `prepared=` is there when the machine's day is not --today's.
+    assert!(last.len() <= 110, "{} characters: {last}", last.len());
+    assert_eq!(text.matches("caseload-document").count(), 1, "{text}");
+    assert!(!text.contains("caseload-receipt"), "{text}");
+    // The integrity statement is kept (a damaged chain is said there, and the share of
+    // records written at the time), and says what the last line is and how to check it.
+    assert!(
+        text.contains("Integrity: ")
+            && text.contains("The hash chain was intact")
+            && text.contains("The last line of this text is its receipt.")
+            && text.contains("caseload verify --document")
+            && text.contains("caseload verify --receipt and that line in quotes"),
+        "{text}"
+    );
+    let ok = verify(&s, &["--document", file.to_str().unwrap()], 0);
+    assert!(ok.contains("is exactly the notice document (txt)"), "{ok}");
+    // One byte changed: the line is named, and that the letter's details came from the
+    // configuration in use.
+    std::fs::write(&file, text.replacen("Ana María", "Ana Maria", 1)).unwrap();
+    let altered = verify(&s, &["--document", file.to_str().unwrap()], 1);
+    assert!(
+        altered.contains("has been altered")
+            && altered.contains("at line 3: the file has \"Dear Ana Maria O'Neill,\""),
+        "{altered}"
+    );
+    assert!(
+        altered.contains("does not carry the letter's details")
+            && altered.contains(s.config().to_str().unwrap()),
+        "{altered}"
+    );
+    // A manager typed for one report is not in the short line: the configuration names
+    // another, so the text is made again with it, and the error says why it may differ.
+    let (file, _) = plain_notice(&s, &["--manager", "Head of Service"]);
+    let other = verify(&s, &["--document", file.to_str().unwrap()], 1);
+    assert!(
+        other
+            .contains("\"Dear Head of Service,\" where caseload wrote \"Dear Ana María O'Neill,\"")
+            && other.contains("taken from the configuration in use"),
+        "{other}"
+    );
+}
+
+#[test]
+fn the_last_line_of_a_plain_text_is_a_receipt_that_verify_checks() {
+    let s = seeded();
+    let (_, text) = plain_notice(&s, &[]);
+    let last = text.lines().last().unwrap().to_string();
+    let ok = verify(&s, &["--receipt", &last], 0);
+    assert!(
+        ok.starts_with(
+            "ok: the notice document's line for record 2 matches: nothing up to it has changed"
+        ),
+        "{ok}"
+    );
+    // Records added since are fine.
+    s.ok(&["note", "add", "a later note"]);
+    verify(&s, &["--receipt", &last], 0);
+    // Any other format's `Made from:` line (the full v1 one) is read the same way.
+    let md = s.ok(&["report", "--purpose", "grievance"]);
+    let made_from = md
+        .lines()
+        .find(|l| l.contains("caseload-document v1"))
+        .unwrap();
+    verify(&s, &["--receipt", made_from], 0);
+    // Another journal, or one with fewer records, does not match.
+    let other = Sandbox::new();
+    for text in ["one", "two"] {
+        other.ok(&["note", "add", text]);
+    }
+    let changed = verify(&other, &["--receipt", &last], 1);
+    assert!(
+        changed.contains("records up to seq 2 have changed since the document was made, or it is another journal: record 2 now hashes to "),
+        "{changed}"
+    );
+    let fewer = Sandbox::new();
+    fewer.ok(&["note", "add", "only one"]);
+    let removed = verify(&fewer, &["--receipt", &last], 1);
+    assert!(
+        removed.contains("records were removed since the document was made: its line names record 2, but the journal has only 1 records"),
+        "{removed}"
+    );
+    // A garbled line is refused as mistyped input, naming the part.
+    refused(
+        &s,
+        &[
+            "verify",
+            "--receipt",
+            &last.replace("2026-11-22..", "2026-13-22.."),
+        ],
+        "--receipt: this document line cannot be read: its period `2026-13-22..2026-11-22` is not two dates",
+    );
+}
+
+/// A plain text that ends with the full v1 line (as caseload wrote it before the short one,
+/// head shortened to 16 digits) still verifies: made here through the library, as that
+/// caseload made it.
+#[test]
+fn a_plain_text_ending_with_a_v1_line_still_verifies() {
+    use caseload::report::{self, Inputs, Period, Purpose, Request};
+    let s = seeded();
+    let journal =
+        caseload::journal::Journal::open(&s.data(), caseload::journal::Access::ReadOnly).unwrap();
+    let config = caseload::config::Config::from_toml_text(
+        Some(&std::fs::read_to_string(s.config()).unwrap()),
+        None,
+    )
+    .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let model = report::analyse(&Inputs::for_journal(
+        &journal,
+        &config,
+        Request {
+            period: Period::for_purpose(Purpose::Notice, None, None, today).unwrap(),
+            purpose: Purpose::Notice,
+            reveal_refs: true,
+            today,
+            generated_at: chrono::Local::now().fixed_offset(),
+        },
+    ));
+    let text = report::plain_text_v1(&model, "%d %b %Y");
     let last = text.lines().last().unwrap();
     assert!(
         last.starts_with("Made from: caseload-document v1 purpose=notice "),
         "{last}"
     );
-    assert_eq!(text.matches("caseload-document").count(), 1, "{text}");
-    // The integrity statement is kept (the first plain text dropped it, and with it the
-    // warning of a damaged chain, the receipt and the share of records written at the time).
-    assert!(
-        text.contains("Integrity: ") && text.contains("The hash chain was intact"),
-        "{text}"
-    );
-    // The manager typed for this report is carried in the document, so the config can say
-    // otherwise and the document still checks.
-    let out = s
-        .cmd()
-        .args(["verify", "--document"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::write(&file, text.replace("Ana María", "Ana Maria")).unwrap();
-    let out = s
-        .cmd()
-        .args(["verify", "--document"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("has been altered"));
+    let file = s.dir.path().join("old.txt");
+    std::fs::write(&file, &text).unwrap();
+    verify(&s, &["--document", file.to_str().unwrap()], 0);
+    std::fs::write(&file, text.replacen("Dear", "Deer", 1)).unwrap();
+    let altered = verify(&s, &["--document", file.to_str().unwrap()], 1);
+    assert!(altered.contains("has been altered"), "{altered}");
+    assert!(!altered.contains("does not carry"), "{altered}");
 }
 
 /// A plain text made from a damaged journal says so, as every format does: it is the one a

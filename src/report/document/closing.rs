@@ -1,14 +1,20 @@
 //! What every document ends with: assumptions, what was not logged, privacy, integrity.
 
 use super::sentences::plural;
-use super::{Block, Dates};
+use super::{Block, Dates, Medium};
 use crate::report::time_order::some_of;
 use crate::report::{Purpose, Report};
 
 /// Assumptions, what was not logged, privacy and integrity: on every document. The one-page
 /// supervision summary gives them shorter: the assumptions its figures rest on, and the
-/// integrity statement without the head (its receipt carries it).
-pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
+/// integrity statement without the head (its receipt carries it). Plain text gives no hash
+/// and names its last line as its receipt.
+pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>, medium: Medium) -> Vec<Block> {
+    let wording = match (medium, purpose) {
+        (Medium::Plain, _) => Wording::Plain,
+        (Medium::Marked, Purpose::Supervision) => Wording::Short,
+        (Medium::Marked, _) => Wording::Full,
+    };
     let mut blocks = vec![];
     if purpose != Purpose::Notice {
         blocks.push(Block::Heading("About this record".into()));
@@ -21,14 +27,14 @@ pub fn closing(r: &Report, purpose: Purpose, d: &Dates<'_>) -> Vec<Block> {
                 unlogged(r),
                 privacy(r)
             )),
-            Block::Record(integrity(r, d, false)),
+            Block::Record(integrity(r, d, wording)),
         ]);
     } else {
         blocks.extend([
             Block::Small(assumptions(r)),
             Block::Small(unlogged(r)),
             Block::Small(privacy(r).to_string()),
-            Block::Record(integrity(r, d, true)),
+            Block::Record(integrity(r, d, wording)),
         ]);
     }
     blocks
@@ -90,10 +96,21 @@ fn privacy(r: &Report) -> &'static str {
     }
 }
 
+/// How the integrity statement gives the head and the receipt.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wording {
+    /// The head, and the receipt with how to check it.
+    Full,
+    /// No head (the receipt carries it), a shorter word on the receipt: the one-page summary.
+    Short,
+    /// No hash at all: the text's last line is its receipt, and how to check both is said in
+    /// words (an email's body has no code formatting).
+    Plain,
+}
+
 /// The integrity statement: the journal's records, its chain, its time order, what was
-/// imported or redacted, how much was written at the time, and the receipt; not `full`, with
-/// no head (the receipt carries it) and a shorter word on the receipt.
-fn integrity(r: &Report, d: &Dates<'_>, full: bool) -> String {
+/// imported or redacted, how much was written at the time, and the receipt.
+fn integrity(r: &Report, d: &Dates<'_>, wording: Wording) -> String {
     let i = &r.integrity;
     let contemporaneous = i.contemporaneous_percent.map(|p| format!(" {p:.0}% of the dated records in the period were written on the day or the next day, in time order.")).unwrap_or_default();
     let chain = if i.chain_ok {
@@ -101,12 +118,13 @@ fn integrity(r: &Report, d: &Dates<'_>, full: bool) -> String {
     } else {
         "WARNING: the journal's hash chain was damaged; only the records before the damage are included."
     };
-    let receipt = r.detail.receipt.as_deref().map(|rc| if full {
-        format!(" Receipt: {rc} — anyone holding the journal can check it with `caseload verify --receipt \"<receipt>\"`.")
-    } else {
-        format!(" Receipt: {rc} (`caseload verify --receipt` checks it against the journal).")
-    }).unwrap_or_default();
-    let head = if full {
+    let receipt = match (wording, r.detail.receipt.as_deref()) {
+        (Wording::Plain, _) => " The last line of this text is its receipt. Anyone holding the journal can check the text against it: save the text to a file, exactly as sent, and run caseload verify --document with that file; or check that the journal has not changed since, with caseload verify --receipt and that line in quotes.".to_string(),
+        (Wording::Full, Some(rc)) => format!(" Receipt: {rc} — anyone holding the journal can check it with `caseload verify --receipt \"<receipt>\"`."),
+        (Wording::Short, Some(rc)) => format!(" Receipt: {rc} (`caseload verify --receipt` checks it against the journal)."),
+        (_, None) => String::new(),
+    };
+    let head = if wording == Wording::Full {
         format!(", head {}", i.head)
     } else {
         String::new()

@@ -98,7 +98,7 @@ pub enum Block {
     /// Smaller print: assumptions, how figures are counted.
     Small(String),
     /// The integrity statement and the record of what the document was made from: small print
-    /// (md, html, pdf); a plain-text document gives one short line instead.
+    /// (md, html, pdf); a plain-text document ends with its short record line instead.
     Record(String),
     /// A table to complete by hand at a meeting: the cells left empty are drawn tall enough
     /// to write in.
@@ -149,7 +149,26 @@ impl Dates<'_> {
     }
 }
 
+/// The document for the formats that can set small print and show a full hash: Markdown,
+/// HTML and PDF.
 pub fn build(report: &Report, date_format: &str) -> Document {
+    compose(report, date_format, Medium::Marked)
+}
+
+/// The document for plain text (an email's body): its integrity statement gives no hash and
+/// says that the last line, which the writer adds, is the receipt.
+pub fn build_plain(report: &Report, date_format: &str) -> Document {
+    compose(report, date_format, Medium::Plain)
+}
+
+/// Where a document goes: marked-up formats, or plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Medium {
+    Marked,
+    Plain,
+}
+
+fn compose(report: &Report, date_format: &str, medium: Medium) -> Document {
     let dates = Dates(date_format);
     let purpose: Purpose = report.purpose.parse().unwrap_or(Purpose::Grievance);
     let period = format!(
@@ -169,12 +188,15 @@ pub fn build(report: &Report, date_format: &str) -> Document {
         Purpose::Supervision => ("Supervision summary", supervision::blocks(report, &dates)),
         Purpose::Notice => ("Notice of workload", notice::blocks(report, &dates)),
     };
-    blocks.extend(closing::closing(report, purpose, &dates));
+    blocks.extend(closing::closing(report, purpose, &dates, medium));
     blocks.extend(definitions::blocks(report, &dates, purpose));
-    blocks.push(Block::Record(format!(
-        "Made from: {}. To check this file against the journal: `caseload verify --document FILE`.",
-        report.made_from.line
-    )));
+    // Plain text ends with its own short line instead (`text::write`).
+    if medium == Medium::Marked {
+        blocks.push(Block::Record(format!(
+            "Made from: {}. To check this file against the journal: `caseload verify --document FILE`.",
+            report.made_from.line
+        )));
+    }
     let begin = report.period.records_begin.map_or_else(
         || "The journal has no records yet.".to_string(),
         |b| format!("The records begin on {}.", dates.show(b)),
