@@ -205,8 +205,10 @@ pub enum DeadlineCommand {
         case: Option<String>,
     },
     /// Mark a deadline met
+    #[command(visible_alias = "met")]
     Done {
         /// The deadline's id, as printed by `deadline add` or `list deadlines`
+        #[arg(allow_negative_numbers = true)]
         id: String,
         /// The day it was met [default: today]
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]

@@ -23,10 +23,11 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         ))
     })?;
     let seed = match &args.seed {
-        Some(s) => s
-            .trim()
-            .parse::<u64>()
-            .map_err(|_| Error::invalid(format!("--seed: `{s}` is not a whole number")))?,
+        Some(s) => s.trim().parse::<u64>().map_err(|_| {
+            Error::invalid(format!(
+                "--seed: `{s}` is not accepted; give a whole number from 0 up, e.g. 7"
+            ))
+        })?,
         None => 1,
     };
     let days = match &args.years {

@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::args::{CaseCommand, DeadlineCommand, HoursCommand, LeaveCommand, NoteCommand};
+use crate::domain::amounts;
 use crate::domain::commands as check;
 use crate::domain::dates::{Towards, format_date, leave_towards, parse_date_shown, show_dates};
 use crate::domain::replay::{Record, State};
@@ -43,27 +44,41 @@ fn date_or_today(flag: &str, text: Option<&str>, ctx: &Context) -> Result<NaiveD
 }
 
 fn number_arg(flag: &str, text: &str, accepted: &str) -> Result<f64> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite())
+    amounts::decimal(text)
         .ok_or_else(|| Error::invalid(format!("{flag}: `{text}` is not a number; {accepted}")))
 }
 
+/// A count or an id: what is wrong with anything else is said as it is (`-1` is a whole
+/// number, only below 0).
 fn whole_arg(flag: &str, text: &str, accepted: &str) -> Result<u64> {
-    text.trim().parse::<u64>().map_err(|_| {
-        Error::invalid(format!(
-            "{flag}: `{text}` is not a whole number; {accepted}"
-        ))
+    let text = text.trim();
+    text.parse::<u64>().map_err(|_| {
+        let wrong = if text.parse::<i64>().is_ok() {
+            "is below 0"
+        } else if amounts::decimal(text).is_some() {
+            "is not a whole number"
+        } else {
+            "is not a number"
+        };
+        Error::invalid(format!("{flag}: `{text}` {wrong}; {accepted}"))
     })
 }
 
-fn id_arg(text: &str) -> Result<u64> {
+fn id_arg(text: &str, what: &str) -> Result<u64> {
     whole_arg(
         "the id",
         text,
-        "give the record's number as listed by `caseload list`",
+        &format!("give the {what}'s id, a whole number from 1 as `caseload list` shows it"),
     )
+}
+
+fn hours_arg(flag: &str, text: &str) -> Result<f64> {
+    amounts::hours(text).map_err(|e| Error::invalid(format!("{flag}: {e}")))
+}
+
+fn break_arg(text: Option<&str>) -> Result<Option<u32>> {
+    text.map(|b| amounts::minutes(b).map_err(|e| Error::invalid(format!("--break: {e}"))))
+        .transpose()
 }
 
 /// Appends the event `build` makes from the state, refusing with exit 2 what it refuses.
@@ -116,6 +131,22 @@ fn confirm(seq: u64, text: impl std::fmt::Display) -> Result<()> {
     })
 }
 
+/// Prints what a new record is, as close, extend and void do, when a person reads it at a
+/// terminal: "saved: record 10, deadline “S7 filing” due 01 Dec 2026 (FD1)". A script that
+/// reads the output through a pipe gets the record's id alone (SPEC 5), as it always has.
+fn confirm_added(ctx: &Context, seq: u64, event: &Event) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        return confirm(seq, seq);
+    }
+    let what = crate::domain::describe::describe(event, &[], &State::default(), &date_format(ctx));
+    // A deadline's id is what `deadline met` takes next.
+    let next = match event {
+        Event::DeadlineSet(_) => format!("; `caseload deadline met {seq}` marks it met"),
+        _ => String::new(),
+    };
+    confirm(seq, format_args!("saved: record {seq}, {what}{next}"))
+}
+
 pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
     let config = ctx.config()?;
     let show = |d: NaiveDate| format_date(d, &config.date_format);
@@ -149,10 +180,10 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 imported: None,
             };
             let kinds: Vec<&str> = config.case_kinds.iter().map(|k| k.key.as_str()).collect();
-            let seq = save(ctx, |state, _| {
+            let (seq, written) = save_record(ctx, |state, _| {
                 check::allocate_case(state, &kinds, event.clone(), None)
             })?;
-            confirm(seq, seq)?;
+            confirm_added(ctx, seq, &written)?;
         }
         CaseCommand::Close {
             reference,
@@ -219,12 +250,13 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
                 due: due_arg("--due", &due, ctx)?,
                 imported: None,
             };
-            let seq = save(ctx, |state, _| check::set_deadline(state, event.clone()))?;
-            confirm(seq, seq)?;
+            let (seq, written) =
+                save_record(ctx, |state, _| check::set_deadline(state, event.clone()))?;
+            confirm_added(ctx, seq, &written)?;
         }
         DeadlineCommand::Done { id, on } => {
             let event = DeadlineMet {
-                deadline: id_arg(&id)?,
+                deadline: id_arg(&id, "deadline")?,
                 on: date_or_today("--on", on.as_deref(), ctx)?,
                 imported: None,
             };
@@ -240,7 +272,7 @@ pub fn deadline(ctx: &Context, command: DeadlineCommand) -> Result<()> {
         }
         DeadlineCommand::Extend { id, due, reason } => {
             let event = DeadlineExtended {
-                deadline: id_arg(&id)?,
+                deadline: id_arg(&id, "deadline")?,
                 due: due_arg("--due", &due, ctx)?,
                 reason,
             };
@@ -265,7 +297,7 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
         to,
         note,
     } = command;
-    let kind = kind.trim().parse::<LeaveKind>()?;
+    let kind = LeaveKind::read(&kind)?;
     // Sick leave is written down afterwards, other leave booked ahead: a weekday or a date
     // without a year looks back or forward accordingly.
     let towards = leave_towards(kind);
@@ -276,8 +308,8 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
         note,
         imported: None,
     };
-    let seq = save(ctx, |state, _| check::add_leave(state, event.clone(), None))?;
-    confirm(seq, seq)?;
+    let (seq, written) = save_record(ctx, |state, _| check::add_leave(state, event.clone(), None))?;
+    confirm_added(ctx, seq, &written)?;
     Ok(())
 }
 
@@ -311,26 +343,18 @@ pub fn hours(ctx: &Context, command: HoursCommand) -> Result<()> {
         t.map(|t| parse_time(&t).map_err(|e| Error::invalid(format!("{flag}: {e}"))))
             .transpose()
     };
-    let break_minutes = break_minutes
-        .map(|b| {
-            whole_arg("--break", &b, "give the minutes of break, e.g. 30").and_then(|m| {
-                u32::try_from(m).map_err(|_| Error::invalid("--break: too many minutes"))
-            })
-        })
-        .transpose()?;
+    let break_minutes = break_arg(break_minutes.as_deref())?;
     let event = HoursLogged {
         date: date_or_today("--on", on.as_deref(), ctx)?,
         start: time("--start", start)?,
         end: time("--end", end)?,
         break_minutes,
-        hours: hours
-            .map(|h| number_arg("--hours", &h, "give hours as a number, e.g. 7.5"))
-            .transpose()?,
+        hours: hours.map(|h| hours_arg("--hours", &h)).transpose()?,
         note,
         imported: None,
     };
-    let seq = save(ctx, |state, _| check::log_hours(state, event.clone(), None))?;
-    confirm(seq, seq)?;
+    let (seq, written) = save_record(ctx, |state, _| check::log_hours(state, event.clone(), None))?;
+    confirm_added(ctx, seq, &written)?;
     Ok(())
 }
 
@@ -342,10 +366,13 @@ pub fn note(ctx: &Context, command: NoteCommand) -> Result<()> {
         stress,
         told,
     } = command;
-    let standards = standards
-        .iter()
-        .map(|s| s.trim().parse::<Standard>().map_err(Error::from))
-        .collect::<Result<Vec<_>>>()?;
+    // Repeated (--standard demands --standard support) or listed as `list notes` prints
+    // them (--standard demands,support).
+    let mut listed = Vec::new();
+    for typed in &standards {
+        listed.extend(Standard::list(typed)?);
+    }
+    let standards = listed;
     let stress = stress
         .map(|s| {
             let accepted = "give a whole number from 0 (none) to 10 (worst)";
@@ -382,13 +409,13 @@ pub fn note(ctx: &Context, command: NoteCommand) -> Result<()> {
         stress,
         told,
     };
-    let seq = save(ctx, |_, _| check::add_note(event.clone()))?;
-    confirm(seq, seq)?;
+    let (seq, written) = save_record(ctx, |_, _| check::add_note(event.clone()))?;
+    confirm_added(ctx, seq, &written)?;
     Ok(())
 }
 
 pub fn void(ctx: &Context, seq: &str, reason: &str) -> Result<()> {
-    let target = id_arg(seq)?;
+    let target = id_arg(seq, "record")?;
     let saved = save(ctx, |state, records| {
         check::void(state, records, target, reason)
     })?;
@@ -456,14 +483,6 @@ fn now_hm() -> ClockTime {
     use chrono::Timelike;
     let now = chrono::Local::now();
     ClockTime::from_hm(now.hour(), now.minute()).expect("a clock time")
-}
-
-fn break_arg(text: Option<&str>) -> Result<Option<u32>> {
-    text.map(|b| {
-        whole_arg("--break", b, "give the minutes of break, e.g. 30")
-            .and_then(|m| u32::try_from(m).map_err(|_| Error::invalid("--break: too many minutes")))
-    })
-    .transpose()
 }
 
 /// `hours start`: the timer begins now (or --at) on today.

@@ -172,7 +172,8 @@ pub fn close_case(state: &State, mut e: CaseClosed) -> Result<Event, Refusal> {
 }
 
 pub fn set_deadline(state: &State, mut e: DeadlineSet) -> Result<Event, Refusal> {
-    e.what = text::check("what the deadline is", &e.what, MAX_SHORT_CHARS).map_err(text_err)?;
+    e.what = text::check("the description of what is due", &e.what, MAX_SHORT_CHARS)
+        .map_err(text_err)?;
     in_range("the due date", e.due)?;
     if let Some(reference) = &e.case {
         let case = find_case(state, reference, Matching::Whole)?;

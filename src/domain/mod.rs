@@ -1,6 +1,7 @@
 //! The pure core: events, entities, replay, the working-day calendar and date parsing.
 //! Nothing here touches the file system or the terminal.
 
+pub mod amounts;
 pub mod calendar;
 pub mod commands;
 pub mod dates;

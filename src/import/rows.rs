@@ -263,40 +263,7 @@ impl Reader<'_> {
                 .parse::<LeaveKind>()
                 .map_err(|e| format!("--map-kind: {e}"));
         }
-        if let Some(kind) = LeaveKind::ALL
-            .into_iter()
-            .find(|k| k.key() == wanted || k.label().to_lowercase() == wanted)
-        {
-            return Ok(kind);
-        }
-        // The words people and calendars use, found anywhere in the text.
-        const WORDS: [(&str, LeaveKind); 16] = [
-            ("sick", LeaveKind::Sick),
-            ("illness", LeaveKind::Sick),
-            ("toil", LeaveKind::Toil),
-            ("lieu", LeaveKind::Toil),
-            ("flexi", LeaveKind::Toil),
-            ("training", LeaveKind::Training),
-            ("course", LeaveKind::Training),
-            ("maternity", LeaveKind::Parental),
-            ("paternity", LeaveKind::Parental),
-            ("adoption", LeaveKind::Parental),
-            ("parental", LeaveKind::Parental),
-            ("annual", LeaveKind::Annual),
-            ("holiday", LeaveKind::Annual),
-            ("vacation", LeaveKind::Annual),
-            ("a/l", LeaveKind::Annual),
-            ("leave", LeaveKind::Annual),
-        ];
-        let words: Vec<&str> = wanted
-            .split(|c: char| c.is_whitespace() || c == ':' || c == '-' || c == ',')
-            .collect();
-        WORDS
-            .iter()
-            .find(|(word, _)| {
-                if word.contains('/') { wanted.contains(word) } else { words.iter().any(|w| w.starts_with(word)) }
-            })
-            .map(|(_, kind)| *kind)
+        LeaveKind::from_words(&wanted)
             .ok_or_else(|| {
                 format!(
                     "cannot tell the kind of leave from `{}`; kinds are annual, sick, toil, training, parental, other{}",

@@ -2,6 +2,7 @@
 //! spreadsheet dates and Excel date serials; times, minutes, hours, yes/no, text.
 
 use super::table::{Cell, format_number};
+use crate::domain::amounts;
 use crate::domain::dates::{ClockTime, Towards, parse_date_shown, parse_time};
 use chrono::{Days, NaiveDate, Timelike};
 
@@ -193,14 +194,10 @@ pub fn time(cell: &Cell) -> Result<ClockTime, String> {
     })
 }
 
-/// A cell as minutes of break: `30`, `30m`, `30 mins`, `0:30`, or a time or duration cell.
+/// A cell as minutes of break: `30`, `30m`, `30 mins`, `0:30` (read as the command line reads
+/// `--break`), or a time or duration cell.
 pub fn minutes(cell: &Cell) -> Result<u32, String> {
-    let bad = || {
-        format!(
-            "`{}` is not minutes of break; give a whole number of minutes, e.g. 30, or H:MM",
-            cell.shown()
-        )
-    };
+    let bad = || amounts::AmountError::Minutes(cell.shown()).to_string();
     let whole = |m: f64| {
         (0.0..1440.0)
             .contains(&m)
@@ -211,87 +208,34 @@ pub fn minutes(cell: &Cell) -> Result<u32, String> {
         Cell::Number(n) if n.fract() == 0.0 => whole(*n),
         Cell::TimeOfDay(f) => whole(f * 1440.0),
         Cell::Duration(h) => whole(h * 60.0),
-        Cell::Text(text) => {
-            let t = text.trim().to_lowercase();
-            if let Some((h, m)) = t.split_once(':') {
-                let (h, m) = (
-                    h.parse::<u32>().map_err(|_| bad())?,
-                    m.parse::<u32>().map_err(|_| bad())?,
-                );
-                return if m < 60 { Ok(h * 60 + m) } else { Err(bad()) };
-            }
-            let digits = t
-                .trim_end_matches(|c: char| c.is_alphabetic() || c == ' ')
-                .trim();
-            let unit = t[digits.len()..].trim();
-            if !["", "m", "min", "mins", "minute", "minutes"].contains(&unit) {
-                return Err(bad());
-            }
-            digits
-                .parse::<u32>()
-                .ok()
-                .filter(|m| *m < 1440)
-                .ok_or_else(bad)
-        }
+        Cell::Text(text) => amounts::minutes(text).map_err(|e| e.to_string()),
         _ => Err(bad()),
     }
 }
 
-/// A cell as hours: `7.5`, `7:30`, `7h30`, or a number, time or duration cell.
+/// A cell as hours: `7.5`, `7,5`, `7:30`, `7h30` (read as the command line reads `--hours`),
+/// or a number, time or duration cell.
 pub fn hours(cell: &Cell) -> Result<f64, String> {
-    let bad = || {
-        format!(
-            "`{}` is not a number of hours; give e.g. 7.5 or 7:30",
-            cell.shown()
-        )
-    };
     match cell {
         Cell::Number(n) => Ok(*n),
         Cell::Duration(h) => Ok(*h),
         Cell::TimeOfDay(f) => Ok((f * 24.0 * 60.0).round() / 60.0),
-        Cell::Text(text) => {
-            let t = text.trim().to_lowercase();
-            let t = t
-                .trim_end_matches("hours")
-                .trim_end_matches("hrs")
-                .trim_end_matches('h')
-                .trim();
-            if let Some((h, m)) = t.split_once(':').or_else(|| t.split_once('h')) {
-                let h = h.trim().parse::<u32>().map_err(|_| bad())?;
-                let m = m.trim().parse::<u32>().map_err(|_| bad())?;
-                return if m < 60 {
-                    Ok(f64::from(h) + f64::from(m) / 60.0)
-                } else {
-                    Err(bad())
-                };
-            }
-            t.parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite())
-                .ok_or_else(bad)
-        }
-        _ => Err(bad()),
+        Cell::Text(text) => amounts::hours(text).map_err(|e| e.to_string()),
+        other => Err(amounts::AmountError::Hours(other.shown()).to_string()),
     }
 }
 
-/// A cell as a number (the weekly hours of a case).
+/// A cell as a number (the weekly hours of a case), with a decimal point or comma.
 pub fn number(cell: &Cell) -> Result<f64, String> {
     match cell {
         Cell::Number(n) => Ok(*n),
         Cell::Duration(h) => Ok(*h),
-        Cell::Text(t) => t
-            .trim()
-            .trim_end_matches('h')
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-            .ok_or_else(|| {
-                format!(
-                    "`{}` is not a number; give the weekly hours, e.g. 2.5",
-                    t.trim()
-                )
-            }),
+        Cell::Text(t) => amounts::decimal(t.trim().trim_end_matches('h')).ok_or_else(|| {
+            format!(
+                "`{}` is not a number; give the weekly hours, e.g. 2.5",
+                t.trim()
+            )
+        }),
         other => Err(format!("`{}` is not a number", other.shown())),
     }
 }
@@ -426,6 +370,8 @@ mod tests {
         assert!(minutes(&Cell::Text("half an hour".into())).is_err());
         assert_eq!(hours(&Cell::Text("7:30".into())), Ok(7.5));
         assert_eq!(hours(&Cell::Text("7.5h".into())), Ok(7.5));
+        assert_eq!(hours(&Cell::Text("7,5".into())), Ok(7.5));
+        assert_eq!(number(&Cell::Text("2,5".into())), Ok(2.5));
         assert_eq!(yes_no(&Cell::Text("No".into())), Ok(false));
         assert!(yes_no(&Cell::Text("maybe".into())).is_err());
     }

@@ -414,7 +414,7 @@ fn demo_generate_writes_a_deterministic_sample_that_verifies() {
         ),
         (
             &["demo", "--generate", "x", "--seed", "-4"],
-            "--seed: `-4` is not a whole number",
+            "--seed: `-4` is not accepted; give a whole number from 0 up",
         ),
         (
             &["demo", "--generate", "x", "--preset", "social-work"],

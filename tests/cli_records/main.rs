@@ -5,6 +5,7 @@ mod dates;
 mod notes;
 mod references;
 mod timer;
+mod typing;
 use common::cli::{json, refused, seeded};
 use serde_json::Value;
 
@@ -263,7 +264,7 @@ fn deadline_refusals() {
         ),
         (&["deadline", "done", "99"], "no deadline has id 99"),
         (&["deadline", "done", "1"], "no deadline has id 1"),
-        (&["deadline", "done", "two"], "not a whole number"),
+        (&["deadline", "done", "two"], "`two` is not a number"),
         (
             &["deadline", "done", "2", "--on", "2099-01-01"],
             "in the future",
@@ -310,7 +311,7 @@ fn leave_add_and_refusals() {
             &[
                 "leave",
                 "add",
-                "holiday",
+                "jury",
                 "--from",
                 "2027-02-01",
                 "--to",
@@ -474,7 +475,7 @@ fn notes_add_and_refusals() {
         (&["note", "add", "x", "--stress", "11"][..], "out of range"),
         (
             &["note", "add", "x", "--stress", "-1"],
-            "--stress: `-1` is not a whole number",
+            "--stress: `-1` is below 0; give a whole number from 0 (none) to 10 (worst)",
         ),
         (
             &["note", "add", "x", "--standard", "workload"],

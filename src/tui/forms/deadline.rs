@@ -85,7 +85,12 @@ pub fn read(
 ) -> Option<Builder> {
     use DeadlineField as F;
     let mut r = Reader::new(form, ctx);
-    let what = r.text(F::What, "what the deadline is", MAX_SHORT_CHARS, true);
+    let what = r.text(
+        F::What,
+        "the description of what is due",
+        MAX_SHORT_CHARS,
+        true,
+    );
     let due = r.date(F::Due);
     let typed = r.form.value(F::Case);
     let case = if typed.trim().is_empty() {
