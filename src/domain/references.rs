@@ -341,14 +341,14 @@ mod tests {
 
         #[test]
         fn capitalised_words_are_a_name(
-            words in proptest::collection::vec("[A-Z][a-z]{1,12}", 1..5)
+            words in proptest::collection::vec("[A-Z][a-z]{2,12}", 1..5)
         ) {
             proptest::prop_assert!(looks_like_a_name(&words.join(" ")));
         }
 
         #[test]
         fn words_in_small_letters_are_a_name(
-            words in proptest::collection::vec("[a-z]{2,12}(['-][a-z]{1,8})?", 1..4)
+            words in proptest::collection::vec("[a-z]{3,12}(['-][a-z]{1,8})?", 1..4)
         ) {
             proptest::prop_assert!(looks_like_a_name(&words.join(" ")));
         }
