@@ -149,20 +149,24 @@ pub struct DemoArgs {
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
     /// Record a case allocated to you
+    #[command(
+        override_usage = "caseload case add [OPTIONS] --kind <KEY> <REF>",
+        after_help = "Examples:\n  caseload case add FD26P00123 --kind s7\n  caseload case add NP26/0101 --kind tier-a --on 02/11/2026 --undiscussed --by \"team manager\""
+    )]
     Add {
         /// Your reference for the case: a court number or a private code, never a name (1-40 characters)
         #[arg(value_name = "REF")]
         reference: String,
-        /// The kind of case: a key from your configuration (see `caseload config path`)
+        /// The kind of case: a key from your configuration (a missing or unknown one lists them; `caseload config path` shows the file) [required]
         #[arg(long, value_name = "KEY")]
-        kind: String,
+        kind: Option<String>,
         /// The day it was allocated [default: today]
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
         /// Who allocated it: a role rather than a name is recommended, e.g. "team manager"
         #[arg(long, value_name = "TEXT")]
         by: Option<String>,
-        /// It was allocated without any discussion with you
+        /// It was allocated without any discussion with you (left out, the case is recorded as discussed: yes)
         #[arg(long)]
         undiscussed: bool,
         /// Weekly hours this case needs, if not the usual for its kind
@@ -174,11 +178,13 @@ pub enum CaseCommand {
     },
     /// Open a closed case again: its closing record is withdrawn (it stays in the journal)
     Reopen {
+        /// The case's reference, as `caseload list cases` shows it (capitals do not matter)
         #[arg(value_name = "REF")]
         reference: String,
     },
     /// Record that a case was closed or transferred away from you
     Close {
+        /// The case's reference, as `caseload list cases` shows it (capitals do not matter)
         #[arg(value_name = "REF")]
         reference: String,
         /// The day it closed [default: today]
@@ -193,6 +199,9 @@ pub enum CaseCommand {
 #[derive(Debug, Subcommand)]
 pub enum DeadlineCommand {
     /// Record a deadline; prints its id
+    #[command(
+        after_help = "Examples:\n  caseload deadline add --due 04/12/2026 --what \"Section 7 report\" --case FD26P00123\n  caseload deadline add --due fri --what \"Supervision notes\""
+    )]
     Add {
         /// The day it is due
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
@@ -216,6 +225,8 @@ pub enum DeadlineCommand {
     },
     /// Move a deadline to a later date (an extension granted)
     Extend {
+        /// The deadline's id, as printed by `deadline add` or `list deadlines`
+        #[arg(allow_negative_numbers = true)]
         id: String,
         /// The new due date
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
@@ -229,7 +240,11 @@ pub enum DeadlineCommand {
 #[derive(Debug, Subcommand)]
 pub enum LeaveCommand {
     /// Record leave; prints its id. KIND is annual, sick, toil, training, parental or other
+    #[command(
+        after_help = "Examples:\n  caseload leave add annual --from 03/08/2026 --to 14/08/2026\n  caseload leave add sick --from 16/11/2026 --to 18/11/2026 --note \"flu\""
+    )]
     Add {
+        /// annual, sick, toil, training, parental or other, or a word for one (holiday, maternity, lieu...)
         kind: String,
         /// First day of leave
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
@@ -237,6 +252,7 @@ pub enum LeaveCommand {
         /// Last day of leave (inclusive)
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         to: String,
+        /// A note about the leave, e.g. "booked in March"
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
@@ -262,6 +278,9 @@ pub enum HoursCommand {
     /// Throw a running timer away without recording anything
     Cancel,
     /// Record hours worked on a day, as start and end times or as a number; prints its id
+    #[command(
+        after_help = "Examples:\n  caseload hours add --start 08:30 --end 18:45 --break 20\n  caseload hours add --on yesterday --hours 7h30 --note \"evening visits\""
+    )]
     Add {
         /// The day worked [default: today]
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
@@ -277,7 +296,7 @@ pub enum HoursCommand {
             conflicts_with = "hours"
         )]
         end: Option<String>,
-        /// Minutes of break taken between start and end
+        /// Minutes of break taken between start and end, e.g. 30, 30m or 0:30
         #[arg(
             allow_negative_numbers = true,
             long = "break",
@@ -285,7 +304,7 @@ pub enum HoursCommand {
             requires = "start"
         )]
         break_minutes: Option<String>,
-        /// A plain number of hours instead of times, e.g. 2.5
+        /// A number of hours instead of times, e.g. 2.5, 7,5, 7h30 or 7:30
         #[arg(
             allow_negative_numbers = true,
             long,
@@ -293,6 +312,7 @@ pub enum HoursCommand {
             required_unless_present = "start"
         )]
         hours: Option<String>,
+        /// What the hours were, e.g. "court bundle" (no names)
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
@@ -302,13 +322,16 @@ pub enum HoursCommand {
 pub enum NoteCommand {
     /// Record a diary note; prints its id. With no TEXT, your editor ($VISUAL or $EDITOR)
     /// opens for it (an empty file cancels); with `-`, it is read from standard input
+    #[command(
+        after_help = "Examples:\n  caseload note add \"Three new cases the day before leave\" --standard demands,support --stress 7\n  caseload note add --on yesterday --told \"manager by email\"   (opens your editor)"
+    )]
     Add {
         /// What happened and how it affected you (line breaks are kept). Never write names of children or families
         text: Option<String>,
         /// The day it describes [default: today]
         #[arg(long, value_name = "DATE", allow_negative_numbers = true)]
         on: Option<String>,
-        /// HSE Management Standard it concerns (repeatable): demands, control, support, relationships, role, change
+        /// HSE Management Standards it concerns (repeatable, or separated by commas): demands, control, support, relationships, role, change
         #[arg(long = "standard", value_name = "S")]
         standards: Vec<String>,
         /// How stressed you felt, 0 (not at all) to 10 (worst)
@@ -439,6 +462,7 @@ pub enum ConfigCommand {
     Path,
     /// Write a configuration file to start from, optionally from a preset (cafcass-fca, probation-officer)
     Init {
+        /// The preset to start from: cafcass-fca or probation-officer [default: the built-in defaults]
         #[arg(long, value_name = "NAME")]
         preset: Option<String>,
         /// Replace an existing file

@@ -127,7 +127,11 @@ pub fn main() -> ExitCode {
                     None => summary.push_str(&format!(" {line}")),
                 }
             }
-            crate::output::warn(format_args!("{summary}; see `caseload --help`"));
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            crate::output::warn(format_args!("{summary}; see `{} --help`", help_for(&args)));
             return ExitCode::from(2);
         }
     };
@@ -140,6 +144,43 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// The command whose help a refused command line should read: as far as `args` name
+/// subcommands (`caseload case add`), skipping options and the values they take.
+pub fn help_for(args: &[String]) -> String {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    command.build();
+    let mut path = vec![command.get_name().to_string()];
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if let Some(option) = arg.strip_prefix('-') {
+            let (long, short) = match option.strip_prefix('-') {
+                Some(long) => (Some(long), None),
+                None => (None, option.chars().next()),
+            };
+            let takes_value = !arg.contains('=')
+                && command.get_arguments().any(|a| {
+                    (long.is_some() && a.get_long() == long
+                        || short.is_some() && a.get_short() == short)
+                        && a.get_action().takes_values()
+                });
+            if takes_value {
+                args.next();
+            }
+            continue;
+        }
+        let Some(sub) = command.find_subcommand(arg).cloned() else {
+            break;
+        };
+        path.push(sub.get_name().to_string());
+        command = sub;
+    }
+    path.join(" ")
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -231,4 +272,27 @@ fn config(ctx: &Context, command: ConfigCommand) -> Result<()> {
 
 pub(crate) fn io_failed(e: std::io::Error) -> Error {
     crate::output::stdout_error(e).into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_refusal_points_to_the_help_of_the_command_typed() {
+        let help = |line: &str| {
+            let args: Vec<String> = line.split_whitespace().map(String::from).collect();
+            super::help_for(&args)
+        };
+        assert_eq!(help("case add"), "caseload case add");
+        assert_eq!(
+            help("--today 2026-11-22 --data-dir case deadline met 10 --on x"),
+            "caseload deadline done"
+        );
+        assert_eq!(
+            help("--today=2026-11-22 hours add --bogus"),
+            "caseload hours add"
+        );
+        assert_eq!(help("deadline mett 10"), "caseload deadline");
+        assert_eq!(help("frobnicate"), "caseload");
+        assert_eq!(help(""), "caseload");
+    }
 }

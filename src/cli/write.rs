@@ -81,6 +81,18 @@ fn break_arg(text: Option<&str>) -> Result<Option<u32>> {
         .transpose()
 }
 
+/// With no config file, a list of kinds is the built-in one: where the user's own would be.
+fn built_in_kinds(ctx: &Context) -> String {
+    if ctx.config_exists() {
+        String::new()
+    } else {
+        format!(
+            " (the built-in kinds: there is no config file at {}; `caseload config init --preset cafcass-fca` or `--preset probation-officer` writes one with your kinds)",
+            ctx.config_path.display()
+        )
+    }
+}
+
 /// Appends the event `build` makes from the state, refusing with exit 2 what it refuses.
 fn save(
     ctx: &Context,
@@ -99,11 +111,8 @@ fn save_record(
     let seq = journal.append(build).map_err(|e| match Error::from(e) {
         Error::Refused(refusal) => {
             let mut message = show_dates(&refusal.to_string(), &format);
-            if matches!(refusal, check::Refusal::UnknownKind { .. }) && !ctx.config_exists() {
-                message.push_str(&format!(
-                    " (the built-in kinds: there is no config file at {}; `caseload config init --preset cafcass-fca` or `--preset probation-officer` writes one with your kinds)",
-                    ctx.config_path.display()
-                ));
+            if matches!(refusal, check::Refusal::UnknownKind { .. }) {
+                message.push_str(&built_in_kinds(ctx));
             }
             Error::Invalid(message)
         }
@@ -169,6 +178,15 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                     )
                 })
                 .transpose()?;
+            let kinds: Vec<&str> = config.case_kinds.iter().map(|k| k.key.as_str()).collect();
+            // Required, but read here so that the refusal can list the configured kinds.
+            let kind = kind.ok_or_else(|| {
+                Error::invalid(format!(
+                    "--kind is required: give the kind of case, one of your configured kinds: {}{}",
+                    kinds.join(", "),
+                    built_in_kinds(ctx)
+                ))
+            })?;
             let event = CaseAllocated {
                 reference,
                 kind,
@@ -179,7 +197,6 @@ pub fn case(ctx: &Context, command: CaseCommand) -> Result<()> {
                 note,
                 imported: None,
             };
-            let kinds: Vec<&str> = config.case_kinds.iter().map(|k| k.key.as_str()).collect();
             let (seq, written) = save_record(ctx, |state, _| {
                 check::allocate_case(state, &kinds, event.clone(), None)
             })?;

@@ -2,6 +2,7 @@
 //! what succeeds, and what is refused with exit 2, one line on stderr and the journal unchanged.
 use crate::common;
 mod dates;
+mod help;
 mod notes;
 mod references;
 mod timer;
@@ -114,7 +115,10 @@ fn case_add_refusals() {
             &["case", "add", "FD2", "--kind", "s7", "--weight", "-1"],
             "from 0 to 100",
         ),
-        (&["case", "add", "FD2"], "--kind"),
+        (
+            &["case", "add", "FD2"],
+            "--kind is required: give the kind of case, one of your configured kinds: s7",
+        ),
         (
             &[
                 "case",
