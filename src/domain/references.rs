@@ -106,6 +106,25 @@ pub fn find_case<'a>(
 /// at least two), open cases first among equals.
 fn nearest(state: &State, key: &str) -> Vec<String> {
     let limit = (key.chars().count() / 3).max(2);
+    by_distance(state, key)
+        .filter(|(distance, _)| *distance <= limit)
+        .take(SUGGESTIONS)
+        .map(|(_, r)| r.to_string())
+        .collect()
+}
+
+/// The `n` references nearest to what was typed, however far: for a form to offer when
+/// none is near enough to be a slip (the command line points to `caseload list cases`).
+pub fn closest(state: &State, typed: &str, n: usize) -> Vec<String> {
+    by_distance(state, &ref_key(typed.trim()))
+        .take(n)
+        .map(|(_, r)| r.to_string())
+        .collect()
+}
+
+/// Every reference with its edit distance from `key`, nearest first, open cases first
+/// among equals.
+fn by_distance<'s>(state: &'s State, key: &str) -> impl Iterator<Item = (usize, &'s str)> {
     let mut scored: Vec<(usize, bool, &str)> = state
         .cases
         .iter()
@@ -113,14 +132,9 @@ fn nearest(state: &State, key: &str) -> Vec<String> {
             let distance = strsim::levenshtein(key, &ref_key(&c.reference));
             (distance, c.closed_on.is_some(), c.reference.as_str())
         })
-        .filter(|(distance, ..)| *distance <= limit)
         .collect();
     scored.sort_unstable();
-    scored
-        .into_iter()
-        .take(SUGGESTIONS)
-        .map(|(.., r)| r.to_string())
-        .collect()
+    scored.into_iter().map(|(distance, _, r)| (distance, r))
 }
 
 /// The case with the same reference as `reference`, ignoring case, other than `except`.

@@ -115,12 +115,17 @@ impl TextInput {
             return;
         }
         if self.multiline {
-            self.area.cancel_selection();
-            self.area.move_cursor(CursorMove::Bottom);
-            self.area.move_cursor(CursorMove::End);
+            self.focus_at_end();
         } else {
             self.area.select_all();
         }
+    }
+
+    /// Entering the field with the cursor at the end and nothing selected, whatever it holds.
+    pub fn focus_at_end(&mut self) {
+        self.area.cancel_selection();
+        self.area.move_cursor(CursorMove::Bottom);
+        self.area.move_cursor(CursorMove::End);
     }
 
     /// Leaving the field: the selection goes.

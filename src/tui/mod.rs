@@ -150,40 +150,20 @@ fn run_setup(terminal: &mut DefaultTerminal, theme: Theme) -> Result<Option<Stri
         terminal
             .draw(|f| f.render_widget(&setup, f.area()))
             .map_err(io)?;
-        if let Event::Key(key) = event::read().map_err(io)? {
-            if key.kind != KeyEventKind::Press {
-                continue;
-            }
-            let Some(action) = setup_action(key) else {
-                continue;
-            };
-            match setup.update(action) {
-                SetupOutcome::Continue => {}
-                SetupOutcome::Done(text) => return Ok(Some(text)),
-                SetupOutcome::Quit => return Ok(None),
-            }
+        let action = match event::read().map_err(io)? {
+            Event::Key(key) if key.kind == KeyEventKind::Press => setup::setup_action(key),
+            Event::Paste(text) => Some(Action::Paste(text)),
+            _ => None,
+        };
+        let Some(action) = action else {
+            continue;
+        };
+        match setup.update(action) {
+            SetupOutcome::Continue => {}
+            SetupOutcome::Done(text) => return Ok(Some(text)),
+            SetupOutcome::Quit => return Ok(None),
         }
     }
-}
-
-fn setup_action(key: event::KeyEvent) -> Option<Action> {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
-    }
-    Some(match key.code {
-        KeyCode::Tab => Action::NextField,
-        KeyCode::BackTab => Action::PrevField,
-        KeyCode::Enter => Action::Submit,
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Left => Action::Left,
-        KeyCode::Right => Action::Right,
-        KeyCode::Up => Action::Up,
-        KeyCode::Down => Action::Down,
-        KeyCode::Char(c) => Action::Type(c),
-        _ => return None,
-    })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {

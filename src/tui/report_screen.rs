@@ -199,6 +199,9 @@ impl ReportScreen {
         replace: bool,
     ) -> Started {
         self.form.clear_errors();
+        if self.form.has_errors() {
+            return Started::Refused;
+        }
         let Some(choices) = read_choices(&mut self.form, config, today) else {
             return Started::Refused;
         };

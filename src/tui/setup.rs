@@ -6,6 +6,7 @@ use super::theme::Theme;
 use crate::config::{Config, DEFAULT_TOML, PRESETS};
 use crate::domain::Region;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
@@ -203,6 +204,15 @@ fn without_tables(text: &str, names: &[&str]) -> String {
         }
     }
     out
+}
+
+/// A key press in the setup: the editing keys of every other form (Ctrl-U, Ctrl-W, Ctrl-A/E,
+/// Ctrl-H and the rest; the setup once typed Ctrl-U as a `u`), Ctrl-C to quit.
+pub fn setup_action(key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    super::input::editing_action(key)
 }
 
 impl Widget for &Setup {

@@ -35,6 +35,7 @@ macro_rules! snapshot {
 }
 
 mod fit;
+mod form_edits;
 mod forms;
 mod import;
 mod keycounts;

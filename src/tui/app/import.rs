@@ -229,6 +229,9 @@ impl App {
         };
         use ImportField as F;
         dialog.form.clear_errors();
+        if dialog.form.has_errors() {
+            return;
+        }
         let typed = dialog.value(F::File);
         if typed.trim().is_empty() {
             dialog.form.refuse(F::File, "name the file to import");

@@ -26,8 +26,63 @@ pub enum FieldKind {
 pub(super) enum Value {
     // Boxed: an editor's state is large beside a choice's key.
     Text(Box<TextInput>),
-    Choice { key: String, typed: String },
-    Toggle(bool),
+    /// The chosen key, and what was typed to choose it: kept while it matches nothing, so
+    /// that the field says so (and the form refuses) rather than keep the old choice quietly.
+    Choice {
+        key: String,
+        typed: String,
+    },
+    Toggle {
+        on: bool,
+        typed: String,
+    },
+}
+
+/// A toggle's two answers, typed as a choice is.
+fn yes_no() -> [(String, String); 2] {
+    [
+        ("yes".to_string(), "yes".to_string()),
+        ("no".to_string(), "no".to_string()),
+    ]
+}
+
+/// The first option whose key or name begins with `typed`, ignoring capitals.
+fn starting<'o>(options: &'o [(String, String)], typed: &str) -> Option<&'o str> {
+    let needle = typed.to_lowercase();
+    options
+        .iter()
+        .find(|(k, l)| {
+            k.to_lowercase().starts_with(&needle) || l.to_lowercase().starts_with(&needle)
+        })
+        .map(|(k, _)| k.as_str())
+}
+
+/// Type-ahead: `c` goes on the end of what was typed, and the option it begins is chosen. A
+/// letter that does not go on (`p` then `s`) starts afresh while what was typed matched; once
+/// nothing matches, the letters after are kept with it (so the `y` in "maybe" is not a yes).
+fn type_ahead(options: &[(String, String)], typed: &mut String, c: char) -> Option<String> {
+    let matched = typed.is_empty() || starting(options, typed).is_some();
+    typed.push(c);
+    if let Some(key) = starting(options, typed) {
+        return Some(key.to_string());
+    }
+    let alone = c.to_string();
+    match starting(options, &alone) {
+        Some(key) if matched => {
+            *typed = alone;
+            Some(key.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// "a, b or c".
+fn either(keys: &[&str]) -> String {
+    match keys {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +97,7 @@ pub struct Field<F> {
     /// the case a beginning names.
     pub preview: Option<String>,
     initial: String,
+    kept_on_entry: bool,
 }
 
 /// Rows a note's box shows before it scrolls.
@@ -54,7 +110,10 @@ impl<F> Field<F> {
                 key: value.to_string(),
                 typed: String::new(),
             },
-            FieldKind::Toggle => Value::Toggle(value == "yes"),
+            FieldKind::Toggle => Value::Toggle {
+                on: value == "yes",
+                typed: String::new(),
+            },
             FieldKind::Note => Value::Text(Box::new(TextInput::new(value, true))),
             _ => Value::Text(Box::new(TextInput::new(value, false))),
         };
@@ -67,6 +126,7 @@ impl<F> Field<F> {
             error: None,
             preview: None,
             initial: String::new(),
+            kept_on_entry: false,
         };
         field.initial = field.value();
         field
@@ -114,20 +174,59 @@ impl<F> Field<F> {
         match &self.value {
             Value::Text(input) => input.value(),
             Value::Choice { key, .. } => key.clone(),
-            Value::Toggle(on) => if *on { "yes" } else { "no" }.to_string(),
+            Value::Toggle { on, .. } => if *on { "yes" } else { "no" }.to_string(),
         }
     }
 
     pub fn is_on(&self) -> bool {
-        matches!(self.value, Value::Toggle(true))
+        matches!(self.value, Value::Toggle { on: true, .. })
     }
 
     pub fn set_value(&mut self, value: &str) {
         match &mut self.value {
             Value::Text(input) => input.set_value(value),
-            Value::Choice { key, .. } => *key = value.to_string(),
-            Value::Toggle(on) => *on = value == "yes",
+            Value::Choice { key, typed } => {
+                *key = value.to_string();
+                typed.clear();
+            }
+            Value::Toggle { on, typed } => {
+                *on = value == "yes";
+                typed.clear();
+            }
         }
+    }
+
+    /// Why what was typed in a choice or a toggle matches none of its answers, if it does
+    /// not: the answers it takes, and how to start again.
+    pub fn unmatched(&self) -> Option<String> {
+        match (&self.kind, &self.value) {
+            (FieldKind::Choice(options), Value::Choice { typed, .. })
+                if !typed.is_empty() && starting(options, typed).is_none() =>
+            {
+                let keys: Vec<&str> = options.iter().map(|(k, _)| k.as_str()).collect();
+                Some(format!(
+                    "`{typed}` matches no choice: type the start of {} (Backspace clears it, ←/→ step)",
+                    either(&keys)
+                ))
+            }
+            (_, Value::Toggle { typed, .. })
+                if !typed.is_empty() && starting(&yes_no(), typed).is_none() =>
+            {
+                Some(format!(
+                    "`{typed}` is not yes or no: type y or n (Backspace clears it)"
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// A one-line text keeps its cursor at the end on entry instead of being selected, so
+    /// that a stray key cannot replace it (a withdrawal's reason, reached again by Tab,
+    /// was replaced by the `y` meant to confirm).
+    #[must_use]
+    pub fn kept_on_entry(mut self) -> Self {
+        self.kept_on_entry = true;
+        self
     }
 
     /// Fills the field as the form opens (not a change the user made).
@@ -166,11 +265,17 @@ impl<F> Field<F> {
         }
     }
 
+    /// Entering the field. What was typed in a choice is forgotten, unless it matched
+    /// nothing: then it stays, refused, until it is cleared.
     pub(super) fn focus(&mut self) {
+        let unmatched = self.unmatched().is_some();
         match &mut self.value {
+            Value::Text(input) if self.kept_on_entry => input.focus_at_end(),
             Value::Text(input) => input.focus(),
-            Value::Choice { typed, .. } => typed.clear(),
-            Value::Toggle(_) => {}
+            Value::Choice { typed, .. } | Value::Toggle { typed, .. } if !unmatched => {
+                typed.clear();
+            }
+            _ => {}
         }
     }
 
@@ -183,31 +288,24 @@ impl<F> Field<F> {
     pub(super) fn type_char(&mut self, c: char) {
         match (&self.kind, &mut self.value) {
             (FieldKind::Choice(options), Value::Choice { key, typed }) => {
-                typed.push(c);
-                let starts = |needle: &str| {
-                    let needle = needle.to_lowercase();
-                    options.iter().find(|(k, l)| {
-                        k.to_lowercase().starts_with(&needle)
-                            || l.to_lowercase().starts_with(&needle)
-                    })
-                };
-                let found = starts(typed).or_else(|| {
-                    *typed = c.to_string();
-                    starts(typed)
-                });
-                match found {
-                    Some((k, _)) => *key = k.clone(),
-                    None => typed.clear(),
+                if let Some(found) = type_ahead(options, typed, c) {
+                    *key = found;
                 }
             }
-            (_, Value::Toggle(on)) => match c.to_ascii_lowercase() {
-                'y' => *on = true,
-                'n' => *on = false,
-                ' ' => *on = !*on,
-                _ => {}
-            },
+            (_, Value::Toggle { on, typed }) if c == ' ' => {
+                *on = !*on;
+                typed.clear();
+            }
+            (_, Value::Toggle { on, typed }) => {
+                if let Some(found) = type_ahead(&yes_no(), typed, c) {
+                    *on = found == "yes";
+                }
+            }
             (_, Value::Text(input)) => input.type_char(c),
             _ => {}
+        }
+        if !matches!(self.value, Value::Text(_)) {
+            self.error = self.unmatched();
         }
     }
 
@@ -219,9 +317,13 @@ impl<F> Field<F> {
                 *key = options[(at + by).rem_euclid(n) as usize].0.clone();
                 typed.clear();
             }
-            (_, Value::Toggle(on)) => *on = !*on,
-            _ => {}
+            (_, Value::Toggle { on, typed }) => {
+                *on = !*on;
+                typed.clear();
+            }
+            _ => return,
         }
+        self.error = None;
     }
 
     pub(super) fn edit(&mut self, edit: TextEdit) {
@@ -229,7 +331,10 @@ impl<F> Field<F> {
             (Value::Text(input), edit) => {
                 input.edit(edit);
             }
-            (Value::Choice { typed, .. }, TextEdit::Backspace) => typed.clear(),
+            (Value::Choice { typed, .. } | Value::Toggle { typed, .. }, TextEdit::Backspace) => {
+                typed.clear();
+                self.error = None;
+            }
             (_, TextEdit::Left) => self.step(-1),
             (_, TextEdit::Right) => self.step(1),
             _ => {}
@@ -316,6 +421,24 @@ mod tests {
         assert_eq!(f.value(), "s7", "matches the name 'Section 7 report'");
         f.type_char('z');
         assert_eq!(f.value(), "s7", "no match keeps the choice");
+        assert!(
+            f.error
+                .as_deref()
+                .unwrap()
+                .starts_with("`Sez` matches no choice: type the start of s7, public-law or r16-4"),
+            "{:?}",
+            f.error
+        );
+        // Once nothing matches, a letter that would match alone is kept with the rest.
+        f.type_char('p');
+        assert_eq!((f.value().as_str(), f.unmatched().is_some()), ("s7", true));
+        f.edit(TextEdit::Backspace);
+        assert_eq!((f.error.as_ref(), f.unmatched()), (None, None));
+        // While what was typed matched, a new first letter starts afresh.
+        f.type_char('p');
+        f.type_char('s');
+        assert_eq!((f.value().as_str(), f.error.as_ref()), ("s7", None));
+        f.edit(TextEdit::Backspace);
         f.step(1);
         assert_eq!(f.value(), "public-law");
         f.step(-2);
@@ -329,6 +452,21 @@ mod tests {
         assert!(!t.is_on());
         t.type_char(' ');
         assert!(t.is_on());
+        t.type_char('n');
+        t.type_char('y');
+        assert!(t.is_on(), "y after n answers again");
+        t.edit(TextEdit::Backspace);
+        for c in "nope".chars() {
+            t.type_char(c);
+        }
+        assert!(
+            !t.is_on(),
+            "n chose no; the rest is refused, not read as a yes"
+        );
+        assert_eq!(
+            t.error.as_deref(),
+            Some("`nope` is not yes or no: type y or n (Backspace clears it)")
+        );
         let mut x = Field::text(T::B, "Ref", "AB", "");
         x.type_char('C');
         x.edit(TextEdit::Backspace);

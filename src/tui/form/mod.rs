@@ -40,6 +40,9 @@ pub struct Form<F> {
     pub error: Option<String>,
     /// Set while the form asks whether to throw away what was typed.
     pub discarding: Option<Discard>,
+    /// Whether Tab on the last field goes round to the first (not in a form whose last
+    /// field is a confirmation: a key meant for it would land in the first field).
+    pub wraps: bool,
 }
 
 impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
@@ -50,6 +53,7 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
             focus: 0,
             error: None,
             discarding: None,
+            wraps: true,
         };
         if let Some(first) = form.fields.first_mut() {
             first.focus();
@@ -106,10 +110,24 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
         }
     }
 
+    /// Tab stops at the last field and Shift-Tab at the first.
+    #[must_use]
+    pub fn without_wrapping(mut self) -> Self {
+        self.wraps = false;
+        self
+    }
+
+    /// Clears the refusals before the form is read again, except that a choice typed to
+    /// match nothing is still refused: the form is not read with the old choice in its place.
     pub fn clear_errors(&mut self) {
         self.error = None;
         for f in &mut self.fields {
             f.error = None;
+        }
+        for i in 0..self.fields.len() {
+            if let Some(why) = self.fields[i].unmatched() {
+                self.refuse(self.fields[i].id, why);
+            }
         }
     }
 
@@ -123,11 +141,15 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
     }
 
     pub fn next(&mut self) {
-        self.move_focus((self.focus + 1) % self.fields.len());
+        if self.wraps || self.focus + 1 < self.fields.len() {
+            self.move_focus((self.focus + 1) % self.fields.len());
+        }
     }
 
     pub fn prev(&mut self) {
-        self.move_focus((self.focus + self.fields.len() - 1) % self.fields.len());
+        if self.wraps || self.focus > 0 {
+            self.move_focus((self.focus + self.fields.len() - 1) % self.fields.len());
+        }
     }
 
     pub fn type_char(&mut self, c: char) {
@@ -147,8 +169,22 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Form<F> {
     }
 
     /// The editing keys of a form (Tab, arrows, typing, text edits, a paste). Returns false
-    /// for anything else, which the caller handles (Enter, Esc, quitting).
+    /// for anything else, which the caller handles (Enter, Esc, quitting). A field's refusal
+    /// goes as soon as its value is changed (it no longer says what is there), and so does
+    /// the form's own.
     pub fn handle(&mut self, action: &Action) -> bool {
+        let at = self.focus;
+        let before = self.fields[at].value();
+        let handled = self.handle_key(action);
+        if handled && at < self.fields.len() && self.fields[at].value() != before {
+            let field = &mut self.fields[at];
+            field.error = field.unmatched();
+            self.error = None;
+        }
+        handled
+    }
+
+    fn handle_key(&mut self, action: &Action) -> bool {
         let field = &mut self.fields[self.focus];
         match action {
             Action::NextField => self.next(),

@@ -3,7 +3,7 @@
 use super::reader::Reader;
 use super::{Builder, FormCtx};
 use crate::domain::commands as check;
-use crate::domain::references::{Matching, find_case};
+use crate::domain::references::{Matching, NoCase, closest, find_case};
 use crate::domain::text::MAX_SHORT_CHARS;
 use crate::domain::{DeadlineExtended, DeadlineMet, DeadlineSet, Towards};
 use crate::tui::form::{Field, FieldKind, Form};
@@ -72,10 +72,32 @@ pub fn preview_case(form: &mut Form<DeadlineField>, ctx: &FormCtx) {
                     .map(|d| format!(" (closed {})", ctx.show(d)))
                     .unwrap_or_default()
             )),
-            Err(e) => Some(e.to_string()),
+            Err(e) => Some(no_case(ctx, &e)),
         }
     };
     form.field_mut(DeadlineField::Case).preview = preview;
+}
+
+/// Why the Case field names no case, in the form's words: with no reference near enough to
+/// be a slip, the nearest ones are offered anyway (the command line's reason sends the user
+/// to `caseload list cases`).
+fn no_case(ctx: &FormCtx, e: &NoCase) -> String {
+    match e {
+        NoCase::Unknown { typed, nearest } if nearest.is_empty() => {
+            let offered = closest(ctx.state, typed, 3);
+            match offered.as_slice() {
+                [] => format!(
+                    "no case has reference `{typed}`, and none is recorded yet: add the case on the Cases screen first, or leave Case blank"
+                ),
+                [one] => format!("no case has reference `{typed}`; the only case is {one}"),
+                [rest @ .., last] => format!(
+                    "no case has reference `{typed}`; the nearest are {} or {last} (the Cases screen lists every case)",
+                    rest.join(", ")
+                ),
+            }
+        }
+        other => other.to_string(),
+    }
 }
 
 pub fn read(
@@ -99,7 +121,7 @@ pub fn read(
         match find_case(ctx.state, &typed, Matching::WholeOrPrefix) {
             Ok(case) => Some(Some(case.reference.clone())),
             Err(e) => {
-                r.form.refuse(F::Case, e.to_string());
+                r.form.refuse(F::Case, no_case(ctx, &e));
                 None
             }
         }

@@ -91,6 +91,9 @@ pub fn read(editing: Option<u64>, form: &mut Form<HoursField>, ctx: &FormCtx) ->
     let brk = r.whole(F::Break, 0..=1440, "give whole minutes, e.g. 30");
     let note = r.text(F::Note, "the note", MAX_NOTE_CHARS, false);
     let hours = hours?;
+    if hours.is_some() && !times_typed_beside_hours(r.form) {
+        return None;
+    }
     // A plain number of hours wins: the usual times pre-filled beside it are not meant.
     let (start, end, break_minutes) = if hours.is_some() {
         (None, None, None)
@@ -123,6 +126,35 @@ pub fn read(editing: Option<u64>, form: &mut Form<HoursField>, ctx: &FormCtx) ->
         }) as Builder)
     })();
     r.done(built)
+}
+
+/// With Hours given, the times are dropped: right for the usual times pre-filled, wrong for
+/// times the user typed (they vanished without a word). Times changed from what the form
+/// opened with, and not emptied, are refused beside Hours, naming both, as the command line
+/// refuses `--start` with `--hours`. Returns whether the form may go on.
+fn times_typed_beside_hours(form: &mut Form<HoursField>) -> bool {
+    use HoursField as F;
+    let changed: Vec<&str> = [(F::Start, "Start"), (F::End, "End"), (F::Break, "Break")]
+        .into_iter()
+        .filter(|(id, _)| {
+            let field = form.field(*id);
+            field.is_changed() && !field.value().trim().is_empty()
+        })
+        .map(|(_, label)| label)
+        .collect();
+    let named = match changed.as_slice() {
+        [] => return true,
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let are = if changed.len() == 1 { "is" } else { "are" };
+    form.refuse(
+        F::Hours,
+        format!(
+            "Hours is given and so {are} {named} (changed here): empty Hours to log the times, or empty {named} to log the hours alone"
+        ),
+    );
+    false
 }
 
 /// The form that stops the timer: its day and start, ending now, with the usual break (the

@@ -71,6 +71,20 @@ pub fn read(editing: Option<u64>, form: &mut Form<LeaveField>, ctx: &FormCtx) ->
     let mut r = Reader::new(form, ctx);
     let from = r.date(F::From);
     let to = r.date(F::To);
+    // Checked here in the form's words (the rule's own refusal names the command line's
+    // `--to`), beside the field to change.
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        r.form.refuse(
+            F::To,
+            format!(
+                "the leave ends ({}) before it starts ({}); To is the last day of leave, inclusive, on or after From",
+                ctx.show(to),
+                ctx.show(from)
+            ),
+        );
+    }
     let note = r.text(F::Note, "the note", MAX_NOTE_CHARS, false);
     let kind = r.form.value(F::Kind).parse::<LeaveKind>();
     let built = (|| {

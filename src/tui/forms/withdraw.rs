@@ -13,6 +13,8 @@ pub enum WithdrawField {
 }
 
 pub fn open(seq: u64, _ctx: &FormCtx) -> Form<WithdrawField> {
+    // The confirmation is last and Tab does not go round from it to the reason, which keeps
+    // its text on entry: a `y` meant to confirm never replaces the reason.
     Form::new(
         format!("Withdraw record {seq}"),
         vec![
@@ -21,7 +23,8 @@ pub fn open(seq: u64, _ctx: &FormCtx) -> Form<WithdrawField> {
                 "Reason",
                 "",
                 "why, e.g. entered twice; the record stays in the journal, marked withdrawn",
-            ),
+            )
+            .kept_on_entry(),
             Field::toggle(
                 WithdrawField::Confirmed,
                 "Withdraw it",
@@ -30,6 +33,7 @@ pub fn open(seq: u64, _ctx: &FormCtx) -> Form<WithdrawField> {
             ),
         ],
     )
+    .without_wrapping()
 }
 
 pub fn read(seq: u64, form: &mut Form<WithdrawField>, ctx: &FormCtx) -> Option<Builder> {
