@@ -77,7 +77,7 @@ fn the_plain_text_notice_is_pinned() {
 /// A plain text that ends with a full `caseload-document v1` line (as caseload wrote one
 /// before the short line) is still made again byte for byte, so that `caseload verify
 /// --document` can check one sent then: this snapshot is the plain-text notice as that
-/// caseload pinned it, unchanged.
+/// caseload pinned it, with only the words changed since (the notice's request).
 #[test]
 fn the_plain_text_notice_as_it_was_before_the_short_line_is_made_again() {
     let f = fixture();
@@ -568,12 +568,21 @@ fn the_stress_pack_lists_each_note_once_with_health_actions_and_signatures() {
         "Role",
         "Change",
     ] {
+        // A fill-in table prints as a form: the row's name, then a line to write on for
+        // each cell to complete.
         assert!(
-            actions.contains(&format!("- Hazard (HSE standard): {standard}\n")),
-            "{standard}"
+            actions.contains(&format!(
+                "\nHazard (HSE standard): {standard}\n    What is in place: ____"
+            )),
+            "{standard}: {actions}"
         );
     }
-    assert!(actions.contains("Signed"), "{actions}");
+    assert!(
+        actions.contains("Signed\n\nEmployee\n    Name: ____")
+            && actions.contains("\nManager\n    Name: ____"),
+        "{actions}"
+    );
+    assert!(!actions.contains("- : "), "{actions}");
     let md = self::text(&r, Format::Md);
     assert!(md.contains("| Hazard (HSE standard) | What is in place | Further action | By whom | By when | Review date |"));
     assert!(md.contains("| Employee |"), "{md}");

@@ -270,7 +270,7 @@ fn a_light_journal_gets_a_neutral_notice_and_a_heavy_one_states_its_figures() {
     );
     assert!(
         heavy
-            .contains("On these figures I cannot complete all of this within my contracted hours."),
+            .contains("On these figures I cannot complete all of this work in my contracted hours without the extra hours above continuing."),
         "{heavy}"
     );
 

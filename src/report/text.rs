@@ -34,6 +34,50 @@ pub fn short_record(report: &Report) -> String {
     report.made_from.short_line(later)
 }
 
+/// A row's filled cells as "label: value", a cell under an empty label as itself first (the
+/// row's own name: "Employee"), empty cells left out.
+fn filled(header: &[String], row: &[String]) -> String {
+    let mut named = Vec::new();
+    let mut pairs = Vec::new();
+    for (label, cell) in header.iter().zip(row) {
+        let cell = cell.trim().replace('\n', " / ");
+        match (label.trim().is_empty(), cell.is_empty()) {
+            (_, true) => {}
+            (true, false) => named.push(cell),
+            (false, false) => pairs.push(format!("{label}: {cell}")),
+        }
+    }
+    match (named.is_empty(), pairs.is_empty()) {
+        (false, false) => format!("{}: {}", named.join(", "), pairs.join("; ")),
+        (false, true) => named.join(", "),
+        _ => pairs.join("; "),
+    }
+}
+
+/// A table to complete by hand, as plain text to print: each row's first cell on a line (its
+/// name: "Employee", "Hazard (HSE standard): Demands"), then each other cell on a line of its
+/// own, labelled, with a line to write on where it is empty.
+fn fill_in(header: &[String], rows: &[Vec<String>]) -> String {
+    const WRITE_ON: &str = "________________________________________";
+    let mut out = String::new();
+    for row in rows {
+        let mut cells = header.iter().zip(row);
+        if let Some((label, cell)) = cells.next() {
+            out.push_str(&format!(
+                "{}\n",
+                filled(std::slice::from_ref(label), std::slice::from_ref(cell))
+            ));
+        }
+        for (label, cell) in cells {
+            let cell = cell.trim().replace('\n', " / ");
+            let cell = if cell.is_empty() { WRITE_ON } else { &cell };
+            out.push_str(&format!("    {label}: {cell}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The journal's head as the v1 plain text gave it: its first 16 hex digits.
 fn short_head(report: &Report) -> &str {
     let head = &report.made_from.head;
@@ -56,18 +100,13 @@ fn render(doc: &Document, report: &Report, edition: Edition) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table { header, rows } | Block::FillIn { header, rows } => {
+            Block::Table { header, rows } => {
                 for row in rows {
-                    let cells: Vec<String> = header
-                        .iter()
-                        .zip(row)
-                        .filter(|(_, c)| !c.trim().is_empty())
-                        .map(|(h, c)| format!("{h}: {}", c.replace('\n', " / ")))
-                        .collect();
-                    out.push_str(&format!("- {}\n", cells.join("; ")));
+                    out.push_str(&format!("- {}\n", filled(header, row)));
                 }
                 out.push('\n');
             }
+            Block::FillIn { header, rows } => out.push_str(&fill_in(header, rows)),
             Block::Record(statement) if edition == Edition::Short => {
                 out.push_str(&format!("{statement}\n\n"));
             }

@@ -319,6 +319,50 @@ fn a_plain_text_ending_with_a_v1_line_still_verifies() {
     assert!(!altered.contains("does not carry"), "{altered}");
 }
 
+/// Every purpose's plain text reads as text: a table row with a cell under an empty label
+/// leads with it ("Employee"), never "- : Employee"; a table to complete is a form with a
+/// labelled line to write on for each empty cell; one open case is "1 open case".
+#[test]
+fn plain_text_tables_read_as_text_and_forms() {
+    let s = seeded();
+    for purpose in ["grievance", "stress", "supervision", "notice"] {
+        let text = s.ok(&["report", "--purpose", purpose, "--format", "txt"]);
+        assert!(!text.contains("- : "), "{purpose}: {text}");
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.starts_with("- ") && l.ends_with(": ")),
+            "{purpose}: {text}"
+        );
+        if purpose == "supervision" {
+            assert!(
+                text.contains("\nNext supervision\n    Agreed: ____"),
+                "{text}"
+            );
+        }
+        if purpose == "stress" {
+            assert!(
+                text.contains("\nHazard (HSE standard): Demands\n    What is in place: ____")
+                    && text.contains("\nEmployee\n    Name: ____"),
+                "{text}"
+            );
+        }
+        if purpose == "notice" {
+            assert!(
+                text.contains("I have 1 open case against a limit of 22"),
+                "{text}"
+            );
+        }
+    }
+    // A name from the configuration fills its cell, and the row says whose it is.
+    with_person(&s, "name = \"Jo Bloggs\"");
+    let stress = s.ok(&["report", "--purpose", "stress", "--format", "txt"]);
+    assert!(
+        stress.contains("\nEmployee\n    Name: Jo Bloggs\n    Signature: ____"),
+        "{stress}"
+    );
+}
+
 /// A plain text made from a damaged journal says so, as every format does: it is the one a
 /// worker pastes into an email.
 #[test]

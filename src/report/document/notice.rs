@@ -44,9 +44,9 @@ fn workload_now(r: &Report, d: &Dates) -> String {
         format!("{capacity:.0}")
     };
     format!(
-        "As of {}, I have {} open cases against a limit of {}, and my weighted workload is {shown}% of my contracted {} hours: {against}.",
+        "As of {}, I have {} against a limit of {}, and my weighted workload is {shown}% of my contracted {} hours: {against}.",
         d.show(r.period.to),
-        c.open_at_end,
+        plural(c.open_at_end, "open case", "open cases"),
         c.limit,
         a.contracted_hours,
     )
@@ -193,11 +193,20 @@ fn missed(r: &Report, d: &Dates) -> Option<String> {
 
 /// The request, claiming that the work cannot be done in contracted hours only when the
 /// figures show it: the weighted caseload needs more than the contract now, or hours beyond
-/// contract were worked to keep up. Otherwise a neutral request to agree priorities.
+/// contract were worked to keep up. Otherwise a neutral request to agree priorities. After
+/// the hours worked beyond contract, the claim is that the work needs those hours to go on
+/// (a manager read "cannot complete it within my hours" next to "I worked 205 hours beyond
+/// them" as a contradiction).
 fn request(r: &Report) -> String {
     let ask = "Please can we meet this week to agree which work takes priority, and what can be reallocated or extended?";
-    if r.detail.capacity_percent_at_end > 100.0 {
-        format!("On these figures I cannot complete all of this within my contracted hours. {ask}")
+    if r.detail.capacity_percent_at_end > 100.0 && r.hours.excess_logged > 0.0 {
+        format!(
+            "On these figures I cannot complete all of this work in my contracted hours without the extra hours above continuing. {ask}"
+        )
+    } else if r.detail.capacity_percent_at_end > 100.0 {
+        format!(
+            "On these figures I cannot complete all of this work within my contracted hours. {ask}"
+        )
     } else if r.hours.excess_logged > 0.0 {
         format!("I have been working beyond my contracted hours to keep up with this. {ask}")
     } else {

@@ -296,6 +296,23 @@ pub fn wtr_average(r: &Report, d: &Dates) -> Option<String> {
     ))
 }
 
+/// " on Thu 19 Mar 2026, in the week ending Sun 22 Mar 2026": the day of a daily peak, and
+/// the week it falls in as the documents count weeks, by the Sunday that ends them (a peak on
+/// a weekday, with the weeks "ending Sun …" beside it, read as if weeks were counted otherwise).
+pub fn peak_day(day: chrono::NaiveDate, d: &Dates) -> String {
+    use chrono::Datelike;
+    let sunday = day + chrono::Days::new(u64::from(6 - day.weekday().num_days_from_monday()));
+    if sunday == day {
+        format!(" on {}, the last day of its week", d.show_day(day))
+    } else {
+        format!(
+            " on {}, in the week ending {}",
+            d.show_day(day),
+            d.show_day(sunday)
+        )
+    }
+}
+
 /// Weekly capacity over the threshold, with the longest run's weeks and the peak's day; it
 /// says "sustained overload" only when the run reaches the configured number of weeks.
 pub fn capacity_over_threshold(r: &Report, d: &Dates) -> String {
@@ -326,7 +343,7 @@ pub fn capacity_over_threshold(r: &Report, d: &Dates) -> String {
     };
     let peak = c
         .capacity_percent_peak_on
-        .map(|p| format!(" on {}", d.show_day(p)))
+        .map(|p| peak_day(p, d))
         .unwrap_or_default();
     format!(
         "My weighted workload was above {:.0}% of my contracted hours in {}; the longest consecutive run was {} ({run}): {sustained}. The peak was {:.0}%{peak}.",
@@ -335,4 +352,27 @@ pub fn capacity_over_threshold(r: &Report, d: &Dates) -> String {
         plural(c.longest_run_over_threshold, "week", "weeks"),
         c.capacity_percent_peak
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_peak_is_dated_with_the_sunday_its_week_ends_on() {
+        let d = Dates("%d %b %Y");
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            peak_day(day("2026-03-19"), &d).replace('\u{a0}', " "),
+            " on Thu 19 Mar 2026, in the week ending Sun 22 Mar 2026"
+        );
+        assert_eq!(
+            peak_day(day("2026-03-16"), &d).replace('\u{a0}', " "),
+            " on Mon 16 Mar 2026, in the week ending Sun 22 Mar 2026"
+        );
+        assert_eq!(
+            peak_day(day("2026-03-22"), &d).replace('\u{a0}', " "),
+            " on Sun 22 Mar 2026, the last day of its week"
+        );
+    }
 }

@@ -27,7 +27,7 @@ fn facts(r: &Report, d: &Dates, standard: Standard) -> Vec<String> {
             } else {
                 let on = c
                     .capacity_percent_peak_on
-                    .map(|p| format!(" on {}", d.show(p)))
+                    .map(|p| super::sentences::peak_day(p, d))
                     .unwrap_or_default();
                 out.push(format!(
                     "Weighted workload was not above {:.0}% of contracted hours in any week of the period; its peak was {:.0}%{on}.",
