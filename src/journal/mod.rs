@@ -6,6 +6,7 @@ mod decode;
 mod disk;
 mod error;
 mod fsutil;
+mod known;
 mod line;
 mod lock;
 mod mem;

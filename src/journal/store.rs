@@ -54,6 +54,8 @@ pub struct Journal {
     pub(super) lock_timeout: Duration,
     pub(super) disk: Box<dyn Disk>,
     pub(super) clock: Clock,
+    /// A copy of the file's first `len` bytes, for a writer to check them cheaply.
+    pub(super) known: super::known::Known,
 }
 
 impl std::fmt::Debug for Journal {
@@ -108,6 +110,7 @@ impl Journal {
             lock_timeout: LOCK_TIMEOUT,
             disk,
             clock: Arc::new(wall_clock),
+            known: super::known::Known::default(),
         };
         let found = survey(&mut *journal.disk, dir)?;
         journal.loose = found.loose;
@@ -116,6 +119,7 @@ impl Journal {
         }
         match access {
             Access::ReadWrite => {
+                journal.known = super::known::Known::tracked();
                 make_dir(&mut *journal.disk, dir)?;
                 let lock_path = journal.lock_path();
                 let _lock = acquire(&mut *journal.disk, &lock_path, journal.lock_timeout)?;
@@ -320,6 +324,7 @@ impl Journal {
             records.push(record);
         }
         self.write_line(bytes.as_bytes())?;
+        self.known.extend(self.len, bytes.as_bytes());
 
         let seqs: Vec<u64> = records.iter().map(|r| r.seq).collect();
         self.last_line_start = last_line_start;

@@ -3,6 +3,7 @@
 
 use super::disk::Kind;
 use super::fsutil::sync_dir;
+use super::known::Tee;
 use super::line::{GENESIS_PREV, Hash, chain_hash, from_hex, to_hex};
 use super::scan::{BLOCK, Continuing, read_lines};
 use super::store::{JOURNAL_FILE, Journal};
@@ -80,23 +81,13 @@ impl Journal {
             return self.reload();
         }
         if expect_newline {
+            self.known.extend(self.len, b"\n");
             self.len += 1;
             self.unterminated = false;
         }
 
         let first_new = self.records.len();
-        let read = read_lines(
-            reader,
-            Continuing {
-                offset: self.len,
-                length: size - self.len,
-                seq: first_new as u64 + 1,
-                head: from_hex(&self.head).expect("the head is always a digest"),
-            },
-            &mut self.records,
-            BLOCK,
-        )
-        .map_err(JournalError::io("cannot read", &path))?;
+        let read = self.read_on(reader, size, &path)?;
         self.head = to_hex(&read.head);
         if first_new == 0 {
             self.first_hash = read.first_hash;
@@ -116,6 +107,38 @@ impl Journal {
             self.torn_tail(&torn, repair)?;
         }
         Ok(arrived)
+    }
+
+    /// Reads the lines from `len` to `size` from `reader` (positioned at `len`) onto the
+    /// records, and adds what it accepted to the copy of the file's bytes.
+    fn read_on(
+        &mut self,
+        reader: impl Read,
+        size: u64,
+        path: &std::path::Path,
+    ) -> Result<super::scan::LinesRead, JournalError> {
+        let reader = Tee {
+            inner: reader,
+            copy: self.known.growing(self.len, size - self.len),
+        };
+        let read = read_lines(
+            reader,
+            Continuing {
+                offset: self.len,
+                length: size - self.len,
+                seq: self.records.len() as u64 + 1,
+                head: from_hex(&self.head).expect("the head is always a digest"),
+            },
+            &mut self.records,
+            BLOCK,
+        )
+        .map_err(|e| {
+            // What the copy took from a read that failed part-way was never checked.
+            self.known.forget();
+            JournalError::io("cannot read", path)(e)
+        })?;
+        self.known.truncate(read.len);
+        Ok(read)
     }
 
     /// A torn last line: set aside under the lock, else only noted (it may be another
@@ -159,6 +182,7 @@ impl Journal {
         self.first_hash = None;
         (self.len, self.last_line_start, self.unterminated) = (0, 0, false);
         self.file_id = None;
+        self.known.restart();
         self.read_new(false)?;
         let kept = before.len() <= self.records.len()
             && before
@@ -224,12 +248,31 @@ impl Journal {
     /// head. Catching up reads only from the last known line on, so without this an edit
     /// further up, made while a window was open, would be chained onto and hidden (the
     /// window's header would go on saying "chain intact"). Any difference makes the journal
-    /// read again from the start, which names the damage.
+    /// read again from the start, which names the damage. A writer compares the file with the
+    /// copy of the bytes it read and wrote (journal/known.rs); without one, the chain is
+    /// checked line by line.
     pub(super) fn recheck_known_lines(&mut self) -> Result<(), JournalError> {
         if self.len == 0 || self.damage.is_some() {
             return Ok(());
         }
         let path = self.path();
+        // The copy kept since the file was read: compared, not hashed.
+        if self.known.covers(self.len) {
+            let file = self
+                .disk
+                .open_read(&path)
+                .map_err(JournalError::io("cannot open", &path))?;
+            if !self
+                .known
+                .matches(self.len, file)
+                .map_err(JournalError::io("cannot read", &path))?
+            {
+                self.reload()?;
+            }
+            return Ok(());
+        }
+        // No copy (a journal opened to read, or a read that failed part-way): the chain
+        // is checked line by line, and what it holds becomes the copy.
         let mut known = Vec::with_capacity(self.len as usize);
         self.disk
             .open_read(&path)
@@ -237,7 +280,9 @@ impl Journal {
             .take(self.len)
             .read_to_end(&mut known)
             .map_err(JournalError::io("cannot read", &path))?;
-        if !chains_to(&known, self.records.len(), &self.head) {
+        if chains_to(&known, self.records.len(), &self.head) {
+            self.known.replace(known);
+        } else {
             self.reload()?;
         }
         Ok(())

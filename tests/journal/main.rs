@@ -3,6 +3,7 @@
 mod batch;
 use crate::common;
 mod hostile;
+mod known;
 mod receipts;
 mod redact;
 
