@@ -125,3 +125,58 @@ fn the_addressee_and_the_outcome_typed_on_the_form_fill_the_grievance() {
     assert!(!text.contains("To complete before sending"), "{text}");
     assert!(text.contains("Dear Head of Service,"), "{text}");
 }
+
+/// The summary shows the period as the report reads it: a typed "1 oct" was shown as typed.
+#[test]
+fn the_summary_shows_the_dates_read_and_the_period_they_make() {
+    let mut f = demo();
+    f.app.size = (80, 24);
+    f.app.update(Action::Resize);
+    f.app.update(Action::Show(ScreenId::Report));
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("From         23 Nov 2025 (12 months")
+            && screen.contains("To           22 Nov 2026 (today)"),
+        "{screen}"
+    );
+    key(&mut f.app, KeyCode::Enter);
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "1 oct");
+    key(&mut f.app, KeyCode::Enter);
+    let written = f.app.report.wait().unwrap();
+    f.app.update(Action::ReportFinished(written.clone()));
+    let text = std::fs::read_to_string(written.unwrap()).unwrap();
+    // The documents join a date's parts with no-break spaces.
+    assert!(
+        text.contains("Period: 01\u{a0}Oct\u{a0}2026 to 22\u{a0}Nov\u{a0}2026"),
+        "the report read the same period: {}",
+        &text[..400]
+    );
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("From         01 Oct 2026 ")
+            && screen.contains("Covers       01 Oct 2026 to 22 Nov    │")
+            && screen.contains("│             2026, 53 days            │")
+            && !screen.contains("1 oct"),
+        "{screen}"
+    );
+    snapshot!("80x24_report_summary_period", &f.app);
+    // A supervision summary's blank From is its own four weeks.
+    key(&mut f.app, KeyCode::Enter);
+    key(&mut f.app, KeyCode::BackTab);
+    chars(&mut f.app, "sup");
+    key(&mut f.app, KeyCode::Tab);
+    for _ in 0..5 {
+        key(&mut f.app, KeyCode::Backspace);
+    }
+    key(&mut f.app, KeyCode::Enter);
+    let written = f.app.report.wait().unwrap();
+    f.app.update(Action::ReportFinished(written));
+    let screen = draw(&f.app);
+    assert!(
+        screen.contains("From         26 Oct 2026 (4 weeks")
+            && screen.contains("Covers       26 Oct 2026 to 22 Nov")
+            && screen.contains("│             2026, 28 days "),
+        "{screen}"
+    );
+}
