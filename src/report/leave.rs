@@ -125,7 +125,10 @@ impl<'a> LeaveIndex<'a> {
             .collect()
     }
 
-    /// Cases allocated in the period just before leave, in date order.
+    /// Cases allocated just before a leave that begins in the period, in date order. The
+    /// allocation itself may fall before the period (and before the records begin, which
+    /// allocation dates do not move): a case given on the Friday before leave that starts on
+    /// the period's first Monday is that leave's story.
     pub fn allocations_before(
         &self,
         state: &State,
@@ -134,11 +137,20 @@ impl<'a> LeaveIndex<'a> {
         calendar: &WorkCalendar,
         names: &Pseudonyms,
     ) -> Vec<AllocationBeforeLeave> {
-        allocated_in(state, period)
+        let mut cases: Vec<&Case> = state
+            .cases
+            .iter()
+            .filter(|c| c.allocated_on <= period.to)
+            .collect();
+        cases.sort_by_key(|c| (c.allocated_on, c.id));
+        cases
             .into_iter()
             .filter_map(|c| {
                 let (leave, before) =
                     self.allocated_before(c, calendar, config.limits.pre_leave_days)?;
+                if !period.contains(c.allocated_on) && !period.contains(leave.from) {
+                    return None;
+                }
                 Some(AllocationBeforeLeave {
                     case: names.name(&c.reference),
                     allocated_on: c.allocated_on,

@@ -197,3 +197,53 @@ fn a_deadline_due_on_a_day_that_is_not_worked_is_not_called_the_nth_working_day_
     }
     assert_eq!(md.matches("2nd working day back").count(), 2, "{md}");
 }
+
+/// The persona test's week, typed on one day: leave Mon 16 to Fri 20 Nov entered first, then
+/// a case allocated on Fri 13 Nov. The leave moves the records' start back to 16 Nov; the
+/// allocation does not, so it falls before the period. It is still the allocation just before
+/// that leave, and says so.
+#[test]
+fn a_case_given_the_working_day_before_leave_is_flagged_though_it_precedes_the_period() {
+    let mut j = J::default();
+    let written = "2026-12-02";
+    j.push_at(
+        Event::LeaveAdded(LeaveAdded {
+            kind: LeaveKind::Annual,
+            from: d("2026-11-16"),
+            to: d("2026-11-20"),
+            note: None,
+            imported: None,
+        }),
+        written,
+    );
+    j.push_at(
+        Event::from(CaseAllocated {
+            reference: "FD26P01240".into(),
+            kind: "general".into(),
+            allocated_on: d("2026-11-13"),
+            allocated_by: Some("manager".into()),
+            discussed: false,
+            weight: None,
+            note: None,
+            imported: None,
+        }),
+        written,
+    );
+    let r = j.report("2025-12-03", "2026-12-02", "2026-12-02");
+    assert_eq!(r.period.from, d("2026-11-16"));
+    assert_eq!(r.caseload.allocated, 0, "allocated before the period");
+    assert_eq!(r.allocations_before_leave.len(), 1);
+    let flag = &r.allocations_before_leave[0];
+    assert_eq!(
+        (flag.allocated_on, flag.leave_from, flag.working_days_before),
+        (d("2026-11-13"), d("2026-11-16"), 1)
+    );
+    // A leave that began before the period does not bring its own earlier allocations in.
+    let later = j.report("2026-11-23", "2026-12-02", "2026-12-02");
+    assert!(later.allocations_before_leave.is_empty());
+    let md = markdown(&r);
+    assert!(
+        md.contains("1 working day before leave starting 16\u{a0}Nov\u{a0}2026"),
+        "{md}"
+    );
+}
