@@ -212,11 +212,16 @@ fn a_share_whose_figures_are_impossible_or_disagree_is_refused() {
 /// `leave.deadlines_in_leave` (judged by its first date) but not in `deadlines.due` (its date
 /// now): a share the report writes so is not refused. (The proptest in tests/share.rs found it.)
 #[test]
-fn a_share_with_more_deadlines_in_leave_than_due_is_taken() {
+fn a_share_with_more_deadlines_in_leave_than_due_or_allocations_before_leave_than_allocated_is_taken()
+ {
     let dir = tempfile::tempdir().unwrap();
     let extended = edited(dir.path(), "extended.json", |s| {
         let due = s["deadlines"]["due"].as_u64().unwrap();
         s["leave"]["deadlines_in_leave"] = (due + 1).into();
+        // And a case allocated just before a leave that starts in the period, the allocation
+        // itself before the period: counted before leave, not as allocated in the period.
+        let allocated = s["caseload"]["allocated"].as_u64().unwrap();
+        s["leave"]["allocated_before_leave"] = (allocated + 1).into();
     });
     let mut args = vec!["--today".to_string(), TODAY.into(), "team".into()];
     args.extend(fixture().share_paths());
