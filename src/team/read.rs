@@ -287,7 +287,8 @@ fn check_leave(s: &Share, days: u32) -> Result<(), String> {
 /// The deadlines add up. `leave.deadlines_in_leave` has no bound here: it counts deadlines
 /// first due in the period (an extension never takes one off that list), while `deadlines.due`
 /// counts those due in it now, so a deadline first due in leave and extended past the period's
-/// end is in the first and not the second.
+/// end is in the first and not the second (docs/DECISIONS.md: the bound comes back if `due`
+/// is ever counted by either date).
 fn check_deadlines(s: &Share) -> Result<(), String> {
     let d = &s.deadlines;
     if d.on_time + d.late + d.overdue + d.not_yet_due != d.due {

@@ -145,3 +145,63 @@ proptest! {
         prop_assert!(dl.missed >= o.overdue);
     }
 }
+
+/// Deadlines as in [`arbitrary_deadlines`], with up to three leave periods among them.
+fn arbitrary_deadlines_and_leave() -> impl Strategy<Value = J> {
+    let leave = proptest::collection::vec((0..150u64, 0..14u64, any::<bool>()), 0..3);
+    (arbitrary_deadlines(), leave).prop_map(|(mut j, leave)| {
+        let base = d("2026-03-01");
+        for (start, length, sick) in leave {
+            let from = base + chrono::Days::new(start);
+            let kind = if sick {
+                crate::domain::LeaveKind::Sick
+            } else {
+                crate::domain::LeaveKind::Annual
+            };
+            j.leave(
+                kind,
+                &from.to_string(),
+                &(from + chrono::Days::new(length)).to_string(),
+            );
+        }
+        j
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The leave lists are drawn from the deadlines *first* due in the period (DEFINITIONS:
+    /// an extension never removes the flag), `deadlines.due` counts those due in it *now*. So
+    /// "in leave" can exceed "due", and exactly by the deadlines extended out of the period:
+    /// every listed deadline was first due in the period, the lists never hold more than
+    /// were first due in it, and those listed and not counted as due were all extended.
+    #[test]
+    fn the_leave_lists_count_by_the_first_due_date_and_differ_from_due_only_by_extensions(
+        j in arbitrary_deadlines_and_leave(), end in 0..150u64, today in 0..200u64,
+    ) {
+        let to = d("2026-03-01") + chrono::Days::new(end);
+        let today = d("2026-03-01") + chrono::Days::new(today);
+        let period = Period { from: d("2026-03-01"), to };
+        let r = j.report("2026-03-01", &to.to_string(), &today.to_string());
+        let dl = &r.deadlines;
+        let state = replay(&j.records);
+        let first_due = state.deadlines.iter().filter(|x| period.contains(x.original_due)).count();
+        prop_assert!(dl.in_leave.len() + dl.soon_after_leave.len() <= first_due);
+        for x in &dl.in_leave {
+            prop_assert!(period.contains(x.due) && x.leave_from <= x.due && x.due <= x.leave_to);
+        }
+        let listed = dl.in_leave.iter().map(|x| (x.due, &x.since))
+            .chain(dl.soon_after_leave.iter().map(|x| (x.due, &x.since)));
+        let mut listed_and_due = 0;
+        for (first, since) in listed {
+            prop_assert!(period.contains(first));
+            if period.contains(since.due_now) {
+                listed_and_due += 1;
+            } else {
+                prop_assert!(!since.extensions.is_empty(), "moved out of the period unextended");
+            }
+        }
+        prop_assert!(listed_and_due <= dl.due);
+    }
+}
