@@ -21,7 +21,7 @@ use std::time::Duration;
 
 /// A shell script run in a 100x30 pseudo-terminal (stty sets the size the UI reads), with
 /// `env` added to a plain, colourless xterm's.
-fn in_pty(script: &str, env: &[(&str, &std::ffi::OsStr)]) -> PtySession {
+pub(crate) fn in_pty(script: &str, env: &[(&str, &std::ffi::OsStr)]) -> PtySession {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(format!("stty cols 100 rows 30; {script}"))

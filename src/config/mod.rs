@@ -189,6 +189,12 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
                 Ok(Config::default())
             }
+            // A command cannot ask the setup's questions: it says how to make the file (the
+            // terminal UI offers the setup itself, and writes the file named).
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ConfigError::File {
+                file,
+                problem: "does not exist; `caseload config init` writes it (add --preset cafcass-fca or probation-officer), `caseload` alone asks a few questions and writes it, and without --config or CASELOAD_CONFIG the built-in defaults apply".to_string(),
+            }),
             Err(e) => Err(ConfigError::File {
                 file,
                 problem: format!("cannot be read: {e}"),

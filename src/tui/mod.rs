@@ -20,7 +20,7 @@ pub mod wrap;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::journal::{Access, Journal, create_private_dir, write_private_file};
+use crate::journal::{Access, Journal};
 use action::Action;
 use app::App;
 use chrono::{Local, NaiveDate, Timelike};
@@ -79,25 +79,24 @@ pub fn build_app(
     Ok(app)
 }
 
-/// Opens the UI on the journal in `data_dir`. Without a config file (and none named), the
-/// first-run setup writes one first.
+/// Opens the UI on the journal in `data_dir`. Without a config file at `config_path`, the
+/// default one or one named with `--config`, the first-run setup writes it first.
 pub fn run(
     data_dir: &Path,
     config_path: &Path,
     config_named: bool,
     today: NaiveDate,
 ) -> Result<()> {
+    let first_run = setup::needs_setup(config_path, config_named)?;
     let mut terminal = start_terminal()?;
     let result = (|| {
-        if !config_path.exists() && !config_named {
+        if first_run {
             let theme = Theme::new(crate::config::Theme::Dark, no_color());
-            let Some(text) = run_setup(&mut terminal, theme)? else {
+            let Some(text) = run_setup(&mut terminal, Setup::new(theme).saving_to(config_path))?
+            else {
                 return Ok(());
             };
-            if let Some(dir) = config_path.parent() {
-                create_private_dir(dir)?;
-            }
-            write_private_file(config_path, text.as_bytes())?;
+            setup::save(config_path, &text)?;
         }
         let config = Config::load(config_path, config_named)?;
         let journal = Journal::open(data_dir, Access::ReadWrite)?;
@@ -144,8 +143,7 @@ fn io(e: std::io::Error) -> Error {
     Error::Failed(format!("terminal error: {e}"))
 }
 
-fn run_setup(terminal: &mut DefaultTerminal, theme: Theme) -> Result<Option<String>> {
-    let mut setup = Setup::new(theme);
+fn run_setup(terminal: &mut DefaultTerminal, mut setup: Setup) -> Result<Option<String>> {
     loop {
         terminal
             .draw(|f| f.render_widget(&setup, f.area()))

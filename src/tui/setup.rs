@@ -1,14 +1,18 @@
-//! First run: with no config file yet, a short setup writes the user's config.toml.
+//! First run: with no config file yet (the usual one, or one named with `--config`), a short
+//! setup writes it.
 
 use super::action::Action;
 use super::form::{Field, FieldKind, Form};
 use super::theme::Theme;
 use crate::config::{Config, DEFAULT_TOML, PRESETS};
 use crate::domain::Region;
+use crate::error::{Error, Result};
+use crate::journal::{create_private_dir, write_private_file};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use std::path::Path;
 
 /// The first-run questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +27,35 @@ pub enum SetupField {
 pub struct Setup {
     pub form: Form<SetupField>,
     pub theme: Theme,
+    /// Where the answers will be saved, as shown to the user.
+    pub saves_to: Option<String>,
+}
+
+/// Whether the UI starts with the setup: there is no config file at `path` yet. A file
+/// named with `--config` (or `CASELOAD_CONFIG`) that does not exist is written by the
+/// setup as the usual one is, in a folder that must exist (a typo in a folder's name should
+/// not make folders); the usual one's folder is made.
+pub fn needs_setup(path: &Path, named: bool) -> Result<bool> {
+    if path.exists() {
+        return Ok(false);
+    }
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if named && folder.is_some_and(|f| !f.is_dir()) {
+        return Err(Error::invalid(format!(
+            "config {}: neither the file nor its folder exists; make the folder first, or name a file in a folder that exists",
+            path.display()
+        )));
+    }
+    Ok(true)
+}
+
+/// Writes the setup's config file at `path`, private, making the usual config folder.
+pub fn save(path: &Path, text: &str) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    write_private_file(path, text.as_bytes())?;
+    Ok(())
 }
 
 pub enum SetupOutcome {
@@ -54,7 +87,7 @@ impl Setup {
             .collect();
         use SetupField as F;
         let mut form = Form::new(
-            "Welcome to caseload: a few questions (change any later in the config file)",
+            "Welcome to caseload: a few questions (change them later in the config)",
             vec![
                 Field::choice(F::Role, "Your role", presets, "cafcass-fca"),
                 Field::new(
@@ -81,7 +114,18 @@ impl Setup {
             ],
         );
         form.set_theme(&theme);
-        Setup { form, theme }
+        Setup {
+            form,
+            theme,
+            saves_to: None,
+        }
+    }
+
+    /// Says where the answers go: the file named with `--config`, or the usual one.
+    #[must_use]
+    pub fn saving_to(mut self, path: &Path) -> Setup {
+        self.saves_to = Some(super::shown_path(path));
+        self
     }
 
     pub fn update(&mut self, action: Action) -> SetupOutcome {
@@ -218,7 +262,13 @@ pub fn setup_action(key: KeyEvent) -> Option<Action> {
 impl Widget for &Setup {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.base);
-        let footer = "Tab/Shift-Tab move · type or ←/→ to choose · Enter saves · Esc quits";
+        let footer = match &self.saves_to {
+            Some(path) => format!(
+                "Tab/Shift-Tab move · type or ←/→ to choose · Enter saves them in {path} · Esc quits"
+            ),
+            None => "Tab/Shift-Tab move · type or ←/→ to choose · Enter saves · Esc quits".into(),
+        };
+        let footer = footer.as_str();
         let width = area.width.saturating_sub(4).min(96);
         let rect = super::screens::centered(area, width, self.form.height(width, footer));
         self.form.render(rect, buf, &self.theme, footer);
