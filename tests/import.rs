@@ -68,7 +68,7 @@ fn leave_spans(leave: &[Value]) -> Vec<(String, String, String)> {
         .collect()
 }
 
-const PUBLIC_LAW: &[&str] = &["--map-kind", "Public law=public-law"];
+const PUBLIC_LAW: &[&str] = &["--map-kind", "Care order=public-law"];
 
 /// The cases every workbook fixture holds, as `list cases --json` shows them.
 fn assert_fixture_cases(s: &Sandbox) {

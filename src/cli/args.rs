@@ -473,7 +473,7 @@ pub enum ConfigCommand {
     Defaults,
 }
 
-pub const IMPORT_HELP: &str = "Columns are found by their headers (Case number / Reference, Type, Date allocated, Allocated by, Discussed, Weekly hours, Closed, Outcome; Case, What, Due, Met; Type, From, To; Date, Start, Finish, Break, Hours; Notes). Only those are read: a column of names is never read unless --map names it. Fields for --map: cases: ref, kind, allocated, by, discussed, weight, note, closed, outcome; deadlines: due, case, what, met; leave: kind, from, to, note; hours: date, start, end, break, hours, note (--map note= leaves a column unread).\n\nExamples:\n  caseload import cases.xlsx --as cases\n  caseload import cases.xlsx --as cases --sheet Open --map ref=\"Our code\" --map-kind \"Section 7=s7\" --apply\n  caseload import diary.csv --as hours --month-first --apply\n  caseload import outlook.ics --as leave --match leave --apply";
+pub const IMPORT_HELP: &str = "Columns are found by their headers (Case number / Reference, Type, Date allocated, Allocated by, Discussed, Weekly hours, Closed, Outcome; Case, What, Due, Met; Type, From, To; Date, Start, Finish, Break, Hours; Notes). Only those are read: a column of names is never read unless --map names it. Fields for --map: cases: ref, kind, allocated, by, discussed, weight, note, closed, outcome; deadlines: due, case, what, met; leave: kind, from, to, note; hours: date, start, end, break, hours, note (--map note= leaves a column unread).\n\nExamples:\n  caseload import cases.xlsx --as cases\n  caseload import cases.xlsx --as cases --sheet Open --map ref=\"Our code\" --map-kind \"Section 7=s7\" --apply\n  caseload import diary.csv --as hours --month-first --apply\n  caseload import outlook.ics --as leave --match leave --match toil --apply\n  caseload import tracker.xlsx --as deadlines --header-row 3";
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -497,9 +497,12 @@ pub struct ImportArgs {
     /// Read dates such as 03/04/2026 as 4 March (a US export)
     #[arg(long)]
     pub month_first: bool,
-    /// For a calendar: keep only events whose summary contains this text, e.g. "annual leave"
+    /// For a calendar: keep only events whose summary contains this text, e.g. "annual leave" (repeatable: an event matching any is kept)
     #[arg(long = "match", value_name = "TEXT")]
-    pub matching: Option<String>,
+    pub matching: Vec<String>,
+    /// The row holding the column names, as the spreadsheet numbers it [default: found among the first rows, so a title above them is passed over]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub header_row: Option<String>,
     /// Write the records (all of them, or none if any row is refused)
     #[arg(long)]
     pub apply: bool,

@@ -25,9 +25,9 @@ fn invalid(e: ImportError) -> Error {
 }
 
 /// Reads the file named on the command line into a table.
-pub fn read_table(path: &Path, sheet: Option<&str>, matching: Option<&str>) -> Result<Table> {
+pub fn read_table(path: &Path, sheet: Option<&str>, matching: &[String]) -> Result<Table> {
     let path = crate::output::resolve(path);
-    crate::import::open(&path, sheet, matching).map_err(|e| match e {
+    crate::import::open_matching(&path, sheet, matching).map_err(|e| match e {
         OpenError::Unreadable(..) => Error::Failed(e.to_string()),
         other => Error::invalid(other.to_string()),
     })
@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         (_, true) => Some(DateOrder::MonthFirst),
         _ => None,
     };
-    let request = Request::new(
+    let mut request = Request::new(
         target(args.target),
         &args.maps,
         &args.kind_maps,
@@ -103,7 +103,18 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         &config,
     )
     .map_err(invalid)?;
-    let table = read_table(&args.file, args.sheet.as_deref(), args.matching.as_deref())?;
+    request.header_row = args
+        .header_row
+        .as_deref()
+        .map(|n| {
+            n.trim().parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                Error::invalid(format!(
+                    "--header-row: `{n}` is not accepted; give the number of the row that holds the column names, as the spreadsheet shows it (1 for the first)"
+                ))
+            })
+        })
+        .transpose()?;
+    let table = read_table(&args.file, args.sheet.as_deref(), &args.matching)?;
     let journal = ctx.open(Access::ReadOnly)?;
     if let Some(damage) = journal.damage() {
         return Err(Error::Failed(format!(

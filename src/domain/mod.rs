@@ -8,6 +8,7 @@ pub mod dates;
 pub mod describe;
 pub mod event;
 pub mod holidays;
+pub mod leave_words;
 pub mod references;
 pub mod replay;
 pub mod text;

@@ -13,6 +13,25 @@ pub const FIRST_DAY: &str = "First day";
 pub const LAST_DAY: &str = "Last day";
 pub const DESCRIPTION: &str = "Description";
 pub const REPEATS: &str = "Repeats";
+/// The times of an event that is not all-day (`13:00–17:00`), which leave cannot keep.
+pub const TIMES: &str = "Times";
+
+/// An event's times, when it has them: `13:00–17:00`, or with the days when it runs over
+/// more than one (`Mon 13:00 – Wed 17:00`).
+fn times(start: DatePerhapsTime, end: Option<DatePerhapsTime>) -> Option<String> {
+    let (start, all_day) = local(start);
+    if all_day {
+        return None;
+    }
+    let end = end.map(local).map(|(end, _)| end);
+    Some(match end {
+        Some(end) if end.date() == start.date() => {
+            format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+        }
+        Some(end) => format!("{} – {}", start.format("%a %H:%M"), end.format("%a %H:%M")),
+        None => format!("from {}", start.format("%H:%M")),
+    })
+}
 
 /// An event's start or end as a local date and time (a date alone is midnight, all day).
 fn local(when: DatePerhapsTime) -> (NaiveDateTime, bool) {
@@ -55,11 +74,7 @@ fn event_lines(text: &str) -> Vec<u64> {
         .collect()
 }
 
-pub fn read_calendar(
-    name: &str,
-    bytes: &[u8],
-    matching: Option<&str>,
-) -> Result<Table, ImportError> {
+pub fn read_calendar(name: &str, bytes: &[u8], matching: &[String]) -> Result<Table, ImportError> {
     let text = decode_text(bytes);
     if !text
         .trim_start()
@@ -75,7 +90,7 @@ pub fn read_calendar(
         ImportError::Format(format!("{name} cannot be read as a calendar: {first}"))
     })?;
     let lines = event_lines(&text);
-    let wanted = matching.map(|m| m.trim().to_lowercase());
+    let wanted: Vec<String> = matching.iter().map(|m| m.trim().to_lowercase()).collect();
     let mut rows = Vec::new();
     let mut left_out = 0;
     let events = calendar.components.iter().filter_map(|c| match c {
@@ -88,19 +103,19 @@ pub fn read_calendar(
         let cancelled = event
             .property_value("STATUS")
             .is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED"));
-        let matches = wanted
-            .as_ref()
-            .is_none_or(|w| summary.to_lowercase().contains(w.as_str()));
+        let lower = summary.to_lowercase();
+        let matches = wanted.is_empty() || wanted.iter().any(|w| lower.contains(w.as_str()));
         if cancelled || !matches {
             left_out += 1;
             continue;
         }
-        let (first, last) = match event.get_start() {
+        let (first, last, timed) = match event.get_start() {
             Some(start) => {
-                let (first, last) = days(start, event.get_end());
-                (Cell::Date(first), Cell::Date(last))
+                let (first, last) = days(start.clone(), event.get_end());
+                let timed = times(start, event.get_end());
+                (Cell::Date(first), Cell::Date(last), timed)
             }
-            None => (Cell::Empty, Cell::Empty),
+            None => (Cell::Empty, Cell::Empty, None),
         };
         let text_cell = |t: &str| {
             if t.trim().is_empty() {
@@ -117,6 +132,7 @@ pub fn read_calendar(
                 last,
                 text_cell(event.get_description().unwrap_or("")),
                 text_cell(event.property_value("RRULE").unwrap_or("")),
+                text_cell(timed.as_deref().unwrap_or("")),
             ],
         });
     }
@@ -124,9 +140,11 @@ pub fn read_calendar(
         file: name.to_string(),
         sheet: None,
         sheets: Vec::new(),
-        headers: [SUMMARY, FIRST_DAY, LAST_DAY, DESCRIPTION, REPEATS]
+        headers: [SUMMARY, FIRST_DAY, LAST_DAY, DESCRIPTION, REPEATS, TIMES]
             .map(String::from)
             .to_vec(),
+        header_row: 0,
+        above_header: 0,
         rows,
         unit: "line",
         left_out,
@@ -150,7 +168,7 @@ END:VCALENDAR\r\n";
 
     #[test]
     fn all_day_and_timed_events_become_inclusive_days_on_their_lines() {
-        let table = read_calendar("cal.ics", ICS.as_bytes(), None).unwrap();
+        let table = read_calendar("cal.ics", ICS.as_bytes(), &[]).unwrap();
         assert_eq!(table.rows.len(), 3);
         assert_eq!(table.rows[0].number, 4);
         assert_eq!(
@@ -164,14 +182,14 @@ END:VCALENDAR\r\n";
 
     #[test]
     fn match_keeps_only_events_whose_summary_contains_it() {
-        let table = read_calendar("cal.ics", ICS.as_bytes(), Some("LEAVE")).unwrap();
+        let table = read_calendar("cal.ics", ICS.as_bytes(), &["LEAVE".into()]).unwrap();
         assert_eq!(table.rows.len(), 1);
         assert_eq!(table.left_out, 2);
     }
 
     #[test]
     fn a_file_that_is_not_a_calendar_says_so() {
-        let err = read_calendar("x.ics", b"hello", None)
+        let err = read_calendar("x.ics", b"hello", &[])
             .unwrap_err()
             .to_string();
         assert!(err.contains("not an iCalendar file"), "{err}");

@@ -100,7 +100,7 @@ impl Field {
     }
 
     /// Headers that name this field, normalised (see [`normalise`]).
-    fn headers(self, target: Target) -> &'static [&'static str] {
+    pub(super) fn header_names(self, target: Target) -> &'static [&'static str] {
         use Target::Leave;
         match (self, target) {
             (Field::Ref, _) => headers::REF_HEADERS,
@@ -206,7 +206,12 @@ impl Mapping {
                     || table.rows.iter().any(|r| !r.cell(*c).is_empty())
             })
             // A calendar's repeat rule is read only to refuse repeating events.
-            .filter(|c| !(table.calendar && table.headers[*c] == super::calendar::REPEATS))
+            // and its times only to say that leave is kept in whole days.
+            .filter(|c| {
+                !(table.calendar
+                    && [super::calendar::REPEATS, super::calendar::TIMES]
+                        .contains(&table.headers[*c].as_str()))
+            })
             .map(|c| header_name(table, c))
             .collect()
     }
@@ -289,6 +294,11 @@ pub fn map_columns(
         let column = (0..table.headers.len())
             .find(|c| table.headers[*c].trim() == header.as_str())
             .or_else(|| (0..table.headers.len()).find(|c| normalise(&table.headers[*c]) == wanted))
+            // A column without a header is listed by its letter, and taken by it.
+            .or_else(|| {
+                (0..table.headers.len())
+                    .find(|c| header_name(table, *c).eq_ignore_ascii_case(header.as_str()))
+            })
             .ok_or_else(|| {
                 ImportError::Usage(format!(
                     "--map {}={header}: {} has no column `{header}`; its columns are {}",
@@ -310,7 +320,7 @@ pub fn map_columns(
         if columns.iter().any(|(f, _)| f == field) || unmapped.contains(field) {
             continue;
         }
-        let names = field.headers(target);
+        let names = field.header_names(target);
         // The best name first: a column called "Case number" beats one called "Case".
         let found = names.iter().find_map(|name| {
             (0..table.headers.len()).find(|c| {
@@ -364,6 +374,8 @@ mod tests {
                 .iter()
                 .map(std::string::ToString::to_string)
                 .collect(),
+            header_row: 1,
+            above_header: 0,
             rows: vec![],
             unit: "line",
             left_out: 0,

@@ -38,6 +38,9 @@ pub(super) const KIND_HEADERS: &[&str] = &[
     "order type",
     "application",
     "application type",
+    "tier",
+    "risk tier",
+    "tier level",
 ];
 pub(super) const ALLOCATED_HEADERS: &[&str] = &[
     "allocated",

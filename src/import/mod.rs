@@ -12,7 +12,9 @@ mod apply;
 pub mod batches;
 mod calendar;
 pub mod columns;
+mod header_row;
 mod headers;
+mod known;
 mod plan;
 pub mod preview;
 pub mod read;
@@ -25,7 +27,7 @@ pub use apply::{Applied, apply};
 pub use batches::{ImportBatch, batches, is_imported};
 pub use columns::Field;
 pub use plan::{Outcome, Plan, Planned, plan};
-pub use read::{OpenError, open, read};
+pub use read::{OpenError, open, open_matching, read};
 pub use table::{Cell, Row, Table};
 pub use values::DateOrder;
 
@@ -91,6 +93,9 @@ pub struct Request {
     pub date_format: String,
     /// The configured case kinds: key and name.
     pub case_kinds: Vec<(String, String)>,
+    /// `--header-row N`: the row holding the column names [default: found from the first
+    /// rows' cells].
+    pub header_row: Option<u64>,
 }
 
 impl Request {
@@ -129,6 +134,7 @@ impl Request {
                 .iter()
                 .map(|k| (k.key.clone(), k.name.clone()))
                 .collect(),
+            header_row: None,
         })
     }
 }

@@ -54,6 +54,9 @@ pub struct Plan {
     pub blank: usize,
     /// Calendar events left out by `--match` (or cancelled).
     pub left_out: usize,
+    /// The row the column names were found on, when rows with something in them (a title)
+    /// are above it.
+    pub header_below_title: Option<u64>,
 }
 
 impl Plan {
@@ -171,6 +174,8 @@ pub fn plan(
             target.noun()
         )));
     }
+    let found = super::header_row::find(table, target, &request.maps, request.header_row)?;
+    let table = &found;
     let mapping = map_columns(table, target, &request.maps)?;
     let order = date_order(table, request, &mapping);
     let references: Vec<(String, String)> = state
@@ -219,6 +224,7 @@ pub fn plan(
         rows,
         blank,
         left_out: table.left_out,
+        header_below_title: (table.above_header > 0).then_some(table.header_row),
     })
 }
 
@@ -312,13 +318,15 @@ fn settle_case(
                 allocated.allocated_on
             )));
         }
+        let differences = super::known::case_differences(existing, &allocated);
         return match (closed, existing.closed_on) {
             (Some(closing), None) => Ok(Settled::New(vec![check::close_case(state, closing)?])),
             _ => Ok(Settled::Known(format!(
-                "case {} allocated on {} ({})",
+                "case {} allocated on {} ({}){}",
                 existing.reference,
                 existing.allocated_on,
-                work.where_(existing.id, unit)
+                work.where_(existing.id, unit),
+                super::known::not_changed(&differences)
             ))),
         };
     }
@@ -369,6 +377,20 @@ fn settle_deadline(
                 work.where_(existing.id, unit)
             ))),
         };
+    }
+    // The same deadline in the journal before this import, open and due another day: a file
+    // exported again after an extension, most likely. Not a second deadline.
+    if let Some(moved) = state.deadlines.iter().find(|d| {
+        d.id < work.first_new
+            && d.met_on.is_none()
+            && d.case.as_deref().map(ref_key) == case
+            && d.what.trim().to_lowercase() == what
+    }) {
+        return Ok(Settled::Known(super::known::moved_deadline(
+            moved,
+            set,
+            &work.where_(moved.id, unit),
+        )));
     }
     let mut events = vec![event.clone()];
     if let Some(on) = met {

@@ -193,8 +193,14 @@ pub fn columns_line(plan: &Plan) -> String {
         .iter()
         .map(|(f, h)| format!("{} `{h}`", f.key()))
         .collect();
+    let header = plan.header_below_title.map_or_else(String::new, |row| {
+        format!(
+            " (column names on {} {row}, the {}s above it not read; --header-row N names another)",
+            plan.unit, plan.unit
+        )
+    });
     let mut line = format!(
-        "Reading {place} as {}, fields from columns: {}",
+        "Reading {place} as {}{header}, fields from columns: {}",
         plan.target.noun(),
         read.join(", ")
     );

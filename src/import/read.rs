@@ -57,6 +57,16 @@ pub enum OpenError {
 /// Reads the file at `path` (already resolved: `~` expanded): its kind is checked from its
 /// name first, so a wrong kind of file is refused before it is read.
 pub fn open(path: &Path, sheet: Option<&str>, matching: Option<&str>) -> Result<Table, OpenError> {
+    let matching: Vec<String> = matching.into_iter().map(String::from).collect();
+    open_matching(path, sheet, &matching)
+}
+
+/// [`open`], keeping the calendar events whose summary contains any of `matching`.
+pub fn open_matching(
+    path: &Path,
+    sheet: Option<&str>,
+    matching: &[String],
+) -> Result<Table, OpenError> {
     format_of(path)?;
     let shown = path.display().to_string();
     if path.is_dir() {
@@ -73,12 +83,13 @@ pub fn open(path: &Path, sheet: Option<&str>, matching: Option<&str>) -> Result<
 }
 
 /// Reads `bytes` (the content of the file called `path`). `sheet` picks a workbook's sheet
-/// by name or number; `matching` keeps only calendar events whose summary contains it.
+/// by name or number; `matching` keeps only calendar events whose summary contains one of
+/// them (none: every event).
 pub fn read(
     path: &Path,
     bytes: &[u8],
     sheet: Option<&str>,
-    matching: Option<&str>,
+    matching: &[String],
 ) -> Result<Table, ImportError> {
     let format = format_of(path)?;
     let name = file_name(path);
@@ -87,7 +98,7 @@ pub fn read(
             "--sheet applies to a workbook (.xlsx, .xls, .ods); this file has one table".into(),
         ));
     }
-    if matching.is_some() && format != Format::Calendar {
+    if !matching.is_empty() && format != Format::Calendar {
         return Err(ImportError::Usage(
             "--match applies to a calendar (.ics); for a spreadsheet, keep the rows you want in the file, or map fewer columns".into(),
         ));
@@ -149,6 +160,7 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
         line_starts.partition_point(|start| *start <= byte) as u64
     };
     let mut headers: Option<Vec<String>> = None;
+    let mut header_row = 0;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -160,7 +172,10 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
             continue;
         }
         match &headers {
-            None => headers = Some(cells),
+            None => {
+                headers = Some(cells);
+                header_row = line;
+            }
             Some(_) => rows.push(Row {
                 number: line,
                 cells: cells
@@ -186,6 +201,8 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
         sheet: None,
         sheets: Vec::new(),
         headers,
+        header_row,
+        above_header: 0,
         rows,
         unit: "line",
         left_out: 0,

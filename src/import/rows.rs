@@ -86,6 +86,30 @@ impl Reader<'_> {
             .transpose()
     }
 
+    /// When a deadline was met: a date, or blank (or "no") if it was not. A "yes" without a
+    /// date cannot be recorded, since the record is of the day it was met.
+    fn met(&self, row: &Row) -> Result<Option<chrono::NaiveDate>, String> {
+        let Some(cell) = self.cell(row, Field::Met) else {
+            return Ok(None);
+        };
+        match values::yes_no(cell) {
+            Ok(false) => return Ok(None),
+            Ok(true) => {
+                return Err(self.bad(
+                    Field::Met,
+                    format!(
+                        "`{}` says it was met but not when; give the day it was met (e.g. 13/11/2026), or leave it blank (or no) if it was not met",
+                        cell.shown()
+                    ),
+                ));
+            }
+            Err(_) => {}
+        }
+        values::date(cell, Towards::Past, &self.dates)
+            .map(Some)
+            .map_err(|e| self.bad(Field::Met, format!("{e}; leave it blank if it was not met")))
+    }
+
     fn provenance(&self, row: &Row) -> Imported {
         Imported {
             file: self.table.file.clone(),
@@ -128,6 +152,45 @@ impl Reader<'_> {
         Some(draft)
     }
 
+    /// The configured kind `text` names: its key or name ignoring capitals, else the one
+    /// kind whose name it is without the words in brackets or begins (`Tier A` for "Tier A
+    /// (highest risk / need)"), as a spreadsheet shortens it.
+    fn configured_kind(&self, text: &str) -> Option<String> {
+        let kinds = &self.request.case_kinds;
+        if let Some((key, _)) = kinds
+            .iter()
+            .find(|(key, name)| key.eq_ignore_ascii_case(text) || name.eq_ignore_ascii_case(text))
+        {
+            return Some(key.clone());
+        }
+        let wanted = super::columns::normalise(text);
+        if wanted.is_empty() {
+            return None;
+        }
+        let only = |found: Vec<&(String, String)>| match found.as_slice() {
+            [(key, _)] => Some(key.clone()),
+            _ => None,
+        };
+        only(
+            kinds
+                .iter()
+                .filter(|(_, n)| super::columns::normalise(n) == wanted)
+                .collect(),
+        )
+        .or_else(|| {
+            only(
+                kinds
+                    .iter()
+                    .filter(|(_, n)| {
+                        let name = n.to_lowercase();
+                        name.strip_prefix(&text.trim().to_lowercase())
+                            .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+                    })
+                    .collect(),
+            )
+        })
+    }
+
     fn case_kind(&self, text: &str) -> Result<String, String> {
         let wanted = text.trim();
         let mapped = self
@@ -136,11 +199,7 @@ impl Reader<'_> {
             .iter()
             .find(|(from, _)| from.eq_ignore_ascii_case(wanted))
             .map_or(wanted, |(_, to)| to.as_str());
-        self.request
-            .case_kinds
-            .iter()
-            .find(|(key, name)| key.eq_ignore_ascii_case(mapped) || name.eq_ignore_ascii_case(mapped))
-            .map(|(key, _)| key.clone())
+        self.configured_kind(mapped)
             .ok_or_else(|| {
                 let known: Vec<String> = self
                     .request
@@ -243,7 +302,7 @@ impl Reader<'_> {
                 due,
                 imported: Some(self.provenance(row)),
             },
-            met: self.date(row, Field::Met, Towards::Past)?,
+            met: self.met(row)?,
         })
     }
 
@@ -291,11 +350,30 @@ impl Reader<'_> {
         let from = values::date(self.required(row, Field::From)?, towards, &self.dates)
             .map_err(|e| self.bad(Field::From, e))?;
         let to = self.date(row, Field::To, towards)?.unwrap_or(from);
+        // Leave is kept in whole days: a half day in the calendar says so in the record's
+        // note (and so in the preview), rather than passing for a whole one unseen.
+        let note = match (self.is_calendar(), row.cell(5)) {
+            (true, Cell::Text(times)) => {
+                let part = format!(
+                    "{times} in the calendar; recorded as {}: caseload keeps leave in whole days",
+                    if from == to {
+                        "the whole day"
+                    } else {
+                        "whole days"
+                    }
+                );
+                Some(match self.text(row, Field::Note) {
+                    Some(note) => format!("{note} ({part})"),
+                    None => part,
+                })
+            }
+            _ => self.text(row, Field::Note),
+        };
         Ok(Draft::Leave(LeaveAdded {
             kind,
             from,
             to,
-            note: self.text(row, Field::Note),
+            note,
             imported: Some(self.provenance(row)),
         }))
     }

@@ -133,6 +133,7 @@ pub fn read_workbook(
     let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
     let first_col = range.start().map_or(0, |(_, col)| col as usize);
     let mut headers: Option<Vec<String>> = None;
+    let mut header_row = 0;
     let mut rows = Vec::new();
     for (i, data) in range.rows().enumerate() {
         let cells: Vec<Cell> = data.iter().map(cell).collect();
@@ -145,6 +146,7 @@ pub fn read_workbook(
             let mut names = vec![String::new(); first_col];
             names.extend(cells.iter().map(Cell::shown));
             headers = Some(names);
+            header_row = number;
         } else {
             let mut all = vec![Cell::Empty; first_col];
             all.extend(cells);
@@ -169,6 +171,8 @@ pub fn read_workbook(
         sheet: Some(sheet),
         sheets,
         headers,
+        header_row,
+        above_header: 0,
         rows,
         unit: "row",
         left_out: 0,

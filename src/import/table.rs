@@ -81,6 +81,10 @@ pub struct Table {
     /// Every sheet of the workbook, to say which others there are.
     pub sheets: Vec<String>,
     pub headers: Vec<String>,
+    /// The number of the row the headers are on (0 for a calendar, which has none).
+    pub header_row: u64,
+    /// Rows with something in them above the header (a title), not read.
+    pub above_header: usize,
     pub rows: Vec<Row>,
     /// What "row" means in this file, for messages ("row" or "line").
     pub unit: &'static str,

@@ -3,7 +3,7 @@
 
 use super::table::{Cell, format_number};
 use crate::domain::amounts;
-use crate::domain::dates::{ClockTime, Towards, parse_date_shown, parse_time};
+use crate::domain::dates::{ClockTime, DateError, Towards, parse_date_shown, parse_time};
 use chrono::{Days, NaiveDate, Timelike};
 
 /// How a date such as 03/04/2026 is read.
@@ -159,7 +159,58 @@ fn text_date(text: &str, towards: Towards, how: &DateReading<'_>) -> Result<Naiv
             _ => {}
         }
     }
-    parse_date_shown(input, how.today, towards, how.display_format).map_err(|e| e.to_string())
+    let date = parse_date_shown(input, how.today, towards, how.display_format).map_err(|e| match e {
+        // The command line's list of forms includes today, weekdays and +3, which a file
+        // may not use (see `written_whole`).
+        DateError::Unrecognised(text) => format!(
+            "`{text}` is not a date; in a file, write it with its year, e.g. 22/11/2026, 22 Nov 2026 or 2026-11-22"
+        ),
+        other => other.to_string(),
+    })?;
+    written_whole(text, date, how.display_format)?;
+    Ok(date)
+}
+
+/// A file is read again on other days (a re-import finds what is already there by its
+/// dates), so its dates must not depend on the day it is read: a date without a year
+/// (`3rd June`) or a day relative to today (`next fri`, `tomorrow`, `+3`) is refused, where
+/// typing them at the command line is fine.
+fn written_whole(text: &str, read_as: NaiveDate, display_format: &str) -> Result<(), String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let numbers: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']))
+        .filter(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit()))
+        .collect();
+    let month_named = words
+        .iter()
+        .any(|w| MONTHS.iter().any(|m| w.starts_with(m)));
+    let with_year = numbers.iter().any(|n| n.len() == 4)
+        || numbers.len() >= 3
+        || (month_named && numbers.len() >= 2);
+    if with_year {
+        return Ok(());
+    }
+    let example = crate::domain::dates::format_date(read_as, display_format);
+    let relative = numbers.is_empty() || text.trim_start().starts_with(['+', '-']);
+    Err(if relative {
+        format!(
+            "`{}` is a day counted from today; in a file, write the date itself with its year (e.g. {example}), so that importing the file again on another day reads the same date",
+            text.trim()
+        )
+    } else {
+        format!(
+            "`{}` has no year; in a file, write the date with its year (e.g. {example}), so that importing the file again next year reads the same date",
+            text.trim()
+        )
+    })
 }
 
 /// A cell as a time of day.
@@ -280,6 +331,40 @@ mod tests {
             display_format: "%d %b %Y",
         };
         date(&Cell::Text(text.into()), Towards::Past, &how)
+    }
+
+    #[test]
+    fn a_date_in_a_file_has_its_year_and_is_not_counted_from_today() {
+        for written in [
+            "22/11/2026",
+            "22/11/26",
+            "2026-11-22",
+            "22 Nov 2026",
+            "22nd November 26",
+        ] {
+            assert_eq!(
+                read(written, &Order::Usual),
+                Ok(d(2026, 11, 22)),
+                "{written}"
+            );
+        }
+        let err = read("3rd June", &Order::Usual).unwrap_err();
+        assert_eq!(
+            err,
+            "`3rd June` has no year; in a file, write the date with its year (e.g. 03 Jun 2026), so that importing the file again next year reads the same date"
+        );
+        assert!(
+            read("03/06", &Order::Usual)
+                .unwrap_err()
+                .contains("has no year")
+        );
+        for relative in ["next fri", "today", "tomorrow", "+3", "-2", "monday"] {
+            let err = read(relative, &Order::Usual).unwrap_err();
+            assert!(
+                err.contains("is a day counted from today"),
+                "{relative}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn the_preview_shows_every_row_and_highlights_the_refused_one() {
     assert_eq!(refused, [5]);
     let screen = draw(&f.app);
     assert!(
-        screen.contains("✗ refused: column `Type`: unknown case kind `Public law`"),
+        screen.contains("✗ refused: column `Type`: unknown case kind `Care order`"),
         "{screen}"
     );
     assert!(screen.contains("Not read (never looked at): `Child / family`"));
@@ -164,7 +164,7 @@ fn a_mapped_kind_imports_every_row_on_enter_and_the_screen_shows_them() {
         ScreenId::Cases,
         &fixture("cases.xlsx"),
         3,
-        "Public law=public-law",
+        "Care order=public-law",
     );
     let p = dialog(&f.app).preview.as_ref().expect("a preview");
     assert_eq!(p.plan.refused(), 0);
@@ -201,7 +201,7 @@ fn a_mapped_kind_imports_every_row_on_enter_and_the_screen_shows_them() {
         ScreenId::Cases,
         &fixture("cases.xlsx"),
         3,
-        "Public law=public-law",
+        "Care order=public-law",
     );
     assert_eq!(dialog(&f.app).preview.as_ref().unwrap().plan.known(), 5);
     key(&mut f.app, KeyCode::Enter);
@@ -388,7 +388,7 @@ fn refusals_say_what_to_do_in_the_form() {
     import(&mut f.app, ScreenId::Cases, &fixture("cases.xlsx"), 0, "");
     let screen = draw(&f.app);
     assert!(
-        screen.contains("add Public law=KEY under Map kinds") && !screen.contains("--"),
+        screen.contains("add Care order=KEY under Map kinds") && !screen.contains("--"),
         "{screen}"
     );
     assert!(f.app.journal.records().is_empty());
