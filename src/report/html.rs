@@ -26,6 +26,7 @@ const STYLE: &str = r#"
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2rem; } h3 { font-size: 1.05rem; }
 .subtitle { color: #555; margin-top: 0; }
+.warning { color: #b3261e; border: 2px solid #b3261e; padding: 0.6em 0.8em; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; vertical-align: top; }
 p, li, h1, h2, h3 { overflow-wrap: anywhere; }
@@ -57,13 +58,24 @@ pub fn write_document(doc: &Document, date_format: &str) -> String {
 
 fn page(doc: &Document, report: Option<&Report>, date_format: &str) -> String {
     let dates = Dates(date_format);
-    let mut body = format!(
+    // A warning comes before the title: the first thing a reader sees.
+    let mut body: String = doc
+        .warnings()
+        .map(|w| {
+            format!(
+                "<p class=\"warning\" role=\"alert\"><strong>{}</strong></p>\n",
+                escape(w)
+            )
+        })
+        .collect();
+    body.push_str(&format!(
         "<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
         escape(&doc.title),
         escape(&doc.subtitle)
-    );
+    ));
     for block in &doc.blocks {
         match block {
+            Block::Warning(_) => {}
             Block::Heading(h) => body.push_str(&format!("<h2>{}</h2>\n", escape(h))),
             Block::Subheading(h) => body.push_str(&format!("<h3>{}</h3>\n", escape(h))),
             Block::Para(p) => body.push_str(&format!("<p>{}</p>\n", escape(p))),

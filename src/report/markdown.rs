@@ -100,13 +100,19 @@ pub fn write_document(doc: &Document) -> String {
 }
 
 fn render(doc: &Document, report: Option<(&Report, &str)>) -> String {
-    let mut out = format!(
+    // A warning comes before the title: the first thing a reader sees.
+    let mut out: String = doc
+        .warnings()
+        .map(|w| format!("> **{}**\n\n", escape(w).replace('\n', "\n> ")))
+        .collect();
+    out.push_str(&format!(
         "# {}\n\n_{}_\n\n",
         one_line(&doc.title),
         one_line(&doc.subtitle)
-    );
+    ));
     for block in &doc.blocks {
         match block {
+            Block::Warning(_) => {}
             Block::Heading(h) => out.push_str(&format!("## {}\n\n", one_line(h))),
             Block::Subheading(h) => out.push_str(&format!("### {}\n\n", one_line(h))),
             Block::Para(p) | Block::Small(p) | Block::Record(p) => {

@@ -156,6 +156,16 @@ impl Period {
         }
     }
 
+    /// The period ending no later than `last` (a damaged journal's last trusted day): a
+    /// period that starts after it keeps only that day, so nothing after it is counted.
+    pub fn cut_to(self, last: NaiveDate) -> Period {
+        let to = self.to.min(last);
+        Period {
+            from: self.from.min(to),
+            to,
+        }
+    }
+
     /// Refuses a period that ends before the records begin, saying when they do.
     pub fn check_records_begin(&self, begin: Option<NaiveDate>) -> Result<(), String> {
         match begin {
@@ -245,6 +255,27 @@ impl<'a> Inputs<'a> {
     }
 }
 
+/// The day the last record was written, in its own time zone: for a damaged journal, the
+/// day its trusted records run up to.
+pub(crate) fn trusted_up_to(records: &[Record]) -> Option<NaiveDate> {
+    records.last().map(|r| r.at.date_naive())
+}
+
+/// The inputs as the analysis reads them: for a damaged journal (its chain not intact) the
+/// trusted records as of the day the last of them was written, so the period ends there and
+/// that day is taken as today: a deadline met, or a day logged, in the records after the
+/// break is not called overdue or unlogged. An intact journal's inputs are unchanged.
+fn as_of_trusted<'a>(input: &Inputs<'a>) -> Inputs<'a> {
+    match trusted_up_to(input.records).filter(|_| !input.chain_ok) {
+        Some(last) => Inputs {
+            period: input.period.cut_to(last),
+            today: input.today.min(last),
+            ..input.clone()
+        },
+        None => input.clone(),
+    }
+}
+
 /// The working-day calendar for a state and configuration.
 pub fn calendar(state: &State, config: &Config) -> WorkCalendar {
     WorkCalendar::new(
@@ -329,8 +360,10 @@ pub fn analyse(input: &Inputs) -> Report {
 }
 
 /// Computes the whole report model, keeping what it was computed from. The period analysed
-/// starts no earlier than the records begin.
+/// starts no earlier than the records begin and, for a damaged journal, ends no later than
+/// the day its last trusted record was written ([`as_of_trusted`]).
 pub fn analysis(input: &Inputs) -> Analysis {
+    let input = &as_of_trusted(input);
     let begin = records_begin(input.state, input.records, input.today);
     // A period that ends before the records begin (the callers refuse one) covers nothing.
     let nothing = State::default();

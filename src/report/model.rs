@@ -270,6 +270,22 @@ pub struct Integrity {
     /// never counted as contemporaneous).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub imported: Vec<ImportedRecords>,
+    /// Added: where the hash chain breaks, when it does (absent for an intact journal).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub damaged: Option<Damaged>,
+}
+
+/// A journal whose hash chain breaks: the report covers only the records before the break,
+/// as of the day the last of them was written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Damaged {
+    /// The first line not trusted (the line after the last trusted record).
+    pub line: u64,
+    /// The trusted records: those before `line`.
+    pub records: u64,
+    /// The day the last trusted record was written: the analysis's end and its "today"
+    /// (`None` when no record before the break is left).
+    pub written_up_to: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

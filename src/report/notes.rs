@@ -92,5 +92,10 @@ pub fn integrity(input: &Inputs) -> Integrity {
                 last_record: b.last,
             })
             .collect(),
+        damaged: (!input.chain_ok).then(|| super::model::Damaged {
+            line: records.len() as u64 + 1,
+            records: records.len() as u64,
+            written_up_to: super::trusted_up_to(records),
+        }),
     }
 }

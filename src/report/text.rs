@@ -85,13 +85,15 @@ fn short_head(report: &Report) -> &str {
 }
 
 fn render(doc: &Document, report: &Report, edition: Edition) -> String {
-    let mut out = String::new();
+    // A warning comes first, before the title or an email's first line.
+    let mut out: String = doc.warnings().map(|w| format!("{w}\n\n")).collect();
     // A notice is an email's body: its subject is the first line, not a title.
     if doc.purpose != Purpose::Notice {
         out.push_str(&format!("{}\n\n{}\n\n", doc.title, doc.subtitle));
     }
     for block in &doc.blocks {
         match block {
+            Block::Warning(_) => {}
             Block::Heading(h) | Block::Subheading(h) => out.push_str(&format!("{h}\n\n")),
             Block::Para(p) | Block::Small(p) => out.push_str(&format!("{p}\n\n")),
             Block::Bullets(items) => {

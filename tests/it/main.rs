@@ -25,6 +25,8 @@ mod cli_records;
 mod crash;
 #[path = "../documents.rs"]
 mod documents;
+#[path = "../documents_damaged.rs"]
+mod documents_damaged;
 #[path = "../evidence.rs"]
 mod evidence;
 #[path = "../faults.rs"]

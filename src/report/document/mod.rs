@@ -81,6 +81,9 @@ impl BandSeries {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A warning the reader must see before anything else (a damaged journal): every writer
+    /// puts it first, above the title, set apart (bold in the PDF).
+    Warning(String),
     Heading(String),
     Subheading(String),
     Para(String),
@@ -114,6 +117,34 @@ pub struct Document {
     pub title: String,
     pub subtitle: String,
     pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// The warnings the writers put first, above the title.
+    pub fn warnings(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Warning(w) => Some(w.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// The warning that opens every document made from a damaged journal: where the chain
+/// breaks, what the document covers and up to when, and what to do.
+fn damage_warning(report: &Report, dates: &Dates) -> Option<Block> {
+    let damaged = report.integrity.damaged.as_ref()?;
+    let covered = match damaged.written_up_to {
+        Some(day) => format!(
+            "the {} before that line, written up to {}: its figures are as of that day, and nothing recorded after it is counted",
+            plural(damaged.records, "record", "records"),
+            dates.show(day)
+        ),
+        None => "nothing: no record before that line is left".to_string(),
+    };
+    Some(Block::Warning(format!(
+        "WARNING: THE JOURNAL IS DAMAGED at line {}. This document covers only {covered}. Do not rely on it or send it as it is: run `caseload verify` to see what is wrong, restore the journal from a backup (caseload keeps copies in its backups folder; `caseload verify` says where), keep the damaged file as evidence, and make this document again.",
+        damaged.line
+    )))
 }
 
 /// Formats the model's dates for people, with the configured pattern (`display.date_format`,
@@ -176,7 +207,7 @@ fn compose(report: &Report, date_format: &str, medium: Medium) -> Document {
         dates.show(report.period.from),
         dates.show(report.period.to)
     );
-    let (title, mut blocks) = match purpose {
+    let (title, body) = match purpose {
         // A share is never a document (the CLI and the UI write it with report::share).
         Purpose::Grievance | Purpose::Share => {
             ("Formal grievance", grievance::blocks(report, &dates))
@@ -188,6 +219,8 @@ fn compose(report: &Report, date_format: &str, medium: Medium) -> Document {
         Purpose::Supervision => ("Supervision summary", supervision::blocks(report, &dates)),
         Purpose::Notice => ("Notice of workload", notice::blocks(report, &dates)),
     };
+    let mut blocks: Vec<Block> = damage_warning(report, &dates).into_iter().collect();
+    blocks.extend(body);
     blocks.extend(closing::closing(report, purpose, &dates, medium));
     blocks.extend(definitions::blocks(report, &dates, purpose));
     // Plain text ends with its own short line instead (`text::write`).

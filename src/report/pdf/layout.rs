@@ -265,6 +265,23 @@ impl Layout<'_> {
         self.y += size * 0.5;
     }
 
+    /// A paragraph in bold (a warning).
+    fn strong_paragraph(&mut self, text: &str, size: f32, colour: Colour) {
+        let line_height = size * 1.35;
+        for line in self.m.wrap_in(text, size, PAGE_W - 2.0 * MARGIN, true) {
+            self.need(line_height);
+            self.push(Op::Strong {
+                x: MARGIN,
+                y: self.y + size,
+                size,
+                colour,
+                text: line,
+            });
+            self.y += line_height;
+        }
+        self.y += size * 0.8;
+    }
+
     fn heading(&mut self, text: &str, size: f32, colour: Colour) {
         self.need(size * 2.0 + 40.0);
         self.y += size * 0.6;
@@ -352,6 +369,11 @@ fn lay_out_at(
         scale: one_page.unwrap_or(1.0),
         one_page: one_page.is_some(),
     };
+    // A warning comes before the title, in bold: the first thing a reader sees.
+    for warning in doc.warnings() {
+        layout.begin(Kind::Para, None);
+        layout.strong_paragraph(warning, layout.size(BODY), ALERT);
+    }
     layout.bookmark(&doc.title);
     layout.begin(Kind::Heading(1, doc.title.clone()), None);
     layout.paragraph(&doc.title, layout.size(18.0), INK, 0.0);
@@ -370,6 +392,7 @@ impl Layout<'_> {
     fn block(&mut self, block: &Block, report: Option<&Report>, dates: &Dates) {
         let (body, small) = (self.size(BODY), self.size(SMALL));
         match block {
+            Block::Warning(_) => {}
             Block::Heading(h) => self.heading(h, self.size(13.0), ACCENT),
             Block::Subheading(h) => {
                 self.begin(Kind::Heading(3, h.clone()), None);

@@ -105,3 +105,30 @@ fn a_table_header_never_ends_a_page_without_its_first_row() {
         }
     }
 }
+
+#[test]
+fn a_warning_is_laid_out_first_above_the_title_and_in_bold() {
+    let doc = Document {
+        purpose: crate::report::Purpose::Notice,
+        title: "Notice of workload".into(),
+        subtitle: "S".into(),
+        blocks: vec![
+            Block::Warning("WARNING: THE JOURNAL IS DAMAGED at line 9.".into()),
+            Block::Para("Dear manager,".into()),
+        ],
+    };
+    let texts = texts(&doc);
+    assert_eq!(
+        texts[0],
+        (
+            "WARNING: THE JOURNAL IS DAMAGED at line 9.".to_string(),
+            true
+        )
+    );
+    assert_eq!(texts[1], ("Notice of workload".to_string(), false));
+    assert_eq!(
+        texts.iter().filter(|(t, _)| t.contains("DAMAGED")).count(),
+        1,
+        "once"
+    );
+}
