@@ -177,18 +177,21 @@ impl Reader<'_> {
                 .filter(|(_, n)| super::columns::normalise(n) == wanted)
                 .collect(),
         )
-        .or_else(|| {
-            only(
-                kinds
-                    .iter()
-                    .filter(|(_, n)| {
-                        let name = n.to_lowercase();
-                        name.strip_prefix(&text.trim().to_lowercase())
-                            .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
-                    })
-                    .collect(),
-            )
-        })
+        .or_else(|| only(self.kinds_begun_by(text)))
+    }
+
+    /// The configured kinds whose name `text` begins, up to a word's end.
+    fn kinds_begun_by(&self, text: &str) -> Vec<&(String, String)> {
+        let begins = text.trim().to_lowercase();
+        self.request
+            .case_kinds
+            .iter()
+            .filter(|(_, n)| {
+                n.to_lowercase()
+                    .strip_prefix(&begins)
+                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+            })
+            .collect()
     }
 
     fn case_kind(&self, text: &str) -> Result<String, String> {
@@ -207,7 +210,18 @@ impl Reader<'_> {
                     .iter()
                     .map(|(k, n)| format!("{k} ({n})"))
                     .collect();
-                if mapped == wanted {
+                let begun: Vec<&str> = self
+                    .kinds_begun_by(mapped)
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect();
+                if begun.len() > 1 {
+                    format!(
+                        "`{mapped}` begins the names of {} kinds ({}); write more of the name, or add --map-kind \"{wanted}=KEY\"",
+                        begun.len(),
+                        begun.join(", ")
+                    )
+                } else if mapped == wanted {
                     format!(
                         "unknown case kind `{wanted}`; configured kinds are {}: add --map-kind \"{wanted}=KEY\"",
                         known.join(", ")

@@ -265,7 +265,7 @@ fn probation_words_tier_columns_met_yes_no_and_decimal_commas() {
     // `Tier` begins every tier's name: not one of them.
     assert!(
         out.stdout
-            .contains("line 3: column `Tier`: unknown case kind `Tier`"),
+            .contains("line 3: column `Tier`: `Tier` begins the names of 4 kinds (tier-a, tier-b, tier-c, tier-d); write more of the name, or add --map-kind \"Tier=KEY\""),
         "{}",
         out.stdout
     );
