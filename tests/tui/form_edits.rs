@@ -334,13 +334,7 @@ fn the_leave_form_says_its_own_field_names() {
 #[test]
 fn an_unknown_case_is_said_in_the_forms_words_with_the_nearest_references() {
     let mut f = demo();
-    f.app.update(Action::Show(ScreenId::Deadlines));
-    key(&mut f.app, KeyCode::Char('a'));
-    chars(&mut f.app, "Position statement");
-    key(&mut f.app, KeyCode::Tab);
-    chars(&mut f.app, "fri");
-    key(&mut f.app, KeyCode::Tab);
-    chars(&mut f.app, "ZZ-9");
+    super::type_deadline(&mut f.app, "Position statement", "fri", "ZZ-9");
     let form = |app: &App| match &app.overlay {
         Overlay::Form(OpenForm::Deadline(_, form)) => form.clone(),
         other => panic!("not the deadline form: {other:?}"),
@@ -370,13 +364,7 @@ fn an_unknown_case_is_said_in_the_forms_words_with_the_nearest_references() {
 
     // With no case recorded, it says how to go on.
     let mut f = empty();
-    f.app.update(Action::Show(ScreenId::Deadlines));
-    key(&mut f.app, KeyCode::Char('a'));
-    chars(&mut f.app, "Filing");
-    key(&mut f.app, KeyCode::Tab);
-    chars(&mut f.app, "fri");
-    key(&mut f.app, KeyCode::Tab);
-    chars(&mut f.app, "FD1");
+    super::type_deadline(&mut f.app, "Filing", "fri", "FD1");
     key(&mut f.app, KeyCode::Enter);
     assert_eq!(
         form(&f.app).field(DeadlineField::Case).error.as_deref(),

@@ -94,13 +94,7 @@ fn text_fields_edit_as_fingers_expect() {
 fn the_case_field_takes_a_whole_reference_or_a_unique_beginning() {
     let mut f = demo();
     let size = journal_len(&f);
-    f.app.update(Action::Show(ScreenId::Deadlines));
-    key(&mut f.app, KeyCode::Char('a'));
-    chars(&mut f.app, "Position statement");
-    key(&mut f.app, KeyCode::Tab);
-    chars(&mut f.app, "fri");
-    key(&mut f.app, KeyCode::Tab);
-    chars(&mut f.app, "FD26P00799");
+    super::type_deadline(&mut f.app, "Position statement", "fri", "FD26P00799");
     key(&mut f.app, KeyCode::Enter);
     let Overlay::Form(OpenForm::Deadline(_, form)) = &f.app.overlay else {
         panic!(

@@ -31,6 +31,18 @@ macro_rules! snapshot {
     };
 }
 
+/// Opens the deadline form on the Deadlines screen and types its three fields (Enter not
+/// pressed).
+fn type_deadline(app: &mut App, what: &str, due: &str, case: &str) {
+    app.update(Action::Show(ScreenId::Deadlines));
+    key(app, KeyCode::Char('a'));
+    chars(app, what);
+    key(app, KeyCode::Tab);
+    chars(app, due);
+    key(app, KeyCode::Tab);
+    chars(app, case);
+}
+
 mod first_run;
 mod fit;
 mod form_edits;

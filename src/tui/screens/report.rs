@@ -19,16 +19,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_about(app, about, buf);
 }
 
+/// A bordered box with its title over `area`; returns the area inside it.
+fn titled_box(app: &App, title: &'static str, area: Rect, buf: &mut Buffer) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, app.theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
 /// How wide the choices' labels are; a value wraps under the values, not under the labels.
 const LABEL: usize = 13;
 
 /// The choices as the report will read them, the period they make, and the last result.
 fn render_choices(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Report ", app.theme.title));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = titled_box(app, " Report ", area, buf);
     let width = usize::from(inner.width);
     let form = &app.report.form;
     let folder = format!("(in {})", crate::tui::shown_path(&app.report.reports_dir));
@@ -127,11 +133,7 @@ fn render_about(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     ];
     let refs = "A notice and a supervision summary show your real case references (your manager holds them); the other documents, and csv, json and ics, show Case 1, Case 2... Reveal refs changes that. Check any notes for names before sharing.";
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(" What each report is for ", app.theme.title));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = titled_box(app, " What each report is for ", area, buf);
     let width = usize::from(inner.width);
     let rows = |lines: &[(String, Style)]| -> Vec<Line<'static>> {
         lines
