@@ -93,3 +93,41 @@ fn every_write_checks_not_only_the_first() {
     assert!(note(&mut w, "refused").is_err());
     assert_eq!(fs::read_to_string(&path).unwrap(), edited);
 }
+
+/// The last line read has no line after it to break the chain: an edit there that still
+/// reads as the same record (a key the reader ignores) was once chained onto. Every byte of
+/// it, flipped, is refused, by a window with a copy and by one without.
+#[test]
+fn every_byte_of_the_last_line_read_is_guarded() {
+    for read_only in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = window(dir.path(), Access::ReadWrite);
+        note(&mut w, "first").unwrap();
+        note(&mut w, "last").unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let whole = fs::read(&path).unwrap();
+        let start = whole[..whole.len() - 1]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .unwrap()
+            + 1;
+        for i in start..whole.len() {
+            fs::write(&path, &whole).unwrap();
+            let access = if read_only {
+                Access::ReadOnly
+            } else {
+                Access::ReadWrite
+            };
+            let mut w = window(dir.path(), access);
+            let mut edited = whole.clone();
+            edited[i] ^= 1;
+            fs::write(&path, &edited).unwrap();
+            assert!(
+                note(&mut w, "refused").is_err(),
+                "byte {i} ({:?}) of the last line flipped and written onto (read only: {read_only})",
+                whole[i] as char
+            );
+            assert_eq!(fs::read(&path).unwrap(), edited);
+        }
+    }
+}
