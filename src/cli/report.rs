@@ -209,18 +209,22 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
     }
     let records = journal.records().len() as u64;
     let receipt = journal.receipt_at(made.seq)?.ok_or_else(|| {
-        Error::Failed(format!(
+        let what = format!("{shown}'s line of what it was made from");
+        Error::Failed(super::verify::edited_line(&journal, &made, &what).unwrap_or_else(|| format!(
             "{shown} was made from {} records, but this journal has only {records}: records were removed since, or it is another journal (give its folder with --data-dir)",
             made.seq
-        ))
+        )))
     })?;
     // A plain-text document gives the head shortened to 16 digits.
     if !(receipt.head == made.head || made.head.len() >= 16 && receipt.head.starts_with(&made.head))
     {
-        return Err(Error::Failed(format!(
-            "the journal has changed since {shown} was made, or it is another journal: record {} now hashes to {}, not to the document's {}",
-            made.seq, receipt.head, made.head
-        )));
+        let what = format!("{shown}'s line of what it was made from");
+        return Err(Error::Failed(
+            super::verify::edited_line(&journal, &made, &what).unwrap_or_else(|| format!(
+                "{shown} does not match this journal: record {} now hashes to {}, not to the document's {}, and no other record here hashes to it. Either the document's line was edited, or the journal has changed since {shown} was made, or it is another journal (give its folder with --data-dir)",
+                made.seq, receipt.head, made.head
+            )),
+        ));
     }
     let prefix = &journal.records()[..made.seq as usize];
     let state = crate::domain::replay::replay(prefix);

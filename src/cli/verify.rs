@@ -173,9 +173,9 @@ fn document_verdict(journal: &mut Journal, made: &MadeFrom, summary: &str) -> Re
     let records = journal.records().len() as u64;
     let seq = made.seq;
     let Some(now) = journal.receipt_at(seq)?.map(|r| r.head) else {
-        return Err(Error::Failed(format!(
+        return Err(Error::Failed(edited_line(journal, made, "the document's line").unwrap_or_else(|| format!(
             "records were removed since the document was made: its line names record {seq}, but the journal has only {records} records (or it is another journal: give its folder with --data-dir)"
-        )));
+        ))));
     };
     if made.head.len() >= 16 && now.starts_with(&made.head) {
         return Ok(line(format_args!(
@@ -183,10 +183,44 @@ fn document_verdict(journal: &mut Journal, made: &MadeFrom, summary: &str) -> Re
             made.purpose
         ))?);
     }
-    Err(Error::Failed(format!(
-        "records up to seq {seq} have changed since the document was made, or it is another journal: record {seq} now hashes to {now}, not to the document's {}; a document's line has no check code, so a line mistyped when it was copied reads the same way: copy it again exactly to be sure",
-        made.head
-    )))
+    Err(Error::Failed(
+        edited_line(journal, made, "the document's line").unwrap_or_else(|| {
+            format!(
+                "the document's line does not match this journal: record {seq} now hashes to {now}, not to the line's {}, and no other record here hashes to it. Either the line was edited or mistyped when it was copied (a document's line has no check code: copy it again exactly to be sure), or records up to seq {seq} have changed since the document was made, or it is another journal (give its folder with --data-dir)",
+                made.head
+            )
+        }),
+    ))
+}
+
+/// When a document's line gives the head of another record of this journal than the one it
+/// names, the line was edited (its record number changed), not the journal: says so, naming
+/// both. `None` when no other record hashes to that head (or it is too short to tell).
+pub(super) fn edited_line(journal: &Journal, made: &MadeFrom, what: &str) -> Option<String> {
+    let other = record_hashed_to(journal, &made.head).filter(|other| *other != made.seq)?;
+    Some(format!(
+        "{what} was edited: it names record {}, but the head it gives ({}) is record {other}'s in this journal, so records 1 to {other} are as they were: the journal is not what changed, the line is",
+        made.seq, made.head
+    ))
+}
+
+/// The record of this journal whose line hashes to `head` (a prefix of 16 digits or more):
+/// each line's `prev` is the hash of the record before it (the chain is checked on load),
+/// and the journal's head is the last record's.
+fn record_hashed_to(journal: &Journal, head: &str) -> Option<u64> {
+    if head.len() < 16 {
+        return None;
+    }
+    let last = journal.records().last().map(|r| r.seq);
+    if journal.head().starts_with(head) {
+        return last;
+    }
+    let text = std::fs::read_to_string(journal.path()).ok()?;
+    text.lines().enumerate().find_map(|(i, line)| {
+        let prev = serde_json::from_str::<serde_json::Value>(line).ok()?;
+        let prev = prev.get("prev")?.as_str()?;
+        (i > 0 && prev.starts_with(head)).then_some(i as u64)
+    })
 }
 
 /// Each redacted line: when and why, or that nothing here says so, or that it still holds text.

@@ -268,7 +268,11 @@ fn verify_document_refuses_another_journal_other_settings_and_a_file_it_did_not_
     }
     let (code, _, stderr) = check(&other, &made[0]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("the journal has changed since"), "{stderr}");
+    assert!(
+        stderr.contains("does not match this journal")
+            && stderr.contains("or the journal has changed since"),
+        "{stderr}"
+    );
     // Other settings: said, with what to do.
     std::fs::write(
         s.dir.path().join("other.toml"),

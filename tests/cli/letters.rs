@@ -256,9 +256,17 @@ fn the_last_line_of_a_plain_text_is_a_receipt_that_verify_checks() {
     }
     let changed = verify(&other, &["--receipt", &last], 1);
     assert!(
-        changed.contains("records up to seq 2 have changed since the document was made, or it is another journal: record 2 now hashes to "),
+        changed
+            .contains("the document's line does not match this journal: record 2 now hashes to "),
         "{changed}"
     );
+    // The three possibilities, in order: the line edited, the journal changed, another one.
+    let edited = changed.find("the line was edited").unwrap();
+    let journal = changed
+        .find("have changed since the document was made")
+        .unwrap();
+    let another = changed.find("it is another journal").unwrap();
+    assert!(edited < journal && journal < another, "{changed}");
     let fewer = Sandbox::new();
     fewer.ok(&["note", "add", "only one"]);
     let removed = verify(&fewer, &["--receipt", &last], 1);
@@ -398,5 +406,60 @@ fn a_record_typed_up_afterwards_is_not_called_kept_at_the_time() {
     assert!(
         letter.contains("% of its records for this period were written on the day or the next day"),
         "{letter}"
+    );
+}
+
+#[test]
+fn a_document_line_whose_record_number_was_edited_is_said_to_be_edited_not_the_journal() {
+    let s = seeded();
+    let (file, text) = plain_notice(&s, &[]);
+    let last = text.lines().last().unwrap().to_string();
+    // The record number changed from 2 to 1; the head is still record 2's.
+    let edited = last.replacen(" 2 ", " 1 ", 1);
+    assert_ne!(edited, last);
+    let said = verify(&s, &["--receipt", &edited], 1);
+    assert!(
+        said.contains("the document's line was edited: it names record 1, but the head it gives")
+            && said.contains("is record 2's in this journal")
+            && said.contains("the journal is not what changed"),
+        "{said}"
+    );
+    // verify --document with that line in the file says the same of the file.
+    std::fs::write(&file, text.replace(&last, &edited)).unwrap();
+    let out = s
+        .cmd()
+        .args(["verify", "--document"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line of what it was made from was edited: it names record 1")
+            && stderr.contains("is record 2's in this journal"),
+        "{stderr}"
+    );
+    // A head no record has: the three possibilities, the edited line first.
+    let head = last.split(' ').nth(5).unwrap();
+    let other_head = format!(
+        "{}{}",
+        &head[..15],
+        if head.ends_with('0') { '1' } else { '0' }
+    );
+    std::fs::write(&file, text.replace(&last, &last.replace(head, &other_head))).unwrap();
+    let out = s
+        .cmd()
+        .args(["verify", "--document"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("does not match this journal")
+            && stderr.contains(
+                "Either the document's line was edited, or the journal has changed since"
+            )
+            && stderr.contains("or it is another journal"),
+        "{stderr}"
     );
 }
