@@ -207,25 +207,7 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
             "the journal is damaged ({damage}); run `caseload verify` first"
         )));
     }
-    let records = journal.records().len() as u64;
-    let receipt = journal.receipt_at(made.seq)?.ok_or_else(|| {
-        let what = format!("{shown}'s line of what it was made from");
-        Error::Failed(super::verify::edited_line(&journal, &made, &what).unwrap_or_else(|| format!(
-            "{shown} was made from {} records, but this journal has only {records}: records were removed since, or it is another journal (give its folder with --data-dir)",
-            made.seq
-        )))
-    })?;
-    // A plain-text document gives the head shortened to 16 digits.
-    if !(receipt.head == made.head || made.head.len() >= 16 && receipt.head.starts_with(&made.head))
-    {
-        let what = format!("{shown}'s line of what it was made from");
-        return Err(Error::Failed(
-            super::verify::edited_line(&journal, &made, &what).unwrap_or_else(|| format!(
-                "{shown} does not match this journal: record {} now hashes to {}, not to the document's {}, and no other record here hashes to it. Either the document's line was edited, or the journal has changed since {shown} was made, or it is another journal (give its folder with --data-dir)",
-                made.seq, receipt.head, made.head
-            )),
-        ));
-    }
+    let receipt = receipt_named(&mut journal, &made, &shown)?;
     let prefix = &journal.records()[..made.seq as usize];
     let state = crate::domain::replay::replay(prefix);
     let purpose: crate::report::Purpose = made.purpose.parse().map_err(Error::Failed)?;
@@ -261,6 +243,36 @@ pub fn verify_document(ctx: &Context, typed: &std::path::Path) -> Result<()> {
         first_difference(format, &bytes, &again),
         letter_not_carried(&made, &config)
     )))
+}
+
+/// The receipt of the record the document's line names, as its line is on disk now: refused
+/// when the journal has fewer records, or when that record no longer hashes to the line's
+/// head (saying the line was edited when the head is another record's).
+fn receipt_named(
+    journal: &mut crate::journal::Journal,
+    made: &crate::report::provenance::MadeFrom,
+    shown: &std::path::Display<'_>,
+) -> Result<crate::journal::Receipt> {
+    let records = journal.records().len() as u64;
+    let receipt = journal.receipt_at(made.seq)?.ok_or_else(|| {
+        let what = format!("{shown}'s line of what it was made from");
+        Error::Failed(super::verify::edited_line(journal, made, &what).unwrap_or_else(|| format!(
+            "{shown} was made from {} records, but this journal has only {records}: records were removed since, or it is another journal (give its folder with --data-dir)",
+            made.seq
+        )))
+    })?;
+    // A plain-text document gives the head shortened to 16 digits.
+    if !(receipt.head == made.head || made.head.len() >= 16 && receipt.head.starts_with(&made.head))
+    {
+        let what = format!("{shown}'s line of what it was made from");
+        return Err(Error::Failed(
+            super::verify::edited_line(journal, made, &what).unwrap_or_else(|| format!(
+                "{shown} does not match this journal: record {} now hashes to {}, not to the document's {}, and no other record here hashes to it. Either the document's line was edited, or the journal has changed since {shown} was made, or it is another journal (give its folder with --data-dir)",
+                made.seq, receipt.head, made.head
+            )),
+        ));
+    }
+    Ok(receipt)
 }
 
 /// A plain text does not carry the letter's details, so a difference may be only that the
