@@ -341,14 +341,17 @@ pub fn hours(r: &Report, d: &Dates) -> LineChart {
         span(r, d),
         longest
             .map(|w| format!(
-                " The longest week was {:.1} hours, the week of {}.",
-                w.hours,
+                " The longest week was {} hours, the week of {}.",
+                super::document::below_limit(w.hours, super::document::WTR_LIMIT, 1),
                 d.show(w.week_start)
             ))
             .unwrap_or_default(),
         highest_average.map_or_else(
             || " The records do not yet cover 17 weeks, so there is no average.".into(),
-            |a| format!(" The highest 17-week average was {a:.1} hours.")
+            |a| format!(
+                " The highest 17-week average was {} hours.",
+                super::document::below_limit(a, super::document::WTR_LIMIT, 1)
+            )
         ),
         leave_sentence(&shaded)
     );

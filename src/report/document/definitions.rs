@@ -59,7 +59,7 @@ pub fn blocks(r: &Report, d: &Dates, purpose: Purpose) -> Vec<Block> {
             format!(
                 "Hours beyond contract: the hours logged minus {per_day:.2} hours (the contract's share) for each working day that has hours logged. Hours on weekends, bank holidays and leave are all beyond contract; a working day with nothing logged counts as neither worked nor expected."
             ),
-            "Working Time Regulations: the 48-hour limit applies to the average week over a 17-week reference period, (A + B) ÷ 17, where A is the hours in the 17 weeks and B the hours on the working days after them that make up days of annual, sick or parental leave within them. A single week above 48 hours is not by itself a breach; the HTML's weekly hours chart shows the rolling 17-week average against 48.".into(),
+            "Working Time Regulations: the 48-hour limit applies to the average week over a 17-week reference period, (A + B) ÷ 17, where A is the hours in the 17 weeks and B the hours on the working days after them that make up days of annual, sick or parental leave within them. A single week above 48 hours is not by itself a breach; the weekly hours chart (drawn in the HTML and PDF versions) shows the rolling 17-week average against 48.".into(),
             deadlines_and_leave(r),
             "Worked during leave: hours logged on a day of leave, or a deadline met on one.".into(),
             "Contemporaneous: a record written on the day it describes or the next day, and in time order (its written time no earlier than any record before it, and no later than when this document was prepared).".into(),

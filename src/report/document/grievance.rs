@@ -57,11 +57,38 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     blocks
 }
 
+/// The highest 17-week average among the hours facts, after the longest week, as the stress
+/// record gives it, also when it is within the 48 hours (the flagged facts give it only
+/// above): a panel weighing hours asks for the figure the Working Time Regulations use.
+fn add_wtr_average(r: &Report, d: &Dates, facts: &mut Vec<String>) {
+    let sentence = match super::wtr_average(r, d) {
+        Some(_)
+            if r.hours
+                .wtr_average_max
+                .is_some_and(|a| a > super::WTR_LIMIT) =>
+        {
+            return;
+        }
+        Some(avg) => format!("My highest 17-week average was {avg}."),
+        None if r.hours.days_logged > 0 => {
+            "There is no 17-week average: no run of 17 whole weeks of records ends in the period."
+                .into()
+        }
+        None => return,
+    };
+    let at = facts
+        .iter()
+        .position(|f| f.starts_with("My longest week"))
+        .map_or(facts.len(), |i| i + 1);
+    facts.insert(at, sentence);
+}
+
 fn facts(r: &Report, d: &Dates) -> Vec<Block> {
     let mut facts = flagged_facts(r, d, false);
     if facts.is_empty() {
         facts.push("No allocations in or before leave, overload or excess hours were recorded in this period.".into());
     }
+    add_wtr_average(r, d, &mut facts);
     vec![
         Block::Heading("Summary of the facts".into()),
         Block::Para(format!(

@@ -13,8 +13,8 @@ pub(crate) mod supervision;
 mod tables;
 
 pub use sentences::{
-    capacity_over_threshold, deadline_outcomes, flagged_facts, hours_beyond_contract, longest_week,
-    ordinal, plural, since, worked_during_leave, wtr_average,
+    WTR_LIMIT, below_limit, capacity_over_threshold, deadline_outcomes, flagged_facts,
+    hours_beyond_contract, longest_week, ordinal, plural, since, worked_during_leave, wtr_average,
 };
 pub use tables::{chronology, leave_tables, upcoming};
 

@@ -276,11 +276,31 @@ pub fn longest_week(r: &Report, d: &Dates) -> Option<String> {
     let w = r.hours.max_week.as_ref()?;
     let sunday = w.week_start + chrono::Days::new(6);
     Some(format!(
-        "{:.1} hours, the week of {} to {}",
-        w.hours,
+        "{} hours, the week of {} to {}",
+        below_limit(w.hours, WTR_LIMIT, 1),
         d.show_day(w.week_start),
         d.show_day(sunday)
     ))
+}
+
+/// The Working Time Regulations' 48 hours, beside which weekly hours are shown.
+pub const WTR_LIMIT: f64 = 48.0;
+
+/// Hours to `decimals` places, except that a figure under `limit` is never rounded up to it:
+/// 47.95 beside the 48-hour limit shows as "47.95", not "48.0", and one that rounds to the
+/// limit even to two places as "just under 48". A figure at or over the limit is as usual.
+pub fn below_limit(hours: f64, limit: f64, decimals: usize) -> String {
+    let shown = format!("{hours:.decimals$}");
+    let reads_under = |text: &str| text.parse::<f64>().is_ok_and(|v| v < limit);
+    if hours >= limit || reads_under(&shown) {
+        return shown;
+    }
+    let finer = format!("{hours:.2}");
+    if reads_under(&finer) {
+        finer
+    } else {
+        format!("just under {limit}")
+    }
 }
 
 /// "49.12 hours a week, over the 17 weeks from Mon 05 Jan 2026 to Sun 03 May 2026 (the
@@ -290,7 +310,8 @@ pub fn wtr_average(r: &Report, d: &Dates) -> Option<String> {
     let avg = h.wtr_average_max?;
     let (from, to) = (h.wtr_average_max_from?, h.wtr_average_max_to?);
     Some(format!(
-        "{avg:.2} hours a week, over the 17 weeks from {} to {} (the Working Time Regulations limit is an average of 48 hours a week over 17 weeks)",
+        "{} hours a week, over the 17 weeks from {} to {} (the Working Time Regulations limit is an average of 48 hours a week over 17 weeks)",
+        below_limit(avg, WTR_LIMIT, 2),
         d.show_day(from),
         d.show_day(to)
     ))

@@ -588,3 +588,4 @@ mod leave_evidence;
 mod properties;
 mod records_begin;
 mod share_preview;
+mod wording;
