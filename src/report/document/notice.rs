@@ -7,6 +7,7 @@ pub fn blocks(r: &Report, d: &Dates) -> Vec<Block> {
     points.extend(overload_since(r, d));
     points.extend(hours_since(r, d));
     points.extend(leave(r, d));
+    points.extend(deadlines_in_leave(r, d));
     points.extend(coming_up(r, d));
     points.extend(missed(r, d));
     let mut blocks = vec![
@@ -139,15 +140,78 @@ fn leave(r: &Report, d: &Dates) -> Vec<String> {
     points
 }
 
-/// The deadlines of the next four weeks, the first eight by name.
+/// The unmet deadlines a notice names one by one; more are counted.
+const NAMED_UNMET: usize = 5;
+
+/// The deadlines due during leave or soon after the return, in the period (SPEC 9: the
+/// deadlines that cannot all be met): how many, how many met late, and those not met, by
+/// case and date when few, else counted.
+fn deadlines_in_leave(r: &Report, d: &Dates) -> Option<String> {
+    let (during, after) = (&r.deadlines.in_leave, &r.deadlines.soon_after_leave);
+    if during.is_empty() && after.is_empty() {
+        return None;
+    }
+    let outcomes = during
+        .iter()
+        .map(|x| (&x.case, &x.what, x.due, &x.since))
+        .chain(after.iter().map(|x| (&x.case, &x.what, x.due, &x.since)));
+    let late = outcomes.clone().filter(|o| o.3.outcome == "late").count() as u64;
+    let unmet: Vec<String> = outcomes
+        .filter(|o| o.3.met_on.is_none())
+        .map(|(case, what, due, _)| {
+            let case = case.as_deref().map(|c| format!("{c} ")).unwrap_or_default();
+            format!("{case}{what} due {}", d.show(due))
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if late > 0 {
+        let others = if unmet.is_empty() && late < (during.len() + after.len()) as u64 {
+            ", the others on time"
+        } else {
+            ""
+        };
+        parts.push(format!("{late} met after the due date{others}"));
+    }
+    match unmet.len() {
+        0 => {}
+        n if n <= NAMED_UNMET => parts.push(format!("not met: {}", unmet.join("; "))),
+        n => parts.push(format!("{n} not met")),
+    }
+    let since = if parts.is_empty() {
+        "; all were met on time".to_string()
+    } else {
+        format!(": {}", parts.join(", and "))
+    };
+    Some(format!(
+        "Since {}, {} fell due during my leave and {} within {} working days of my return{since}.",
+        d.show(r.period.from),
+        plural(during.len() as u64, "deadline", "deadlines"),
+        after.len(),
+        r.detail.assumptions.post_leave_days
+    ))
+}
+
+/// The deadlines a notice lists in full; more are counted, with where the list is.
+const LISTED_UPCOMING: usize = 12;
+
+/// The deadlines of the next four weeks: all of them when there are up to twelve; otherwise
+/// how many, from when to when, and where the full list is (a notice stays one page).
 fn coming_up(r: &Report, d: &Dates) -> Option<String> {
     let soon = &r.detail.upcoming;
     if soon.is_empty() {
         return None;
     }
+    if soon.len() > LISTED_UPCOMING {
+        let (first, last) = (soon.first()?.due, soon.last()?.due);
+        return Some(format!(
+            "{} due in the next four weeks, from {} to {}: too many to list here; I can send you the full list from my record.",
+            plural(soon.len() as u64, "deadline is", "deadlines are"),
+            d.show(first),
+            d.show(last)
+        ));
+    }
     let shown: Vec<String> = soon
         .iter()
-        .take(8)
         .map(|u| {
             format!(
                 "{} {}{}",
@@ -160,13 +224,8 @@ fn coming_up(r: &Report, d: &Dates) -> Option<String> {
             )
         })
         .collect();
-    let more = if soon.len() > 8 {
-        format!(" and {} more", soon.len() - 8)
-    } else {
-        String::new()
-    };
     Some(format!(
-        "{} due in the next four weeks: {}{more}.",
+        "{} due in the next four weeks: {}.",
         plural(soon.len() as u64, "deadline is", "deadlines are"),
         shown.join("; ")
     ))

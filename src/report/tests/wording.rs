@@ -69,3 +69,85 @@ fn the_grievance_gives_the_17_week_average_within_the_limit_as_the_stress_record
         "{short}"
     );
 }
+
+fn notice_of(j: &J, to: &str) -> String {
+    let mut r = j.report("2026-01-01", to, to);
+    r.purpose = "notice";
+    String::from_utf8(render(&r, Format::Txt, "%d %b %Y"))
+        .unwrap()
+        .replace('\u{a0}', " ")
+}
+
+fn notice(j: &J) -> String {
+    let mut r = j.report("2026-01-01", "2026-12-31", "2026-12-31");
+    r.purpose = "notice";
+    String::from_utf8(render(&r, Format::Txt, "%d %b %Y"))
+        .unwrap()
+        .replace('\u{a0}', " ")
+}
+
+#[test]
+fn the_notice_counts_the_deadlines_due_in_and_soon_after_leave_and_names_the_unmet() {
+    use crate::domain::event::LeaveKind;
+    let mut j = J::default();
+    j.case("A", "general", "2026-07-01");
+    j.leave(LeaveKind::Annual, "2026-08-03", "2026-08-07");
+    let met = j.deadline(Some("A"), "2026-08-05"); // in leave, met late
+    j.met(met, "2026-08-10");
+    j.deadline(Some("A"), "2026-08-06"); // in leave, never met
+    j.deadline(None, "2026-08-12"); // 3 working days after the return, never met
+    let text = notice(&j);
+    let line = text
+        .lines()
+        .find(|l| l.contains("fell due during my leave"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains("2 deadlines fell due during my leave and 1 within 3 working days of my return: 1 met after the due date, and not met: ")
+            && line.contains("due 06 Aug 2026")
+            && line.contains("due 12 Aug 2026"),
+        "{line}"
+    );
+    // Many unmet are counted, not named.
+    for _ in 0..5 {
+        j.deadline(None, "2026-08-04");
+    }
+    let text = notice(&j);
+    let line = text
+        .lines()
+        .find(|l| l.contains("fell due during my leave"))
+        .unwrap();
+    assert!(
+        line.contains(" not met.") && !line.contains("not met: "),
+        "{line}"
+    );
+}
+
+#[test]
+fn the_notice_lists_up_to_twelve_upcoming_deadlines_and_counts_more() {
+    let mut j = J::default();
+    j.case("A", "general", "2026-12-01");
+    for day in 2..=13 {
+        j.deadline(Some("A"), &format!("2026-12-{day:02}"));
+    }
+    let text = notice_of(&j, "2026-12-01");
+    let line = text
+        .lines()
+        .find(|l| l.contains("due in the next four weeks"))
+        .unwrap();
+    assert!(
+        line.contains("13 Dec 2026") && !line.contains("more"),
+        "{line}"
+    );
+    j.deadline(Some("A"), "2026-12-14");
+    let text = notice_of(&j, "2026-12-01");
+    let line = text
+        .lines()
+        .find(|l| l.contains("due in the next four weeks"))
+        .unwrap();
+    assert!(
+        line.contains(
+            "13 deadlines are due in the next four weeks, from 02 Dec 2026 to 14 Dec 2026"
+        ) && line.contains("full list"),
+        "{line}"
+    );
+}
