@@ -14,7 +14,8 @@ for a grievance, a stress risk assessment or supervision.\n\nRun with no command
 UI.\n\nDates can be typed as 22/11/2026, 22/11/26, 22 Nov 2026, 22 nov, 2026-11-22, today, \
 yesterday, tomorrow, +14 or -3 (days from today), or a weekday (mon, friday): for something that \
 happened (--on) a weekday is the last one and a date without a year the latest; for something due \
-(--due) the next one. For leave, sick leave looks back and other leave forward.",
+(--due) the next one. For leave, sick leave looks back; other leave looks forward, unless the date without a \
+year was in the last 60 days (leave just taken, written down afterwards).",
     after_help = "Examples:\n  caseload case add FD26P00123 --kind s7 --undiscussed --by \"team manager\"\n  caseload leave add annual --from 03/08/2026 --to 14/08/2026\n  caseload hours add --start 08:30 --end 18:45 --break 20\n  caseload note add \"Three new cases the day before leave\" --standard demands --stress 7\n  caseload list cases --open\n  caseload receipt"
 )]
 pub struct Cli {

@@ -315,8 +315,8 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<()> {
         note,
     } = command;
     let kind = LeaveKind::read(&kind)?;
-    // Sick leave is written down afterwards, other leave booked ahead: a weekday or a date
-    // without a year looks back or forward accordingly.
+    // Sick leave is written down afterwards, other leave booked ahead or written down just
+    // after: a weekday or a date without a year looks back or forward accordingly.
     let towards = leave_towards(kind);
     let event = LeaveAdded {
         kind,

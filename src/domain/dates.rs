@@ -24,15 +24,23 @@ pub enum DateError {
 pub enum Towards {
     Past,
     Future,
+    /// Leave that is booked ahead but often written down just after it was taken: a date
+    /// without a year is the one in the last [`RECENT_DAYS`] days if there is one, else the
+    /// next; a weekday is the next one, as for [`Towards::Future`].
+    Booked,
 }
 
+/// How far back a booked-leave date without a year may reach before it means next year's.
+pub const RECENT_DAYS: i64 = 60;
+
 /// Which way a leave date without a year, or a weekday, points: sick leave is written down
-/// afterwards, other leave is booked ahead.
+/// afterwards; other leave is booked ahead, unless the date was in the last 60 days (leave
+/// just taken, being written down).
 pub fn leave_towards(kind: super::event::LeaveKind) -> Towards {
     if kind == super::event::LeaveKind::Sick {
         Towards::Past
     } else {
-        Towards::Future
+        Towards::Booked
     }
 }
 
@@ -178,7 +186,7 @@ fn nearest_weekday(today: NaiveDate, day: Weekday, towards: Towards) -> NaiveDat
     let to = i64::from(day.num_days_from_monday());
     let days = match towards {
         Towards::Past => -((from - to - 1).rem_euclid(7) + 1),
-        Towards::Future => (to - from - 1).rem_euclid(7) + 1,
+        Towards::Future | Towards::Booked => (to - from - 1).rem_euclid(7) + 1,
     };
     shift(today, days).unwrap_or(today)
 }
@@ -233,18 +241,24 @@ fn year_number(word: &str) -> Option<i32> {
 }
 
 /// Day `d` of month `m` in the year that makes it the latest on or before today (past) or
-/// the next on or after it (future); 29 February looks up to four years away.
+/// the next on or after it (future); booked leave takes the past one if it is recent.
+/// 29 February looks up to four years away.
 fn without_year(m: u32, d: u32, today: NaiveDate, towards: Towards) -> Option<NaiveDate> {
+    if towards == Towards::Booked {
+        let recent = without_year(m, d, today, Towards::Past)
+            .filter(|date| (today - *date).num_days() <= RECENT_DAYS);
+        return recent.or_else(|| without_year(m, d, today, Towards::Future));
+    }
     let years: Vec<i32> = match towards {
         Towards::Past => (0..=4).map(|n| today.year() - n).collect(),
-        Towards::Future => (0..=4).map(|n| today.year() + n).collect(),
+        Towards::Future | Towards::Booked => (0..=4).map(|n| today.year() + n).collect(),
     };
     years
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
         .find(|date| match towards {
             Towards::Past => *date <= today,
-            Towards::Future => *date >= today,
+            Towards::Future | Towards::Booked => *date >= today,
         })
 }
 
@@ -591,3 +605,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "dates_leave_tests.rs"]
+mod leave_tests;

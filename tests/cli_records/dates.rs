@@ -36,9 +36,11 @@ fn dates_as_people_type_them() {
             .unwrap();
         assert_eq!(d["due"], want, "--due {due}");
     }
-    // Sick leave looks back; other leave forward.
+    // Sick leave looks back; other leave forward, unless the date was in the last 60 days
+    // (annual leave written down after it was taken).
     s.ok(&["leave", "add", "sick", "--from", "mon", "--to", "tue"]);
     s.ok(&["leave", "add", "annual", "--from", "21 dec", "--to", "1/1"]);
+    s.ok(&["leave", "add", "holiday", "--from", "18/11", "--to", "19/11"]);
     let leave = json(&s, &["list", "leave", "--json"]);
     assert_eq!(
         (&leave[0]["from"], &leave[0]["to"]),
@@ -46,6 +48,10 @@ fn dates_as_people_type_them() {
     );
     assert_eq!(
         (&leave[1]["from"], &leave[1]["to"]),
+        (&"2026-11-18".into(), &"2026-11-19".into())
+    );
+    assert_eq!(
+        (&leave[2]["from"], &leave[2]["to"]),
         (&"2026-12-21".into(), &"2027-01-01".into())
     );
     // Refusals name dates as the program shows them.

@@ -52,6 +52,7 @@ mod keycounts;
 mod layout;
 mod report;
 mod share;
+mod week_by_hand;
 mod window;
 
 #[test]

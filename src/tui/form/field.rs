@@ -140,6 +140,9 @@ impl<F> Field<F> {
         let hint = match towards {
             Towards::Past => "22/11/2026, 22 Nov, today, yesterday, fri (the last one), -3",
             Towards::Future => "22/11/2026, 22 Nov, tomorrow, fri (the next one), +14",
+            Towards::Booked => {
+                "22/11/2026, 22 Nov (the next, or one in the last 60 days), fri (the next one), +14"
+            }
         };
         Field::new(id, label, FieldKind::Date(towards), value, hint)
     }

@@ -31,13 +31,13 @@ pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<LeaveField> {
                 F::From,
                 "From",
                 &ctx.show(l.map_or(ctx.today, |l| l.from)),
-                Towards::Future,
+                Towards::Booked,
             ),
             Field::date(
                 F::To,
                 "To",
                 &ctx.show(l.map_or(ctx.today, |l| l.to)),
-                Towards::Future,
+                Towards::Booked,
             ),
             Field::text(
                 F::Note,
@@ -51,13 +51,14 @@ pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<LeaveField> {
     form
 }
 
-/// Sick leave is written down afterwards, other leave booked ahead: the dates' weekdays and
-/// yearless dates point the way the chosen kind does (as on the command line).
+/// Sick leave is written down afterwards, other leave booked ahead (or written down just
+/// after): the dates' weekdays and yearless dates point the way the chosen kind does (as on
+/// the command line).
 pub fn follow_kind(form: &mut Form<LeaveField>) {
     let towards = form
         .value(LeaveField::Kind)
         .parse::<LeaveKind>()
-        .map_or(Towards::Future, leave_towards);
+        .map_or(Towards::Booked, leave_towards);
     for id in [LeaveField::From, LeaveField::To] {
         let field = form.field_mut(id);
         field.kind = FieldKind::Date(towards);
