@@ -40,7 +40,9 @@ fn dates_as_people_type_them() {
     // (annual leave written down after it was taken).
     s.ok(&["leave", "add", "sick", "--from", "mon", "--to", "tue"]);
     s.ok(&["leave", "add", "annual", "--from", "21 dec", "--to", "1/1"]);
-    s.ok(&["leave", "add", "holiday", "--from", "18/11", "--to", "19/11"]);
+    s.ok(&[
+        "leave", "add", "holiday", "--from", "18/11", "--to", "19/11",
+    ]);
     let leave = json(&s, &["list", "leave", "--json"]);
     assert_eq!(
         (&leave[0]["from"], &leave[0]["to"]),
