@@ -348,6 +348,10 @@ fn not_redacted(record: &Record) -> Result<(), Refusal> {
             "record {} is a redaction, which cannot be withdrawn or changed",
             record.seq
         )),
+        Event::CutOff { .. } => Err(rule!(
+            "record {} stands for a write that was cut off; it is not a record of yours to withdraw or change",
+            record.seq
+        )),
         _ => Ok(()),
     }
 }
@@ -434,6 +438,11 @@ pub fn redact(state: &State, records: &[Record], seq: u64, reason: &str) -> Resu
         Event::Redaction { .. } => {
             return Err(rule!(
                 "record {seq} is itself a redaction; a redaction cannot be redacted"
+            ));
+        }
+        Event::CutOff { .. } => {
+            return Err(rule!(
+                "record {seq} stands for a write that was cut off; it holds no text to redact"
             ));
         }
         _ => {}

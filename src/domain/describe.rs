@@ -89,6 +89,12 @@ pub fn describe(event: &Event, records: &[Record], state: &State, date_format: &
         Event::Redaction { target, reason } => {
             format!("redaction of record {target} ({})", quoted(reason))
         }
+        Event::CutOff {
+            bytes, moved_to, ..
+        } => format!(
+            "a write cut off ({bytes} bytes, moved to {}): this line keeps its record number",
+            quoted(moved_to)
+        ),
         Event::Amended { target, record } => format!(
             "amendment of record {target}: {}",
             describe(record, records, state, date_format)

@@ -43,6 +43,15 @@ pub enum Event {
         target: u64,
         reason: String,
     },
+    /// What keeps the number of a write that was cut off (a torn last line, SPEC 6): its
+    /// bytes were moved to the file `moved_to` and the journal cut back, and this line takes
+    /// the number the cut line had begun to write, so that no number once on disk is used
+    /// again for another record. `bytes` and `sha256` are those of the cut line.
+    CutOff {
+        bytes: u64,
+        sha256: String,
+        moved_to: String,
+    },
 }
 
 // The representation of the kinds held behind a pointer is chosen here, once; everywhere else
@@ -66,7 +75,7 @@ impl From<NoteAdded> for Event {
 }
 
 /// Every `type` this version understands, for the "written by a newer version" message.
-pub const KNOWN_TYPES: [&str; 12] = [
+pub const KNOWN_TYPES: [&str; 13] = [
     "case_allocated",
     "case_closed",
     "deadline_set",
@@ -79,6 +88,7 @@ pub const KNOWN_TYPES: [&str; 12] = [
     "amended",
     "redacted",
     "redaction",
+    "cut_off",
 ];
 
 impl Event {
@@ -96,6 +106,7 @@ impl Event {
             Event::Amended { .. } => "amended",
             Event::Redacted { .. } => "redacted",
             Event::Redaction { .. } => "redaction",
+            Event::CutOff { .. } => "cut_off",
         }
     }
 

@@ -308,7 +308,8 @@ fn apply(state: &mut State, seq: u64, event: &Event, amended: bool) {
         Event::Voided { .. }
         | Event::Amended { .. }
         | Event::Redacted { .. }
-        | Event::Redaction { .. } => {}
+        | Event::Redaction { .. }
+        | Event::CutOff { .. } => {}
     }
 }
 

@@ -53,6 +53,8 @@ struct Flat<'a> {
     record: Option<Box<Event>>,
     was: Option<String>,
     sha256: Option<String>,
+    bytes: Option<u64>,
+    moved_to: Option<String>,
     imported: Option<Imported>,
 }
 
@@ -138,7 +140,9 @@ impl Flat<'_> {
                     ));
                 }
                 let was = need(self.was, "was", t)?;
-                if !KNOWN_TYPES.contains(&was.as_str()) || was == "redacted" || was == "redaction" {
+                if !KNOWN_TYPES.contains(&was.as_str())
+                    || ["redacted", "redaction", "cut_off"].contains(&was.as_str())
+                {
                     return Err(DecodeError::BadFields(format!(
                         "a redacted line says it was `{was}`, which is not a record that can be redacted"
                     )));
@@ -153,6 +157,19 @@ impl Flat<'_> {
                 target: need(self.target, "target", t)?,
                 reason: need(self.reason, "reason", t)?,
             },
+            "cut_off" => {
+                let sha256 = need(self.sha256, "sha256", t)?;
+                if from_hex(&sha256).is_none() {
+                    return Err(DecodeError::BadFields(
+                        "`sha256` of a cut-off line is not 64 lowercase hex digits".into(),
+                    ));
+                }
+                Event::CutOff {
+                    bytes: need(self.bytes, "bytes", t)?,
+                    sha256,
+                    moved_to: need(self.moved_to, "moved_to", t)?,
+                }
+            }
             other => return Err(DecodeError::UnknownType(other.to_string())),
         })
     }

@@ -298,6 +298,16 @@ impl Journal {
         if events.is_empty() {
             return Ok(Vec::new());
         }
+        Ok(self.write_events(events, now)?)
+    }
+
+    /// Writes `events` as the journal's next lines, under the lock the caller holds, and takes
+    /// them into the records and state; then today's backup.
+    pub(super) fn write_events(
+        &mut self,
+        events: Vec<Event>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Vec<u64>, JournalError> {
         let first_seq = self.records.len() as u64 + 1;
         let mut bytes = String::new();
         // The last record lacks its newline: it goes in the same write, ahead of the new lines.

@@ -234,11 +234,31 @@ impl Journal {
         self.disk
             .truncate(&path, self.len)
             .map_err(JournalError::io("cannot truncate", &path))?;
+        // The cut line had begun to write its number: a line takes that number in its place,
+        // so that it is never used again for another record (SPEC 6).
+        let next = self.records.len() as u64 + 1;
+        let kept_number = declared_seq(torn) == Some(next);
+        if kept_number {
+            let moved_to = aside
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let stub = Event::CutOff {
+                bytes: torn.len() as u64,
+                sha256: to_hex(&super::line::hash(torn)),
+                moved_to,
+            };
+            self.write_events(vec![stub], (self.clock)())?;
+        }
         self.notices.push(format!(
-            "the last line of the journal was incomplete (a write cut off, {} bytes); it was moved to {} and the journal now ends at record {}",
+            "the last line of the journal was incomplete (a write cut off, {} bytes); it was moved to {} and the journal now ends at record {}{}",
             torn.len(),
             aside.display(),
-            self.records.len()
+            self.records.len(),
+            if kept_number {
+                format!(", which stands for the cut write so that its number {next} is not used again")
+            } else {
+                String::new()
+            }
         ));
         Ok(())
     }
@@ -383,4 +403,15 @@ fn unsafe_path(path: &std::path::Path, why: Unsafe) -> JournalError {
         path: path.to_path_buf(),
         why,
     }
+}
+
+/// The record number a cut line had written whole: `{"seq":N,` at its start (a number cut
+/// short, with no comma after it yet, was not written whole).
+fn declared_seq(torn: &[u8]) -> Option<u64> {
+    let rest = torn.strip_prefix(b"{\"seq\":")?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || rest.get(digits) != Some(&b',') {
+        return None;
+    }
+    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }

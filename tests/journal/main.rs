@@ -75,8 +75,21 @@ fn a_torn_last_line_is_set_aside_and_the_journal_repaired() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "3\n");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("was moved to"));
+    // SPEC 6, "a seq once on disk is never reused": the cut line had written `"seq":3,`, so
+    // record 3 is a line standing for it and the note is record 4. (Until this stop the note
+    // took number 3 again.)
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "4\n");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("was moved to") && said.contains("its number 3 is not used again"),
+        "{said}"
+    );
+    let torn = br#"{"seq":3,"at":"2026-11-22T10:00:00+00:00","type":"note_ad"#;
+    let third: serde_json::Value = serde_json::from_str(&s.lines()[2]).unwrap();
+    assert_eq!(third["type"], "cut_off");
+    assert_eq!(third["seq"], 3);
+    assert_eq!(third["bytes"], torn.len());
+    assert_eq!(third["sha256"], sha256_hex(torn).as_str());
     let aside: Vec<_> = fs::read_dir(s.data())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -87,6 +100,30 @@ fn a_torn_last_line_is_set_aside_and_the_journal_repaired() {
         fs::read(s.data().join(&aside[0])).unwrap(),
         br#"{"seq":3,"at":"2026-11-22T10:00:00+00:00","type":"note_ad"#
     );
+    assert!(s.ok(&["verify"]).starts_with("ok: 4 records"));
+    // It is not a record to withdraw, and the list names it for what it is.
+    let refused = s
+        .cmd()
+        .args(["void", "3", "--reason", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a write that was cut off"));
+}
+
+/// A line cut before its number was written whole (`{"seq":` and no comma yet) had put no
+/// number on disk: the next record takes it, and no line stands for the cut.
+#[test]
+fn a_line_cut_inside_its_number_leaves_the_number_free() {
+    let s = seeded(2);
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .open(s.journal_path())
+        .unwrap();
+    file.write_all(br#"{"seq":"#).unwrap();
+    drop(file);
+    assert_eq!(s.ok(&["note", "add", "after the crash"]), "3\n");
+    assert!(s.lines().iter().all(|l| !l.contains("cut_off")));
     assert!(s.ok(&["verify"]).starts_with("ok: 3 records"));
 }
 

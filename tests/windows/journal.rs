@@ -211,7 +211,8 @@ fn a_torn_last_line_is_set_aside_under_a_name_windows_accepts() {
         .unwrap();
     file.write_all(br#"{"seq":3,"at":"2026-11-22T10:"#).unwrap();
     drop(file);
-    assert_eq!(s.ok(&["note", "add", "after the crash"]), "3\n");
+    // Record 3 stands for the cut line, whose number was on disk (SPEC 6: never reused).
+    assert_eq!(s.ok(&["note", "add", "after the crash"]), "4\n");
     checked_lines(&s.journal_bytes());
     let aside: Vec<String> = std::fs::read_dir(s.data())
         .unwrap()
