@@ -132,45 +132,51 @@ impl Flat<'_> {
                 target: need(self.target, "target", t)?,
                 record: need(self.record, "record", t)?,
             },
-            "redacted" => {
-                let sha256 = need(self.sha256, "sha256", t)?;
-                if from_hex(&sha256).is_none() {
-                    return Err(DecodeError::BadFields(
-                        "`sha256` of a redacted line is not 64 lowercase hex digits".into(),
-                    ));
-                }
-                let was = need(self.was, "was", t)?;
-                if !KNOWN_TYPES.contains(&was.as_str())
-                    || ["redacted", "redaction", "cut_off"].contains(&was.as_str())
-                {
-                    return Err(DecodeError::BadFields(format!(
-                        "a redacted line says it was `{was}`, which is not a record that can be redacted"
-                    )));
-                }
-                Event::Redacted {
-                    was,
-                    sha256,
-                    target: self.target,
-                }
-            }
+            "redacted" => self.redacted("redacted")?,
             "redaction" => Event::Redaction {
                 target: need(self.target, "target", t)?,
                 reason: need(self.reason, "reason", t)?,
             },
-            "cut_off" => {
-                let sha256 = need(self.sha256, "sha256", t)?;
-                if from_hex(&sha256).is_none() {
-                    return Err(DecodeError::BadFields(
-                        "`sha256` of a cut-off line is not 64 lowercase hex digits".into(),
-                    ));
-                }
-                Event::CutOff {
-                    bytes: need(self.bytes, "bytes", t)?,
-                    sha256,
-                    moved_to: need(self.moved_to, "moved_to", t)?,
-                }
-            }
+            "cut_off" => self.cut_off("cut_off")?,
             other => return Err(DecodeError::UnknownType(other.to_string())),
+        })
+    }
+
+    /// The stub that stands where a record's line was redacted.
+    fn redacted(self, t: &str) -> Result<Event, DecodeError> {
+        let sha256 = need(self.sha256, "sha256", t)?;
+        if from_hex(&sha256).is_none() {
+            return Err(DecodeError::BadFields(
+                "`sha256` of a redacted line is not 64 lowercase hex digits".into(),
+            ));
+        }
+        let was = need(self.was, "was", t)?;
+        if !KNOWN_TYPES.contains(&was.as_str())
+            || ["redacted", "redaction", "cut_off"].contains(&was.as_str())
+        {
+            return Err(DecodeError::BadFields(format!(
+                "a redacted line says it was `{was}`, which is not a record that can be redacted"
+            )));
+        }
+        Ok(Event::Redacted {
+            was,
+            sha256,
+            target: self.target,
+        })
+    }
+
+    /// The line that keeps the number of a write cut off.
+    fn cut_off(self, t: &str) -> Result<Event, DecodeError> {
+        let sha256 = need(self.sha256, "sha256", t)?;
+        if from_hex(&sha256).is_none() {
+            return Err(DecodeError::BadFields(
+                "`sha256` of a cut-off line is not 64 lowercase hex digits".into(),
+            ));
+        }
+        Ok(Event::CutOff {
+            bytes: need(self.bytes, "bytes", t)?,
+            sha256,
+            moved_to: need(self.moved_to, "moved_to", t)?,
         })
     }
 }
