@@ -186,7 +186,16 @@ impl TextInput {
             TextEdit::WordRight => self.moving(CursorMove::WordForward),
             TextEdit::Home => self.moving(CursorMove::Head),
             TextEdit::End => self.moving(CursorMove::End),
-            TextEdit::Backspace => return a.delete_char(),
+            TextEdit::Backspace => {
+                // One character, even from a selected value: a field selected on entry or
+                // after a refused save lost all of it to the Backspace meant for its last
+                // letter. The selection collapses to its end first; typing still replaces it.
+                if let Some((_, end)) = a.selection_range() {
+                    a.cancel_selection();
+                    a.move_cursor(CursorMove::Jump(end.0 as u16, end.1 as u16));
+                }
+                return a.delete_char();
+            }
             TextEdit::Delete => return a.delete_next_char(),
             TextEdit::DeleteToStart => {
                 if a.delete_selection_if_any() {
@@ -290,6 +299,22 @@ mod tests {
         for c in text.chars() {
             input.type_char(c);
         }
+    }
+
+    #[test]
+    fn backspace_on_a_selected_value_takes_its_last_character() {
+        let mut t = TextInput::new("demands supprt", false);
+        t.focus();
+        assert!(t.is_selecting());
+        assert!(t.edit(TextEdit::Backspace));
+        assert_eq!(t.value(), "demands suppr");
+        assert!(!t.is_selecting());
+        typed(&mut t, "t");
+        assert_eq!(t.value(), "demands supprt", "the letter goes on the end");
+        let mut over = TextInput::new("11", false);
+        over.focus();
+        typed(&mut over, "7");
+        assert_eq!(over.value(), "7", "typing still replaces a selected value");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! it was taken, the command line's words for leave and hours, and Backspace after a refused
 //! save. Each driven by keys, checked on the form, the journal and the screen.
 
-use crate::common::tui::{chars, draw, empty, key};
+use crate::common::tui::{chars, draw, empty, journal_len, key};
 use caseload::tui::action::{Action, ScreenId};
-use caseload::tui::app::Overlay;
-use caseload::tui::forms::{LeaveField, OpenForm};
+use caseload::tui::app::{App, Overlay};
+use caseload::tui::form::Form;
+use caseload::tui::forms::{HoursField, LeaveField, OpenForm};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 
@@ -48,4 +49,98 @@ fn annual_leave_written_down_after_it_was_taken_is_this_years() {
     };
     assert!(form.field(LeaveField::From).hint.contains("last 60 days"));
     assert!(draw(&f.app).contains("05 Jan 2027"), "{}", draw(&f.app));
+}
+
+fn hours_form(app: &App) -> &Form<HoursField> {
+    match &app.overlay {
+        Overlay::Form(OpenForm::Hours(_, form)) => form,
+        other => panic!("not the hours form: {other:?}"),
+    }
+}
+
+fn tabs(app: &mut App, n: usize) {
+    for _ in 0..n {
+        key(app, KeyCode::Tab);
+    }
+}
+
+#[test]
+fn hours_and_breaks_are_typed_as_on_the_command_line() {
+    let mut f = empty();
+    f.app.update(Action::Show(ScreenId::Hours));
+    let typings = [("7h30", 7.5), ("7.5h", 7.5), ("7:30", 7.5), ("6,25", 6.25)];
+    for (day, (typed, want)) in typings.into_iter().enumerate() {
+        key(&mut f.app, KeyCode::Char('a'));
+        chars(&mut f.app, &format!("-{}", day + 1)); // a day each, typed over today
+        tabs(&mut f.app, 4); // to Hours, the usual times left as they were
+        chars(&mut f.app, typed);
+        key(&mut f.app, KeyCode::Enter);
+        assert_eq!(f.app.overlay, Overlay::None, "{typed}: {}", draw(&f.app));
+        let entry = &f.app.journal.state().hours.last().unwrap().entry;
+        assert_eq!(entry.hours, Some(want), "{typed}");
+    }
+    // A break in the command line's words, typed over the usual one.
+    key(&mut f.app, KeyCode::Char('a'));
+    chars(&mut f.app, "-5");
+    tabs(&mut f.app, 3);
+    chars(&mut f.app, "45 mins");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None, "{}", draw(&f.app));
+    let entry = &f.app.journal.state().hours.last().unwrap().entry;
+    assert_eq!(entry.break_minutes, Some(45));
+    // Still refused when it is not an amount, saying what is.
+    let size = journal_len(&f);
+    key(&mut f.app, KeyCode::Char('a'));
+    tabs(&mut f.app, 4);
+    chars(&mut f.app, "seven");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(
+        hours_form(&f.app).field(HoursField::Hours).error.as_deref(),
+        Some(
+            "`seven` is not a number of hours; give e.g. 7.5, 7,5, 7:30 or 7h30, or leave it blank and give Start and End"
+        )
+    );
+    assert_eq!(journal_len(&f), size);
+}
+
+#[test]
+fn backspace_after_a_refused_save_takes_one_character() {
+    let mut f = empty();
+    f.app.size = (80, 24);
+    f.app.update(Action::Resize);
+    f.app.update(Action::Show(ScreenId::Leave));
+    key(&mut f.app, KeyCode::Char('a'));
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "10/12/2026");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "01/12/2026");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "demands supprt");
+    key(&mut f.app, KeyCode::Enter);
+    let form = |app: &App| match &app.overlay {
+        Overlay::Form(OpenForm::Leave(_, form)) => form.clone(),
+        other => panic!("not the leave form: {other:?}"),
+    };
+    // The refusal takes the focus to To, its value selected.
+    assert_eq!(form(&f.app).focused(), LeaveField::To);
+    key(&mut f.app, KeyCode::Backspace);
+    assert_eq!(form(&f.app).value(LeaveField::To), "01/12/202");
+    chars(&mut f.app, "7");
+    assert_eq!(form(&f.app).value(LeaveField::To), "01/12/2027");
+    // Back on the note by Tab: its value is selected, Backspace takes its last letter...
+    key(&mut f.app, KeyCode::Tab);
+    key(&mut f.app, KeyCode::Backspace);
+    assert_eq!(form(&f.app).value(LeaveField::Note), "demands suppr");
+    key(&mut f.app, KeyCode::Backspace);
+    chars(&mut f.app, "ort");
+    assert_eq!(form(&f.app).value(LeaveField::Note), "demands support");
+    // ...while typing over a selected value still replaces it.
+    key(&mut f.app, KeyCode::BackTab);
+    chars(&mut f.app, "11/12/2026");
+    assert_eq!(form(&f.app).value(LeaveField::To), "11/12/2026");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None, "{}", draw(&f.app));
+    let leave = &f.app.journal.state().leave[0];
+    assert_eq!(leave.note.as_deref(), Some("demands support"));
+    assert_eq!(leave.to, date(2026, 12, 11));
 }

@@ -58,7 +58,7 @@ pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<HoursField> {
                 &h.map_or(w.usual_break_minutes.to_string(), |h| {
                     h.break_minutes.map(|b| b.to_string()).unwrap_or_default()
                 }),
-                "minutes",
+                "minutes: 30, 30 mins, 0:30",
             ),
             Field::new(
                 F::Hours,
@@ -67,7 +67,7 @@ pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<HoursField> {
                 &h.and_then(|h| h.hours)
                     .map(|x| x.to_string())
                     .unwrap_or_default(),
-                "or a plain number of hours, with Start and End blank",
+                "or hours alone (7.5, 7h30, 7:30), with Start and End blank",
             ),
             Field::text(
                 F::Note,
@@ -83,12 +83,9 @@ pub fn read(editing: Option<u64>, form: &mut Form<HoursField>, ctx: &FormCtx) ->
     use HoursField as F;
     let mut r = Reader::new(form, ctx);
     let date = r.date(F::Date);
-    let hours = r.number(
-        F::Hours,
-        "give hours such as 7.5, or leave it blank and give Start and End",
-    );
+    let hours = r.hours(F::Hours, ", or leave it blank and give Start and End");
     let (start, end) = (r.time(F::Start), r.time(F::End));
-    let brk = r.whole(F::Break, 0..=1440, "give whole minutes, e.g. 30");
+    let brk = r.break_minutes(F::Break);
     let note = r.text(F::Note, "the note", MAX_NOTE_CHARS, false);
     let hours = hours?;
     if hours.is_some() && !times_typed_beside_hours(r.form) {

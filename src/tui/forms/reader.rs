@@ -2,6 +2,7 @@
 //! reason (keeping what was typed).
 
 use super::FormCtx;
+use crate::domain::amounts;
 use crate::domain::dates::parse_date_shown;
 use crate::domain::text;
 use crate::domain::{ClockTime, parse_time};
@@ -65,6 +66,32 @@ impl<F: Copy + PartialEq + std::fmt::Debug> Reader<'_, '_, F> {
             self.form
                 .refuse(id, format!("`{value}` is not a number; {accepted}"));
             None
+        }
+    }
+
+    /// A number of hours as the command line and import read it (`7.5`, `7,5`, `7h30`,
+    /// `7:30`, `7.5h`), or blank; refused with what is accepted and `then`.
+    pub fn hours(&mut self, id: F, then: &str) -> Option<Option<f64>> {
+        self.amount(id, |v| amounts::hours(v).map_err(|e| format!("{e}{then}")))
+    }
+
+    /// Minutes of break as the command line and import read them (`30`, `30m`, `30 mins`,
+    /// `0:30`), or blank.
+    pub fn break_minutes(&mut self, id: F) -> Option<Option<u32>> {
+        self.amount(id, |v| amounts::minutes(v).map_err(|e| e.to_string()))
+    }
+
+    fn amount<T>(&mut self, id: F, read: impl Fn(&str) -> Result<T, String>) -> Option<Option<T>> {
+        let value = self.form.value(id).trim().to_string();
+        if value.is_empty() {
+            return Some(None);
+        }
+        match read(&value) {
+            Ok(n) => Some(Some(n)),
+            Err(e) => {
+                self.form.refuse(id, e);
+                None
+            }
         }
     }
 
