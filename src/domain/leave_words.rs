@@ -51,6 +51,12 @@ impl LeaveKind {
             .map(|(_, kind)| *kind)
     }
 
+    /// The words people and calendars use for the kinds, as (word, kind), first match first:
+    /// for a form's choice to take what [`LeaveKind::from_words`] reads.
+    pub fn words() -> impl Iterator<Item = (&'static str, LeaveKind)> {
+        LEAVE_WORDS.iter().copied()
+    }
+
     /// [`LeaveKind::from_words`], or why not: the kinds and some of the words.
     pub fn read(text: &str) -> Result<LeaveKind, UnknownName> {
         LeaveKind::from_words(text).ok_or_else(|| UnknownName {

@@ -144,3 +144,64 @@ fn backspace_after_a_refused_save_takes_one_character() {
     assert_eq!(leave.note.as_deref(), Some("demands support"));
     assert_eq!(leave.to, date(2026, 12, 11));
 }
+
+#[test]
+fn the_leave_kind_takes_the_words_the_command_line_takes() {
+    let mut f = empty();
+    f.app.size = (80, 24);
+    f.app.update(Action::Resize);
+    f.app.update(Action::Show(ScreenId::Leave));
+    let form = |app: &App| match &app.overlay {
+        Overlay::Form(OpenForm::Leave(_, form)) => form.clone(),
+        other => panic!("not the leave form: {other:?}"),
+    };
+    key(&mut f.app, KeyCode::Char('a'));
+    assert_eq!(form(&f.app).focused(), LeaveField::Kind);
+    for (typed, kind) in [
+        ("holiday", "annual"),
+        ("maternity", "parental"),
+        ("Sick leave", "sick"),
+        ("sick - flu", "sick"),
+        ("a/l", "annual"),
+        ("lieu", "toil"),
+        ("paternity leave", "parental"),
+        ("holi", "annual"),
+    ] {
+        chars(&mut f.app, typed);
+        let kind_field = form(&f.app);
+        let field = kind_field.field(LeaveField::Kind);
+        assert_eq!(
+            (field.value(), field.error.as_deref()),
+            (kind.to_string(), None),
+            "{typed}"
+        );
+        key(&mut f.app, KeyCode::Backspace);
+    }
+    // Nothing matches: the choices are still listed, with words it takes.
+    chars(&mut f.app, "zz");
+    let error = form(&f.app).field(LeaveField::Kind).error.clone();
+    assert_eq!(
+        error.as_deref(),
+        Some(
+            "`zz` matches no choice: type the start of annual, sick, toil, training, parental or other, or a word such as holiday, maternity or lieu (Backspace clears it, ←/→ step)"
+        )
+    );
+    assert!(
+        draw(&f.app).contains("`zz` matches no choice"),
+        "{}",
+        draw(&f.app)
+    );
+    // Saved as the kind the word names.
+    key(&mut f.app, KeyCode::Backspace);
+    chars(&mut f.app, "maternity");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "1/12/2026");
+    key(&mut f.app, KeyCode::Tab);
+    chars(&mut f.app, "4/12/2026");
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.overlay, Overlay::None, "{}", draw(&f.app));
+    assert_eq!(
+        f.app.journal.state().leave[0].kind,
+        caseload::domain::LeaveKind::Parental
+    );
+}

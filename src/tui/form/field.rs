@@ -46,28 +46,46 @@ fn yes_no() -> [(String, String); 2] {
     ]
 }
 
-/// The first option whose key or name begins with `typed`, ignoring capitals.
-fn starting<'o>(options: &'o [(String, String)], typed: &str) -> Option<&'o str> {
+/// The first option whose key or name begins with `typed`, ignoring capitals; else the
+/// option of the first other word for one (`words`, as (word, key)) that begins with `typed`
+/// or that `typed` begins with (so `holi` and `holiday leave` both find `holiday`'s option).
+fn starting<'o>(
+    options: &'o [(String, String)],
+    words: &'o [(String, String)],
+    typed: &str,
+) -> Option<&'o str> {
     let needle = typed.to_lowercase();
-    options
+    if let Some((key, _)) = options.iter().find(|(k, l)| {
+        k.to_lowercase().starts_with(&needle) || l.to_lowercase().starts_with(&needle)
+    }) {
+        return Some(key);
+    }
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return None;
+    }
+    words
         .iter()
-        .find(|(k, l)| {
-            k.to_lowercase().starts_with(&needle) || l.to_lowercase().starts_with(&needle)
-        })
-        .map(|(k, _)| k.as_str())
+        .find(|(word, _)| word.starts_with(needle) || needle.starts_with(word.as_str()))
+        .map(|(_, key)| key.as_str())
 }
 
 /// Type-ahead: `c` goes on the end of what was typed, and the option it begins is chosen. A
 /// letter that does not go on (`p` then `s`) starts afresh while what was typed matched; once
 /// nothing matches, the letters after are kept with it (so the `y` in "maybe" is not a yes).
-fn type_ahead(options: &[(String, String)], typed: &mut String, c: char) -> Option<String> {
-    let matched = typed.is_empty() || starting(options, typed).is_some();
+fn type_ahead(
+    options: &[(String, String)],
+    words: &[(String, String)],
+    typed: &mut String,
+    c: char,
+) -> Option<String> {
+    let matched = typed.is_empty() || starting(options, words, typed).is_some();
     typed.push(c);
-    if let Some(key) = starting(options, typed) {
+    if let Some(key) = starting(options, words, typed) {
         return Some(key.to_string());
     }
     let alone = c.to_string();
-    match starting(options, &alone) {
+    match starting(options, words, &alone) {
         Some(key) if matched => {
             *typed = alone;
             Some(key.to_string())
@@ -98,6 +116,8 @@ pub struct Field<F> {
     pub preview: Option<String>,
     initial: String,
     kept_on_entry: bool,
+    /// A choice's other words for its options, as (word, key): `holiday` for annual leave.
+    words: Vec<(String, String)>,
 }
 
 /// Rows a note's box shows before it scrolls.
@@ -127,6 +147,7 @@ impl<F> Field<F> {
             preview: None,
             initial: String::new(),
             kept_on_entry: false,
+            words: Vec::new(),
         };
         field.initial = field.value();
         field
@@ -204,16 +225,23 @@ impl<F> Field<F> {
     pub fn unmatched(&self) -> Option<String> {
         match (&self.kind, &self.value) {
             (FieldKind::Choice(options), Value::Choice { typed, .. })
-                if !typed.is_empty() && starting(options, typed).is_none() =>
+                if !typed.is_empty() && starting(options, &self.words, typed).is_none() =>
             {
                 let keys: Vec<&str> = options.iter().map(|(k, _)| k.as_str()).collect();
+                let examples: Vec<&str> =
+                    self.words.iter().take(3).map(|(w, _)| w.as_str()).collect();
+                let or_words = if examples.is_empty() {
+                    String::new()
+                } else {
+                    format!(", or a word such as {}", either(&examples))
+                };
                 Some(format!(
-                    "`{typed}` matches no choice: type the start of {} (Backspace clears it, ←/→ step)",
+                    "`{typed}` matches no choice: type the start of {}{or_words} (Backspace clears it, ←/→ step)",
                     either(&keys)
                 ))
             }
             (_, Value::Toggle { typed, .. })
-                if !typed.is_empty() && starting(&yes_no(), typed).is_none() =>
+                if !typed.is_empty() && starting(&yes_no(), &[], typed).is_none() =>
             {
                 Some(format!(
                     "`{typed}` is not yes or no: type y or n (Backspace clears it)"
@@ -229,6 +257,14 @@ impl<F> Field<F> {
     #[must_use]
     pub fn kept_on_entry(mut self) -> Self {
         self.kept_on_entry = true;
+        self
+    }
+
+    /// Other words a choice takes for its options, as (word, key), lower case: what the
+    /// command line and import read (`holiday`, `maternity` for leave).
+    #[must_use]
+    pub fn with_words(mut self, words: Vec<(String, String)>) -> Self {
+        self.words = words;
         self
     }
 
@@ -291,7 +327,7 @@ impl<F> Field<F> {
     pub(super) fn type_char(&mut self, c: char) {
         match (&self.kind, &mut self.value) {
             (FieldKind::Choice(options), Value::Choice { key, typed }) => {
-                if let Some(found) = type_ahead(options, typed, c) {
+                if let Some(found) = type_ahead(options, &self.words, typed, c) {
                     *key = found;
                 }
             }
@@ -300,7 +336,7 @@ impl<F> Field<F> {
                 typed.clear();
             }
             (_, Value::Toggle { on, typed }) => {
-                if let Some(found) = type_ahead(&yes_no(), typed, c) {
+                if let Some(found) = type_ahead(&yes_no(), &[], typed, c) {
                     *on = found == "yes";
                 }
             }

@@ -26,7 +26,8 @@ pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<LeaveField> {
     let mut form = Form::new(
         l.map_or("Add leave".to_string(), |l| format!("Edit leave {}", l.id)),
         vec![
-            Field::choice(F::Kind, "Kind", kinds, l.map_or("annual", |l| l.kind.key())),
+            Field::choice(F::Kind, "Kind", kinds, l.map_or("annual", |l| l.kind.key()))
+                .with_words(other_words()),
             Field::date(
                 F::From,
                 "From",
@@ -49,6 +50,23 @@ pub fn open(editing: Option<u64>, ctx: &FormCtx) -> Form<LeaveField> {
     );
     follow_kind(&mut form);
     form
+}
+
+/// The words the command line and import take for each kind (`holiday`, `maternity`, `a/l`),
+/// so that the Kind field takes them too.
+fn other_words() -> Vec<(String, String)> {
+    // The most typed first: the field's refusal gives the first three as examples.
+    let common = ["holiday", "maternity", "lieu"];
+    let mut words: Vec<(String, String)> = LeaveKind::words()
+        .map(|(word, kind)| (word.to_string(), kind.key().to_string()))
+        .collect();
+    words.sort_by_key(|(word, _)| {
+        common
+            .iter()
+            .position(|c| c == word)
+            .unwrap_or(common.len())
+    });
+    words
 }
 
 /// Sick leave is written down afterwards, other leave booked ahead (or written down just
