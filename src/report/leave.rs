@@ -13,12 +13,12 @@ use crate::domain::replay::{Case, Leave, State};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
-/// Cases allocated inside the period, in date order.
-fn allocated_in(state: &State, period: Period) -> Vec<&Case> {
+/// Cases whose allocation day `keep` takes, in date order.
+fn allocated_on_days(state: &State, keep: impl Fn(NaiveDate) -> bool) -> Vec<&Case> {
     let mut cases: Vec<&Case> = state
         .cases
         .iter()
-        .filter(|c| period.contains(c.allocated_on))
+        .filter(|c| keep(c.allocated_on))
         .collect();
     cases.sort_by_key(|c| (c.allocated_on, c.id));
     cases
@@ -110,7 +110,7 @@ impl<'a> LeaveIndex<'a> {
         period: Period,
         names: &Pseudonyms,
     ) -> Vec<AllocationDuringLeave> {
-        allocated_in(state, period)
+        allocated_on_days(state, |day| period.contains(day))
             .into_iter()
             .filter_map(|c| {
                 let leave = self.allocated_during(c)?;
@@ -137,13 +137,7 @@ impl<'a> LeaveIndex<'a> {
         calendar: &WorkCalendar,
         names: &Pseudonyms,
     ) -> Vec<AllocationBeforeLeave> {
-        let mut cases: Vec<&Case> = state
-            .cases
-            .iter()
-            .filter(|c| c.allocated_on <= period.to)
-            .collect();
-        cases.sort_by_key(|c| (c.allocated_on, c.id));
-        cases
+        allocated_on_days(state, |day| day <= period.to)
             .into_iter()
             .filter_map(|c| {
                 let (leave, before) =

@@ -5,7 +5,9 @@ use caseload::config::{Config, preset};
 use caseload::demo::generate;
 use caseload::journal::{Access, Journal};
 use caseload::tui::action::Action;
-use caseload::tui::app::App;
+use caseload::tui::app::{App, Overlay};
+use caseload::tui::form::Form;
+use caseload::tui::forms::{HoursField, OpenForm};
 use caseload::tui::input::action_for;
 use caseload::tui::keymap::KeyMap;
 use caseload::tui::theme::Theme;
@@ -86,4 +88,19 @@ pub fn chars(app: &mut App, text: &str) {
 
 pub fn journal_len(f: &Fixture) -> u64 {
     std::fs::metadata(f.dir.path().join("journal.jsonl")).map_or(0, |m| m.len())
+}
+
+/// The hours form that is open (a test fails naming what is open instead).
+pub fn hours_form(app: &App) -> &Form<HoursField> {
+    match &app.overlay {
+        Overlay::Form(OpenForm::Hours(_, form)) => form,
+        other => panic!("not the hours form: {other:?}"),
+    }
+}
+
+/// Tab `n` times: on to the field `n` below in the open form.
+pub fn tabs(app: &mut App, n: usize) {
+    for _ in 0..n {
+        key(app, ratatui::crossterm::event::KeyCode::Tab);
+    }
 }

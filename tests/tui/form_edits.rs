@@ -3,7 +3,7 @@
 //! the `y` meant to confirm, "maybe" taken as the old yes, Ctrl-U typed as `u` in the setup,
 //! the command line's words in a form. Each driven by keys, checked on the form and on screen.
 
-use crate::common::tui::{chars, demo, draw, empty, journal_len, key};
+use crate::common::tui::{chars, demo, draw, empty, hours_form, journal_len, key, tabs};
 use caseload::tui::action::{Action, ScreenId};
 use caseload::tui::app::{App, Overlay};
 use caseload::tui::form::Form;
@@ -16,19 +16,6 @@ fn case_form(app: &App) -> &Form<CaseField> {
     match &app.overlay {
         Overlay::Form(OpenForm::Case(_, form)) => form,
         other => panic!("not the case form: {other:?}"),
-    }
-}
-
-fn hours_form(app: &App) -> &Form<HoursField> {
-    match &app.overlay {
-        Overlay::Form(OpenForm::Hours(_, form)) => form,
-        other => panic!("not the hours form: {other:?}"),
-    }
-}
-
-fn tabs(app: &mut App, n: usize) {
-    for _ in 0..n {
-        key(app, KeyCode::Tab);
     }
 }
 

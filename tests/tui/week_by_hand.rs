@@ -2,10 +2,9 @@
 //! it was taken, the command line's words for leave and hours, and Backspace after a refused
 //! save. Each driven by keys, checked on the form, the journal and the screen.
 
-use crate::common::tui::{chars, draw, empty, journal_len, key};
+use crate::common::tui::{chars, draw, empty, hours_form, journal_len, key, tabs};
 use caseload::tui::action::{Action, ScreenId};
 use caseload::tui::app::{App, Overlay};
-use caseload::tui::form::Form;
 use caseload::tui::forms::{HoursField, LeaveField, OpenForm};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
@@ -49,19 +48,6 @@ fn annual_leave_written_down_after_it_was_taken_is_this_years() {
     };
     assert!(form.field(LeaveField::From).hint.contains("last 60 days"));
     assert!(draw(&f.app).contains("05 Jan 2027"), "{}", draw(&f.app));
-}
-
-fn hours_form(app: &App) -> &Form<HoursField> {
-    match &app.overlay {
-        Overlay::Form(OpenForm::Hours(_, form)) => form,
-        other => panic!("not the hours form: {other:?}"),
-    }
-}
-
-fn tabs(app: &mut App, n: usize) {
-    for _ in 0..n {
-        key(app, KeyCode::Tab);
-    }
 }
 
 #[test]
